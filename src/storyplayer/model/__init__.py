@@ -1,0 +1,1 @@
+"""What a story is and how playback advances: plain Python, never Qt."""

@@ -1,0 +1,153 @@
+"""The library: every story found in the bundled, user and extra folders, valid or not.
+
+One broken story never hides the others; it is kept with its problems so the picker and
+`--list` can show why it does not play.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyplayer.model.loader import STORY_FILE, check_story
+from storyplayer.model.problems import Problem
+from storyplayer.model.story import Story
+
+
+@dataclass
+class Entry:
+    """One story folder or file of the library, with its story when it is valid."""
+
+    path: Path
+    story: Story | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return self.story is not None
+
+    @property
+    def reason(self) -> str:
+        """The first error, in one line, for a card or a list."""
+        errors = [p for p in self.problems if p.is_error]
+        return errors[0].message if errors else ""
+
+    @property
+    def name(self) -> str:
+        return self.path.name if self.path.name != STORY_FILE else self.path.parent.name
+
+
+def default_folders(extra: Sequence[Path] = ()) -> list[Path]:
+    """The bundled stories, the user's library folder (when not disabled), then `extra`."""
+    from storyplayer.resources import bundled_stories_dir
+
+    folders = [bundled_stories_dir()]
+    if not os.environ.get("STORYPLAYER_NO_USER_LIBRARY"):
+        folders.append(user_library_dir())
+    return folders + list(extra)
+
+
+def user_library_dir() -> Path:
+    """Where a user drops stories of their own (created on first use by the app)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("storyplayer", appauthor=False)) / "stories"
+
+
+class Library:
+    """Stories by id, with categories and text search across every language."""
+
+    def __init__(self, entries: Iterable[Entry] = (), problems: Iterable[Problem] = ()):
+        self.entries: list[Entry] = []
+        self.problems: list[Problem] = list(problems)  # about folders and duplicates
+        self._by_id: dict[str, Story] = {}
+        for entry in entries:
+            self._add(entry)
+
+    @classmethod
+    def load(cls, folders: Iterable[Path], *, optional: Iterable[Path] = ()) -> Library:
+        """Scan `folders` (each a library folder, or one story folder). Missing `optional`
+        folders are skipped quietly; other missing folders are reported."""
+        library = cls()
+        quiet = {Path(p) for p in optional}
+        for folder in folders:
+            folder = Path(folder)
+            if not folder.is_dir():
+                if folder not in quiet:
+                    message = "library folder not found" if not folder.exists() else "not a folder"
+                    library.problems.append(Problem(folder, 0, 0, message))
+                continue
+            for path in _story_paths(folder, library.problems):
+                story, problems = check_story(path, root=folder)
+                library._add(Entry(path, story, problems))
+        return library
+
+    def _add(self, entry: Entry) -> None:
+        story = entry.story
+        if story is not None and story.id in self._by_id:
+            first = self._by_id[story.id]
+            entry.problems.append(
+                Problem(entry.path, 0, 0, f"duplicate id '{story.id}' (also used by {first.folder})")
+            )
+            entry.story = None
+        elif story is not None:
+            self._by_id[story.id] = story
+        self.entries.append(entry)
+
+    @property
+    def stories(self) -> list[Story]:
+        return list(self._by_id.values())
+
+    @property
+    def invalid(self) -> list[Entry]:
+        return [e for e in self.entries if not e.valid]
+
+    def get(self, story_id: str) -> Story:
+        """The story with this id; KeyError if there is none."""
+        return self._by_id[story_id]
+
+    def __contains__(self, story_id: object) -> bool:
+        return story_id in self._by_id
+
+    def categories(self) -> list[str]:
+        return sorted({c for s in self._by_id.values() for c in s.categories})
+
+    def search(self, query: str = "", category: str | None = None) -> list[Story]:
+        """Stories whose title or summary, in any language, contains every word of `query`."""
+        words = query.casefold().split()
+        found = []
+        for story in self._by_id.values():
+            if category and category not in story.categories:
+                continue
+            haystack = search_text(story)
+            if all(word in haystack for word in words):
+                found.append(story)
+        return found
+
+
+def search_text(story: Story) -> str:
+    """What a search looks in: titles and summaries in every language, and categories."""
+    parts = [story.title.all_text(), story.summary.all_text() if story.summary else ""]
+    return "\n".join([*parts, *story.categories]).casefold()
+
+
+def _story_paths(folder: Path, problems: list[Problem]) -> list[Path]:
+    """Story folders (and loose .yaml files) in a library folder, or the folder itself."""
+    if (folder / STORY_FILE).exists():
+        return [folder]
+    try:
+        children = sorted(folder.iterdir())
+    except OSError as error:
+        problems.append(Problem(folder, 0, 0, f"cannot be read: {error.strerror or error}"))
+        return []
+    paths = []
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        if child.is_dir() and (child / STORY_FILE).exists():
+            paths.append(child)
+        elif child.suffix in (".yaml", ".yml") and (child.is_file() or child.is_symlink()):
+            paths.append(child)
+    return paths

@@ -1,0 +1,268 @@
+"""Turns a story file into a checked Story, or into every problem found in it.
+
+Each problem names the file, line and column, so an author can go straight to it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from storyplayer.model.dates import DateError, parse_date
+from storyplayer.model.problems import Problem, StoryError
+from storyplayer.model.story import Event, Image, Overlay, Place, Story
+from storyplayer.model.text import LocalText
+from storyplayer.model.yaml_source import Document, Path_, SourceError, parse_document, read_text
+
+STORY_FILE = "story.yaml"
+
+
+@functools.cache
+def _validator() -> Any:
+    """The JSON Schema validator, compiled once for the whole library."""
+    from jsonschema import Draft202012Validator
+
+    from storyplayer.resources import resource
+
+    schema = json.loads(resource("schema/story.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def story_file(path: Path) -> Path:
+    """The YAML file of a story given as its folder or as the file itself."""
+    return path / STORY_FILE if path.is_dir() else path
+
+
+def load_story(path: Path, *, root: Path | None = None) -> Story:
+    """The story at `path` (folder or file). Raises StoryError listing every problem.
+
+    `root` is the library folder the story was found in: the file may not lead outside it.
+    """
+    story, problems = check_story(path, root=root)
+    if story is None:
+        raise StoryError([p for p in problems if p.is_error])
+    return story
+
+
+def check_story(path: Path, *, root: Path | None = None) -> tuple[Story | None, list[Problem]]:
+    """Load and check a story; returns the story (None if invalid) and all problems, warnings too."""
+    file = story_file(path)
+    problems: list[Problem] = []
+
+    def fail(message: str, line: int = 0, column: int = 0) -> tuple[None, list[Problem]]:
+        problems.append(Problem(file, line, column, message))
+        return None, problems
+
+    if not file.exists() and not file.is_symlink():
+        return fail("no such story file" if path.is_dir() else "no such file")
+    boundary = (root or file.parent).resolve()
+    if not _inside(file.resolve(), boundary):
+        return fail("is a link that leads outside the library folder")
+    try:
+        doc = parse_document(read_text(file))
+    except SourceError as error:
+        return fail(error.message, error.line, error.column)
+    if not isinstance(doc.data, dict):
+        return fail("must be a mapping of story fields (format, title, events, ...)", 1, 1)
+
+    problems.extend(_schema_problems(file, doc))
+    if problems:
+        return None, problems
+    builder = _Builder(file, doc)
+    story = builder.build()
+    problems.extend(builder.problems)
+    return (None if any(p.is_error for p in problems) else story), problems
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+# --- schema problems, turned into sentences an author understands ---------------------------
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "object": "a mapping of keys",
+    "array": "a list",
+    "boolean": "true or false",
+}
+
+
+def _schema_problems(file: Path, doc: Document) -> Iterator[Problem]:
+    errors = sorted(_validator().iter_errors(doc.data), key=lambda e: [str(p) for p in e.path])
+    for error in errors:
+        yield from _describe(file, doc, error)
+
+
+def _name(path: Iterable[str | int]) -> str:
+    name = ""
+    for part in path:
+        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name or "the story"
+
+
+def _describe(file: Path, doc: Document, error: Any) -> Iterator[Problem]:
+    path: Path_ = tuple(error.path)
+    line, column = doc.where(path)
+    field = _name(path)
+    kind, value, schema = error.validator, error.instance, error.schema
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        for key in sorted(set(value) - set(allowed)):
+            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            suggestion = f" (did you mean '{hint[0]}'?)" if hint else f"; known keys: {', '.join(allowed)}"
+            kline, kcolumn = doc.where((*path, key), key=True)
+            yield Problem(file, kline, kcolumn, f"unknown key '{key}' in {field}{suggestion}")
+        return
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        message = f"{field} needs '{missing}'"
+        if not path:
+            message = f"the story needs '{missing}'"
+    elif kind == "type":
+        wanted = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        message = f"{field} must be {' or '.join(_TYPE_NAMES.get(t, t) for t in wanted)}"
+    elif kind in ("minimum", "maximum", "exclusiveMinimum"):
+        low, high = schema.get("minimum", schema.get("exclusiveMinimum")), schema.get("maximum")
+        message = f"{field} is {value}, out of range ({low} to {high})"
+    elif kind == "oneOf" and "language" in schema.get("description", ""):
+        message = f"{field} must be text, or a map from language code (en, et, ...) to text"
+    elif kind == "oneOf":
+        message = (
+            f"{field} must be a date such as 1917-11-07, 1917-11, 1917, -500, c. 1350, "
+            "1917-10-25 O.S., or {start: ..., end: ...}"
+        )
+    elif kind == "minItems" and path == ("events",):
+        message = "the story has no events: it needs at least one"
+    elif kind == "minItems" or kind == "maxItems":
+        message = f"{field} has {len(value)} items; {kind[:3]}imum is {error.validator_value}"
+    elif kind == "const":
+        message = f"{field} must be {error.validator_value!r}"
+    elif kind == "pattern" and path == ("id",):
+        message = "id must be lower-case letters, digits and single dashes, e.g. october-1917"
+    elif kind == "pattern" and path and path[-1] == "color":
+        message = f"{field} must be a colour like \"#b03a2e\""
+    elif kind == "propertyNames":
+        message = f"{field} has a key that is not a language code (en, et, ...)"
+    elif kind in ("minLength", "minProperties"):
+        message = f"{field} must not be empty"
+    elif kind == "maxLength":
+        message = f"{field} is longer than {error.validator_value} characters"
+    else:
+        message = f"{field}: {error.message[:200]}"
+    yield Problem(file, line, column, message)
+
+
+# --- building the Story ---------------------------------------------------------------------
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+class _Builder:
+    """Builds a Story from schema-valid data, collecting what only code can check."""
+
+    def __init__(self, file: Path, doc: Document):
+        self.file, self.doc, self.folder = file, doc, file.parent
+        self.problems: list[Problem] = []
+
+    def error(self, path: Path_, message: str, severity: str = "error") -> None:
+        line, column = self.doc.where(path)
+        self.problems.append(Problem(self.file, line, column, message, severity))
+
+    def build(self) -> Story:
+        data = self.doc.data
+        title = LocalText.from_value(data["title"])
+        events = tuple(self.event(i, e) for i, e in enumerate(data["events"]))
+        languages = tuple(data.get("languages") or title.languages or ("en",))
+        center = data.get("map", {}).get("center")
+        return Story(
+            id=data.get("id") or _SLUG.sub("-", self._default_id().lower()).strip("-") or "story",
+            folder=self.folder,
+            title=title,
+            events=events,
+            summary=self.text(data.get("summary")),
+            categories=tuple(data.get("categories", ())),
+            cover=self.media(("cover",), data.get("cover")),
+            color=data.get("color"),
+            map_center=(center[0], center[1]) if center else None,
+            map_zoom=data.get("map", {}).get("zoom"),
+            event_seconds=data.get("event_seconds"),
+            languages=languages,
+        )
+
+    def _default_id(self) -> str:
+        return self.folder.name if self.file.name == STORY_FILE else self.file.stem
+
+    @staticmethod
+    def text(value: Any) -> LocalText | None:
+        return LocalText.from_value(value) if value is not None else None
+
+    def event(self, index: int, data: dict[str, Any]) -> Event:
+        path: Path_ = ("events", index)
+        date = None
+        if "date" in data:
+            try:
+                date = parse_date(data["date"])
+            except DateError as error:
+                self.error((*path, "date"), f"event {index + 1}: {error}")
+        elif "date_label" not in data:
+            self.error(path, f"event {index + 1} has no date", "warning")
+        place = None
+        if "place" in data:
+            p = data["place"]
+            place = Place(p["lat"], p["lon"], self.text(p.get("name")), p.get("zoom"))
+        image = None
+        if "image" in data:
+            i = data["image"]
+            src = self.media((*path, "image", "src"), i["src"])
+            if src is not None:
+                text = self.text
+                image = Image(src, text(i.get("caption")), text(i.get("credit")), text(i.get("alt")))
+        overlay = None
+        if "overlay" in data:
+            o = data["overlay"]
+            src = self.media((*path, "overlay", "src"), o["src"])
+            (s, w), (n, e) = o["bounds"]
+            if s >= n or w >= e:
+                self.error((*path, "overlay", "bounds"), "overlay bounds must be [[south, west], [north, east]]")
+            elif src is not None:
+                overlay = Overlay(src, ((s, w), (n, e)), o.get("opacity", 0.7))
+        return Event(
+            title=LocalText.from_value(data["title"]),
+            date=date,
+            date_label=self.text(data.get("date_label")),
+            place=place,
+            geometry=data.get("geometry"),
+            text=self.text(data.get("text")),
+            image=image,
+            sources=tuple(LocalText.from_value(s) for s in data.get("sources", ())),
+            overlay=overlay,
+            seconds=data.get("seconds"),
+        )
+
+    def media(self, path: Path_, value: str | None) -> Path | None:
+        """A media file inside the story folder, or None after reporting why not."""
+        if value is None:
+            return None
+        if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value):
+            self.error(path, f"media path '{value}' is absolute; write it relative to the story folder")
+            return None
+        if "://" in value or value.startswith("data:"):
+            self.error(path, f"media '{value[:60]}' is not a file in the story folder")
+            return None
+        folder = self.folder.resolve()
+        target = (self.folder / value).resolve()
+        if not _inside(target, folder):
+            self.error(path, f"media path '{value}' leads outside the story folder")
+            return None
+        if not target.is_file():
+            self.error(path, f"media file '{value}' does not exist")
+            return None
+        return target

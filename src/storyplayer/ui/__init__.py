@@ -1,0 +1,1 @@
+"""Qt widgets that present the model: window, picker, story panes, end card."""

@@ -1,0 +1,71 @@
+"""The look of the app in one place: palette, type sizes and the style sheet.
+
+Sizes are in points and multiplied by the text scale, so a projector or a kiosk can
+enlarge everything together without layouts overlapping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor
+
+INK = "#1f2328"  # body text
+MUTED = "#5b616b"  # secondary text: dates, credits, counts
+PAPER = "#f7f4ee"  # window background, warm like the map's land
+CARD = "#ffffff"
+LINE = "#d9d3c7"
+ACCENT = "#8a4b08"  # focus rings and primary actions
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Type sizes in points at text scale 1."""
+
+    body: float = 12.5
+    small: float = 10.5
+    title: float = 17.0
+    heading: float = 22.0
+
+
+def scaled(points: float, scale: float) -> float:
+    return round(points * scale, 1)
+
+
+def readable_on(color: str) -> str:
+    """White or near-black, whichever reads better on `color`."""
+    c = QColor(color)
+    luminance = 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
+    return "#ffffff" if luminance < 0.6 else INK
+
+
+def tint(color: str, amount: float) -> str:
+    """`color` mixed with white: amount 0 is the colour, 1 is white."""
+    c = QColor(color)
+    mix = [round(v + (255 - v) * amount) for v in (c.red(), c.green(), c.blue())]
+    return QColor(*mix).name()
+
+
+def style_sheet(scale: float = 1.0) -> str:
+    s = Sizes()
+    return f"""
+    QWidget {{ color: {INK}; font-size: {scaled(s.body, scale)}pt; }}
+    QMainWindow, #playback, #picker {{ background: {PAPER}; }}
+    QPushButton, QToolButton {{
+        background: {CARD}; border: 1px solid {LINE}; border-radius: 6px;
+        padding: 6px 14px; min-height: 28px;
+    }}
+    QPushButton:hover, QToolButton:hover {{ border-color: {ACCENT}; }}
+    QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus, QListView:focus {{
+        border: 2px solid {ACCENT};
+    }}
+    QPushButton#primary {{
+        background: {ACCENT}; color: white; border: none; font-weight: 600; padding: 8px 22px;
+    }}
+    QPushButton#primary:disabled {{ background: #c9b9a6; }}
+    QLineEdit, QComboBox {{
+        background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; padding: 5px 8px;
+    }}
+    QScrollArea, QTextBrowser {{ background: transparent; border: none; }}
+    QToolTip {{ color: {INK}; background: {CARD}; border: 1px solid {LINE}; }}
+    """

@@ -1,0 +1,18 @@
+"""Test setup shared by every test: headless Qt, and Chromium without its sandbox when root.
+
+Set here, before anything imports Qt, so nobody has to export anything by hand.
+"""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Chromium refuses to start its sandbox as root; CI and these machines run as root.
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--no-sandbox" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+# Software rendering: no GPU on CI.
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+# Tests must never see the developer's own library or config.
+os.environ.setdefault("STORYPLAYER_NO_USER_LIBRARY", "1")

@@ -1,0 +1,54 @@
+"""The one place where story text becomes HTML: Markdown rendered, then allow-list sanitised.
+
+Story files are untrusted. Raw HTML in Markdown is off, and whatever HTML comes out passes
+nh3 (the Ammonia sanitiser) with a short list of harmless tags. Links survive only as
+http(s) or mailto addresses; the panes show them but never follow them.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "em", "strong", "b", "i", "u", "s", "code", "blockquote",
+    "ul", "ol", "li", "a", "h3", "h4", "sup", "sub",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+LINK_SCHEMES = {"http", "https", "mailto"}
+
+
+@functools.cache
+def _markdown():  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+
+    # "commonmark" with raw HTML disabled: a story's <script> stays visible text.
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": True})
+
+
+def sanitize_html(markup: str) -> str:
+    """`markup` with everything but the allowed tags and link addresses removed."""
+    return nh3.clean(
+        markup,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=LINK_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+def markdown_to_html(text: str) -> str:
+    """Event text (Markdown) as safe HTML for a rich-text label."""
+    rendered = _markdown().render(text)
+    # Headings inside an event are at most a small sub-heading.
+    for level in ("1", "2"):
+        rendered = rendered.replace(f"<h{level}>", "<h3>").replace(f"</h{level}>", "</h3>")
+    return sanitize_html(rendered)
+
+
+def plain(text: str) -> str:
+    """Plain text escaped for use inside HTML built by the app."""
+    return html.escape(text, quote=True)

@@ -1,0 +1,93 @@
+"""The command-line contract, run as a user runs it: a separate process, exit codes and output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from story_files import write_story
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "storyplayer", *args],
+        capture_output=True, text=True, cwd=cwd, timeout=60,
+    )
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("storyplayer ")
+
+
+def test_list_shows_bundled_stories_from_another_folder(tmp_path: Path) -> None:
+    result = run("--list", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) >= 5
+    ids = [line.split("\t")[0] for line in lines]
+    assert "october-1917" in ids
+    assert all(line.split("\t")[2].endswith(" events") for line in lines)
+
+
+def test_list_in_estonian() -> None:
+    result = run("--list", "--lang", "et")
+    assert "Oktoobri" in result.stdout or "oktoobri" in result.stdout
+
+
+def test_validate_bundled_stories_passes() -> None:
+    stories = Path(__file__).resolve().parents[1] / "stories"
+    result = run("validate", str(stories))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_validate_reports_path_line_column(tmp_path: Path) -> None:
+    folder = write_story(tmp_path, text="format: 1\ntitle: T\nevents:\n  - {titel: A}\n")
+    result = run("validate", str(folder))
+    assert result.returncode == 1
+    assert f"{folder}/story.yaml:4:" in result.stdout
+    assert "did you mean 'title'?" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_validate_json(tmp_path: Path) -> None:
+    good = write_story(tmp_path, "good")
+    result = run("validate", "--json", str(good), str(tmp_path / "missing"))
+    report = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert [s["valid"] for s in report["stories"]] == [True, False]
+    assert report["stories"][1]["problems"][0]["message"] == "no such file or folder"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--bogus",), ("validate",), ("--speed", "-1"), ("--speed", "fast"), ("--play", "a,b,c,d"),
+     ("--at", "3")],
+)
+def test_wrong_usage_is_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("storyplayer: ")
+
+
+def test_play_unknown_id_exits_1() -> None:
+    result = run("--play", "no-such-story")
+    assert result.returncode == 1
+    assert "no-such-story" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_commands_without_a_window_do_not_import_qt() -> None:
+    code = (
+        "import sys; from storyplayer.cli import main; main(['validate', 'stories']);"
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'"
+    )
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    assert result.returncode == 0, result.stderr

@@ -23,14 +23,26 @@ STORY_FILE = "story.yaml"
 
 
 @functools.cache
-def _validator() -> Any:
-    """The JSON Schema validator, compiled once for the whole library."""
-    from jsonschema import Draft202012Validator
-
+def _schema() -> dict[str, Any]:
     from storyplayer.resources import resource
 
-    schema = json.loads(resource("schema/story.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return json.loads(resource("schema/story.schema.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _fast_check() -> Any:
+    """A compiled (Rust) validator that only says valid or not: the common case, fast."""
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(_schema())
+
+
+@functools.cache
+def _validator() -> Any:
+    """The detailed validator, used only to explain what is wrong in an invalid story."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(_schema())
 
 
 def story_file(path: Path) -> Path:
@@ -96,6 +108,8 @@ _TYPE_NAMES = {
 
 
 def _schema_problems(file: Path, doc: Document) -> Iterator[Problem]:
+    if _fast_check().is_valid(doc.data):
+        return
     errors = sorted(_validator().iter_errors(doc.data), key=lambda e: [str(p) for p in e.path])
     for error in errors:
         yield from _describe(file, doc, error)

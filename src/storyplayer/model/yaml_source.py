@@ -22,10 +22,11 @@ MAX_NODES = 200_000  # counted with aliases expanded, so an alias bomb stops her
 MAX_DEPTH = 40
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_ALLOWED_TAGS = {
+_STR, _MAP, _SEQ, _NULL, _BOOL, _INT, _FLOAT, _MERGE = (
     "tag:yaml.org,2002:" + name
-    for name in ("str", "int", "float", "bool", "null", "seq", "map", "merge")
-}
+    for name in ("str", "map", "seq", "null", "bool", "int", "float", "merge")
+)
+_ALLOWED_TAGS = {_STR, _MAP, _SEQ, _NULL, _BOOL, _INT, _FLOAT}
 
 Path_ = tuple[str | int, ...]
 
@@ -97,8 +98,7 @@ def parse_document(text: str) -> Document:
         if node is None:
             raise SourceError("holds no YAML document")
         doc = Document(data=None)
-        _check(node, (), doc, depth=0, budget=[MAX_NODES])
-        doc.data = loader.construct_document(node)
+        doc.data = _Builder(loader, doc).build(node, (), 0)
         return doc
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -107,8 +107,8 @@ def parse_document(text: str) -> Document:
         raise SourceError(f"is not valid YAML: {problem}", line, column) from None
     except yaml.YAMLError as error:
         raise SourceError(f"is not valid YAML: {error}") from None
-    except RecursionError:
-        raise SourceError(f"nests deeper than {MAX_DEPTH} levels") from None
+    except (ValueError, RecursionError) as error:  # e.g. a number PyYAML cannot convert
+        raise SourceError(f"is not valid YAML: {error}") from None
     finally:
         loader.dispose()
 
@@ -117,35 +117,63 @@ def _position(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _check(node: yaml.Node, path: Path_, doc: Document, depth: int, budget: list[int]) -> None:
-    """Walk the node graph once as the data will be seen, recording marks and enforcing limits."""
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise SourceError(
-            "expands to too many values (anchors and aliases nested too deeply?)", *_position(node)
-        )
-    if depth > MAX_DEPTH:
-        raise SourceError(f"nests deeper than {MAX_DEPTH} levels", *_position(node))
-    if node.tag not in _ALLOWED_TAGS:
-        raise SourceError(
-            f"uses the YAML tag {node.tag!r}, which is not allowed: a story is plain data",
-            *_position(node),
-        )
-    doc.value_marks.setdefault(path, _position(node))
-    if isinstance(node, yaml.MappingNode):
+class _Builder:
+    """Builds plain data from the node graph in one walk, recording marks and enforcing limits.
+
+    Doing this here rather than with PyYAML's constructor halves the time a large library
+    takes, and lets every value be counted as often as aliases repeat it.
+    """
+
+    def __init__(self, loader: _StoryLoader, doc: Document):
+        self.loader, self.doc, self.budget = loader, doc, MAX_NODES
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise SourceError(
+                "expands to too many values (anchors and aliases nested too deeply?)",
+                *_position(node),
+            )
+        if depth > MAX_DEPTH:
+            raise SourceError(f"nests deeper than {MAX_DEPTH} levels", *_position(node))
+        tag = node.tag
+        if tag not in _ALLOWED_TAGS or tag == _MERGE:
+            raise SourceError(
+                f"uses the YAML tag {tag!r}, which is not allowed: a story is plain data",
+                *_position(node),
+            )
+        if path not in self.doc.value_marks:
+            self.doc.value_marks[path] = _position(node)
+        if tag == _STR:
+            return node.value
+        if tag == _MAP:
+            return self._mapping(node, path, depth)
+        if tag == _SEQ:
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return self.loader.construct_yaml_bool(node)
+        if tag == _INT:
+            return self.loader.construct_yaml_int(node)
+        return self.loader.construct_yaml_float(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                _check(value_node, path, doc, depth + 1, budget)
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+            if key_node.tag == _MERGE:
+                raise SourceError("uses a merge key (<<), which stories do not support",
+                                  *_position(key_node))
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 raise SourceError(
                     f"has a key {getattr(key_node, 'value', '?')!r} that is not plain text "
                     "(quote it)",
                     *_position(key_node),
                 )
-            child = (*path, key_node.value)
-            doc.key_marks.setdefault(child, _position(key_node))
-            _check(value_node, child, doc, depth + 1, budget)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _check(item, (*path, index), doc, depth + 1, budget)
+            key = key_node.value
+            if key in result:
+                raise SourceError(f"has the key '{key}' twice", *_position(key_node))
+            child = (*path, key)
+            self.doc.key_marks[child] = _position(key_node)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result

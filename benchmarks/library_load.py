@@ -1,0 +1,74 @@
+"""Loading and validating a library of 1,000 stories of 20 events each.
+
+Prints JSON: the median time per story over several loads, and the machine.
+Run: python benchmarks/library_load.py [--stories 1000] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import machine  # noqa: E402
+
+from storyplayer.model.library import Library  # noqa: E402
+
+
+def write_library(folder: Path, stories: int, events: int) -> None:
+    for s in range(stories):
+        data = {
+            "format": 1,
+            "title": {"en": f"Story {s}", "et": f"Lugu {s}"},
+            "summary": {"en": "A story about Tallinn and Tartu.", "et": "Lugu Tallinnast ja Tartust."},
+            "categories": ["history", f"group-{s % 7}"],
+            "events": [
+                {
+                    "title": {"en": f"Event {e}", "et": f"Sündmus {e}"},
+                    "date": f"{1500 + e}-0{1 + e % 9}-1{e % 9} O.S." if e % 2 else f"{1500 + e}",
+                    "place": {"name": {"en": "Tallinn", "et": "Tallinn"},
+                              "lat": 59.437, "lon": 24.745, "zoom": 12},
+                    "text": {"en": "Some words about what happened here. " * 8,
+                             "et": "Mõned sõnad sellest, mis siin juhtus. " * 8},
+                    "sources": ["Eesti ajalugu VI. Tartu: Ilmamaa, 2005"],
+                }
+                for e in range(events)
+            ],
+        }
+        story = folder / f"story-{s:04d}"
+        story.mkdir()
+        (story / "story.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+
+
+def measure(stories: int = 1000, events: int = 20, repeat: int = 5) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write_library(folder, stories, events)
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            library = Library.load([folder])
+            times.append(time.perf_counter() - start)
+            assert len(library.stories) == stories, library.invalid[:1]
+    return {
+        "library_load_ms_per_story": round(statistics.median(times) * 1000 / stories, 3),
+        "library_stories": stories,
+        "library_events_per_story": events,
+        "repetitions": repeat,
+        "machine": machine(),
+    }
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--stories", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=5)
+    options = parser.parse_args()
+    print(json.dumps(measure(options.stories, repeat=options.repeat), indent=2))

@@ -66,6 +66,9 @@ def style_sheet(scale: float = 1.0) -> str:
     QLineEdit, QComboBox {{
         background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; padding: 5px 8px;
     }}
+    #brand {{ color: {MUTED}; font-family: 'DejaVu Serif', serif; font-weight: bold;
+              letter-spacing: 1px; }}
+    QSplitter::handle {{ background: {LINE}; }}
     QScrollArea, QTextBrowser {{ background: transparent; border: none; }}
     QToolTip {{ color: {INK}; background: {CARD}; border: 1px solid {LINE}; }}
     """

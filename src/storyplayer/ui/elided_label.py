@@ -1,0 +1,62 @@
+"""A label that wraps to at most N lines and ends with an ellipsis when the text is longer.
+
+Pane headers use it so that three panes keep equal headers whatever their titles.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QTextLayout
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class ElidedLabel(QWidget):
+    def __init__(self, text: str = "", lines: int = 2, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._text, self._lines = text, lines
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming, like QLabel
+        self._text = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self.update()
+
+    def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().changeEvent(event)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        metrics = QFontMetricsF(self.font())
+        return QSize(120, int(metrics.lineSpacing() * self._lines + 1))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(40, self.sizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setPen(self.palette().windowText().color())
+        metrics = QFontMetricsF(self.font())
+        layout = QTextLayout(self._text, self.font())
+        layout.beginLayout()
+        y, width = 0.0, float(self.width())
+        for number in range(self._lines):
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            start = line.textStart()
+            if number == self._lines - 1 and start + line.textLength() < len(self._text):
+                rest = self._text[start:].replace("\n", " ")
+                elided = metrics.elidedText(rest, Qt.ElideRight, width)
+                painter.drawText(QPointF(0, y + metrics.ascent()), elided)
+                break
+            line.draw(painter, QPointF(0, y))
+            y += metrics.lineSpacing()
+        layout.endLayout()
+        painter.end()

@@ -1,0 +1,100 @@
+"""The main window: the picker and the playback screen, and the keys that drive them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from storyplayer.map.map_view import MapView
+from storyplayer.model.library import Library
+from storyplayer.ui import theme
+from storyplayer.ui.picker import Picker
+from storyplayer.ui.playback_view import PlaybackView
+
+MIN_SCALE, MAX_SCALE = 0.8, 2.5
+
+
+class MainWindow(QMainWindow):
+    playbackStarted = Signal()
+    pickerShown = Signal()
+
+    def __init__(self, library: Library, map_view: MapView, lang: str, speed: float = 1.0,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.library, self.lang = library, lang
+        self.setWindowTitle(self.tr("Story Player"))
+        self.setMinimumSize(1024, 640)
+        self.text_scale = 1.0
+        self.stack = QStackedWidget()
+        self.picker = Picker(library, lang)
+        self.playback = PlaybackView(map_view, lang, speed)
+        self.stack.addWidget(self.picker)
+        self.stack.addWidget(self.playback)
+        self.setCentralWidget(self.stack)
+        self.picker.playRequested.connect(self.play)
+        self.playback.allClosed.connect(self.show_picker)
+        self.playback.backRequested.connect(self.show_picker)
+        self._add_shortcuts()
+        self.setStyleSheet(theme.style_sheet(self.text_scale))
+
+    # -- screens -------------------------------------------------------------------------
+
+    def play(self, ids: Sequence[str]) -> None:
+        """Play the stories with these ids (known to the library) side by side."""
+        stories = [self.library.get(story_id) for story_id in ids]
+        self.stack.setCurrentWidget(self.playback)
+        self.playback.play(stories)
+        self.playback.setFocus()
+        self.playbackStarted.emit()
+
+    def show_picker(self) -> None:
+        if self.playback.panes:
+            self.playback.close_all(emit=False)
+        self.picker.clear_choices()
+        self.stack.setCurrentWidget(self.picker)
+        self.pickerShown.emit()
+
+    @property
+    def playing(self) -> bool:
+        return self.stack.currentWidget() is self.playback
+
+    # -- keyboard and clicker ------------------------------------------------------------
+
+    def _add_shortcuts(self) -> None:
+        playback = self.playback
+
+        def on_playback(keys: Sequence[str | QKeySequence.StandardKey], action) -> None:  # type: ignore[no-untyped-def]
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), playback)
+                shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(action)
+
+        on_playback(["Space"], playback.toggle_all)
+        # Presentation clickers send PageDown / PageUp.
+        on_playback(["Right", "PgDown"], lambda: playback.step(True))
+        on_playback(["Left", "PgUp"], lambda: playback.step(False))
+        for number in (1, 2, 3):
+            on_playback([str(number)], lambda n=number: playback.focus_pane(n))
+        on_playback(["Esc"], self.show_picker)
+
+        def on_window(keys: Sequence[str | QKeySequence.StandardKey], action) -> None:  # type: ignore[no-untyped-def]
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.activated.connect(action)
+
+        on_window(["F11"], self.toggle_full_screen)
+        on_window([QKeySequence.ZoomIn, "Ctrl+="], lambda: self.set_text_scale(self.text_scale + 0.1))
+        on_window([QKeySequence.ZoomOut], lambda: self.set_text_scale(self.text_scale - 0.1))
+        on_window(["Ctrl+0"], lambda: self.set_text_scale(1.0))
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def set_text_scale(self, scale: float) -> None:
+        self.text_scale = round(min(MAX_SCALE, max(MIN_SCALE, scale)), 2)
+        self.setStyleSheet(theme.style_sheet(self.text_scale))
+        self.playback.set_text_scale(self.text_scale)
+        self.picker.set_text_scale(self.text_scale)

@@ -1,0 +1,190 @@
+"""One playing story: its header, the current event (or the end card) and its controls.
+
+The pane takes its PlaybackDriver and presents it; every action goes back through the driver.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storyplayer.model.playback import State
+from storyplayer.model.story import Story
+from storyplayer.ui import theme
+from storyplayer.ui.elided_label import ElidedLabel
+from storyplayer.ui.end_card import EndCard
+from storyplayer.ui.event_view import EventView
+from storyplayer.ui.icons import icon
+from storyplayer.ui.playback_driver import PlaybackDriver
+from storyplayer.ui.progress_strip import ProgressStrip
+
+
+class StoryPane(QFrame):
+    closeRequested = Signal()
+    showOnMapRequested = Signal(int)  # event index
+
+    def __init__(self, driver: PlaybackDriver, story: Story, color: str, lang: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.driver, self.story, self.color, self.lang = driver, story, color, lang
+        self.setObjectName("storyPane")
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setAccessibleName(story.text(story.title, lang))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        header = QWidget(objectName="paneHeader")
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(16, 10, 16, 10)
+        self.story_title = ElidedLabel(story.text(story.title, lang), lines=2)
+        self.story_title.setObjectName("paneStoryTitle")
+        self.counter = QLabel(objectName="paneCounter")
+        header_layout.addWidget(self.story_title, 1)
+        header_layout.addWidget(self.counter, 0, Qt.AlignTop)
+        layout.addWidget(header)
+
+        self.pages = QStackedWidget()
+        self.event_view = EventView(story, lang)
+        self.end_card = EndCard(story.text(story.title, lang), color)
+        self.pages.addWidget(self.event_view)
+        self.pages.addWidget(self.end_card)
+        layout.addWidget(self.pages, 1)
+
+        footer = QWidget(objectName="paneFooter")
+        footer_layout = QVBoxLayout(footer)
+        footer_layout.setContentsMargins(14, 8, 14, 12)
+        footer_layout.setSpacing(6)
+        self.strip = ProgressStrip(len(story.events), color)
+        self.status = QLabel(objectName="paneStatus")
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        self.previous_button = self._tool("previous", self.tr("Previous event"), driver.previous)
+        self.play_button = self._tool("pause", self.tr("Pause"), driver.toggle)
+        self.next_button = self._tool("next", self.tr("Next event"), driver.next)
+        self.map_button = self._tool("pin", self.tr("Show on map"), lambda: None)
+        self.map_button.setIcon(icon("pin", color))
+        self.map_button.setText(self.tr("Map"))
+        self.map_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.map_button.setMinimumWidth(92)
+        self.map_button.setAccessibleDescription(self.tr("Move the map to this event's place"))
+        self.map_button.clicked.connect(lambda: self.showOnMapRequested.emit(driver.index))
+        for button in (self.previous_button, self.play_button, self.next_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.map_button)
+        footer_layout.addWidget(self.strip)
+        footer_layout.addWidget(self.status)
+        footer_layout.addLayout(buttons)
+        layout.addWidget(footer)
+
+        self.strip.jumpRequested.connect(driver.jump)
+        self.end_card.playAgainRequested.connect(driver.restart)
+        self.end_card.closeRequested.connect(self.closeRequested)
+        driver.eventChanged.connect(self._show_event)
+        driver.stateChanged.connect(self._show_state)
+        driver.finished.connect(self._show_state)
+        driver.tick.connect(self._show_progress)
+        self._apply_colors()
+        self._show_event(driver.index)
+
+    def _tool(self, name: str, tip: str, action) -> QToolButton:  # type: ignore[no-untyped-def]
+        button = QToolButton()
+        button.setIcon(icon(name, theme.INK))
+        button.setIconSize(QSize(22, 22))
+        button.setMinimumSize(48, 44)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setCursor(Qt.PointingHandCursor)
+        button.clicked.connect(action)
+        return button
+
+    def _apply_colors(self) -> None:
+        color, on = self.color, theme.readable_on(self.color)
+        self.setStyleSheet(f"""
+            #storyPane {{ background: {theme.CARD}; border: 1px solid {theme.LINE};
+                          border-top: 6px solid {color}; border-radius: 8px; }}
+            #storyPane:focus {{ border: 2px solid {color}; border-top: 6px solid {color}; }}
+            #eventBody {{ background: {theme.CARD}; }}
+            QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
+            QScrollBar::handle:vertical {{ background: {theme.tint(color, 0.55)}; border-radius: 3px;
+                                          min-height: 32px; }}
+            QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+            QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+            #paneHeader {{ background: {color}; border-top-left-radius: 2px;
+                           border-top-right-radius: 2px; }}
+            #paneStoryTitle, #paneCounter {{ color: {on}; font-weight: 600; }}
+            #paneFooter {{ border-top: 1px solid {theme.LINE}; }}
+            #eventDate {{ color: {color}; font-weight: 600; }}
+            #eventTitle {{ font-family: 'DejaVu Serif', serif; font-weight: bold; }}
+            #eventCaption, #paneStatus, #eventSources {{ color: {theme.MUTED}; }}
+            #endHeading {{ color: {color}; font-family: 'DejaVu Serif', serif; font-weight: bold; }}
+            #endStoryTitle {{ font-weight: 600; }}
+        """)
+
+    # -- presenting the driver's state ---------------------------------------------------
+
+    @property
+    def finished(self) -> bool:
+        return self.driver.state is State.FINISHED
+
+    def _show_event(self, index: int) -> None:
+        self.event_view.show_event(index)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        finished = self.finished
+        self.pages.setCurrentWidget(self.end_card if finished else self.event_view)
+        playing = self.driver.state is State.PLAYING
+        self.play_button.setIcon(icon("pause" if playing else "play", theme.INK))
+        tip = self.tr("Pause") if playing else self.tr("Play")
+        self.play_button.setToolTip(tip)
+        self.play_button.setAccessibleName(tip)
+        self.play_button.setEnabled(not finished)
+        self.next_button.setEnabled(not finished)
+        self.map_button.setEnabled(not finished)
+        count = self.driver.count
+        self.counter.setText(f"{min(self.driver.index + 1, count)} / {count}")
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        driver = self.driver
+        duration = driver.elapsed() + driver.remaining()
+        fraction = driver.elapsed() / duration if duration else 0.0
+        self.strip.set_position(driver.index, fraction, self.finished)
+        if self.finished:
+            self.status.setText(self.tr("Finished"))
+            return
+        k, n = driver.index + 1, driver.count
+        text = self.tr("Event %1 of %2").replace("%1", str(k)).replace("%2", str(n))
+        if driver.manual:
+            text += " · " + self.tr("manual")
+        elif driver.state is State.PAUSED:
+            text += " · " + self.tr("paused")
+        else:
+            seconds = max(0, round(driver.remaining() / driver.speed))
+            text += " · " + self.tr("%1 s left").replace("%1", str(seconds))
+        self.status.setText(text)
+
+    def set_text_scale(self, scale: float) -> None:
+        sizes = theme.Sizes()
+        def pt(points: float) -> str:
+            return f"font-size: {theme.scaled(points, scale)}pt;"
+        self.event_view.date.setStyleSheet(pt(sizes.body))
+        self.event_view.title.setStyleSheet(pt(sizes.title))
+        self.event_view.text.setStyleSheet(pt(sizes.body) + "line-height: 140%;")
+        for label in (self.event_view.caption, self.event_view.sources, self.status):
+            label.setStyleSheet(pt(sizes.small))
+        self.story_title.setStyleSheet(pt(sizes.small))
+        self.counter.setStyleSheet(pt(sizes.small))
+        self.end_card.heading.setStyleSheet(pt(sizes.heading))
+        self.end_card.story_title.setStyleSheet(pt(sizes.title))
+        self.end_card.message.setStyleSheet(pt(sizes.body))

@@ -16,3 +16,9 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 # Tests must never see the developer's own library or config.
 os.environ.setdefault("STORYPLAYER_NO_USER_LIBRARY", "1")
+
+# The map's URL scheme must be registered before pytest-qt creates the QApplication;
+# conftest files are imported while collecting, before any fixture runs.
+from storyplayer.map.scheme import register_scheme  # noqa: E402
+
+register_scheme()

@@ -53,6 +53,8 @@ class PlaybackView(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("playback")
+        # Holds keyboard focus when no pane does, so the playback keys always work.
+        self.setFocusPolicy(Qt.StrongFocus)
         self.map_view, self.lang, self.speed = map_view, lang, speed
         self.panes: list[StoryPane] = []
         self.text_scale = 1.0

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -65,8 +66,9 @@ class StoryPane(QFrame):
         footer_layout.setSpacing(6)
         self.strip = ProgressStrip(len(story.events), color)
         self.status = QLabel(objectName="paneStatus")
+        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         buttons = QHBoxLayout()
-        buttons.setSpacing(8)
+        buttons.setSpacing(6)
         self.previous_button = self._tool("previous", self.tr("Previous event"), driver.previous)
         self.play_button = self._tool("pause", self.tr("Pause"), driver.toggle)
         self.next_button = self._tool("next", self.tr("Next event"), driver.next)
@@ -74,15 +76,18 @@ class StoryPane(QFrame):
         self.map_button.setIcon(icon("pin", color))
         self.map_button.setText(self.tr("Map"))
         self.map_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        self.map_button.setMinimumWidth(92)
+        self.map_button.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
         self.map_button.setAccessibleDescription(self.tr("Move the map to this event's place"))
         self.map_button.clicked.connect(lambda: self.showOnMapRequested.emit(driver.index))
+        buttons.addStretch(1)
         for button in (self.previous_button, self.play_button, self.next_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.map_button)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.map_button)
         footer_layout.addWidget(self.strip)
-        footer_layout.addWidget(self.status)
+        footer_layout.addLayout(status_row)
         footer_layout.addLayout(buttons)
         layout.addWidget(footer)
 
@@ -100,7 +105,7 @@ class StoryPane(QFrame):
         button = QToolButton()
         button.setIcon(icon(name, theme.INK))
         button.setIconSize(QSize(22, 22))
-        button.setMinimumSize(48, 44)
+        button.setMinimumSize(48, 48)  # a fingertip
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         button.setCursor(Qt.PointingHandCursor)
@@ -114,6 +119,7 @@ class StoryPane(QFrame):
                           border-top: 6px solid {color}; border-radius: 8px; }}
             #storyPane:focus {{ border: 2px solid {color}; border-top: 6px solid {color}; }}
             #eventBody {{ background: {theme.CARD}; }}
+            #paneFooter QToolButton {{ padding: 4px 8px; }}
             QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
             QScrollBar::handle:vertical {{ background: {theme.tint(color, 0.55)}; border-radius: 3px;
                                           min-height: 32px; }}

@@ -1,0 +1,483 @@
+"""The start screen: story cards to choose up to three from, search, a category filter,
+and Play.
+
+A refused choice (a fourth story, a story that cannot play) is explained in a banner on the
+screen itself, never in a dialog: at a kiosk nobody is there to dismiss one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QScroller,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storyplayer.model.library import Library
+from storyplayer.ui import theme
+from storyplayer.ui.story_card import CARD_MIN_WIDTH, CARD_WIDTH, StoryCardDelegate, category_label
+from storyplayer.ui.story_list_model import (
+    MAX_CHOICES,
+    Role,
+    StoryFilterModel,
+    StoryListModel,
+    Toggle,
+)
+
+NOTICE_MILLISECONDS = 6000
+PAGE_MARGIN = 40
+
+
+class StoryGrid(QListView):
+    """The cards, reflowing into as many columns as fit; a tap, a click or Space toggles one.
+
+    A double-click counts as one toggle, not two, so a hurried double tap still chooses.
+    """
+
+    toggleRequested = Signal(QModelIndex)
+
+    def __init__(self, delegate: StoryCardDelegate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("storyGrid")
+        self._delegate = delegate
+        self.setItemDelegate(delegate)
+        self.setViewMode(QListView.ListMode)
+        self.setFlow(QListView.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.Adjust)
+        self.setMovement(QListView.Static)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.NoSelection)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setMouseTracking(True)
+        self.viewport().setAttribute(Qt.WA_Hover, True)
+        QScroller.grabGesture(self.viewport(), QScroller.TouchGesture)  # flick on touch screens
+        self._pressed = QModelIndex()
+        self._swallow_release = False
+        self._last_toggle = (QPersistentModelIndex(), 0)
+        self.empty_text = ""
+
+    def relayout(self) -> None:
+        """Fit the card width to the viewport so a row of cards fills it edge to edge."""
+        scale = self._delegate.scale
+        spacing = self.spacing()
+        # The scroll bar's width is always set aside: sizing cards by whether it shows
+        # would make it show and hide in turn.
+        bar = max(
+            self.verticalScrollBar().sizeHint().width(),
+            self.style().pixelMetric(QStyle.PM_ScrollBarExtent, None, self),
+        )
+        # One spacing more than the cards need: list mode wraps a row that ends flush.
+        available = self.width() - 2 * self.frameWidth() - bar - spacing - 2
+        # List mode puts `spacing` on both sides of every card.
+        minimum = CARD_MIN_WIDTH * scale + 2 * spacing
+        columns = max(1, int(available // minimum))
+        width = int(available / columns - 2 * spacing)
+        width = min(width, round(CARD_WIDTH * scale * 1.25)) if columns > 1 else width
+        if width != self._delegate.card_width:
+            self._delegate.card_width = max(200, width)
+            self.doItemsLayout()
+            self.viewport().update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.relayout()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.StyleChange, QEvent.FontChange):
+            self.relayout()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._pressed = self.indexAt(event.position().toPoint())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        # Platforms send press, release, press, double-click, release: the first click has
+        # toggled already, and the rest of the pair must not undo it. A lone double-click
+        # event (some touch drivers, QTest) toggles once.
+        index = self.indexAt(event.position().toPoint())
+        self._swallow_release = True
+        just_toggled = (
+            index == self._last_toggle[0]
+            and event.timestamp() - self._last_toggle[1]
+            <= QApplication.styleHints().mouseDoubleClickInterval()
+        )
+        if event.button() == Qt.LeftButton and index.isValid() and not just_toggled:
+            self.setCurrentIndex(index)
+            self.toggleRequested.emit(index)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        swallow, self._swallow_release = self._swallow_release, False
+        pressed, self._pressed = self._pressed, QModelIndex()
+        if event.button() == Qt.LeftButton and index.isValid() and index == pressed and not swallow:
+            self._last_toggle = (QPersistentModelIndex(index), event.timestamp())
+            self.toggleRequested.emit(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key_Space, Qt.Key_Select) and self.currentIndex().isValid():
+            self.toggleRequested.emit(self.currentIndex())
+            event.accept()
+        elif event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            event.ignore()  # the picker plays
+        else:
+            super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(theme.MUTED)
+            rect = self.viewport().rect().adjusted(24, 48, -24, -24)
+            painter.drawText(
+                rect, int(Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap), self.empty_text
+            )
+
+
+class CategoryBox(QComboBox):
+    """A combo box whose arrow is drawn here, so it survives the app's style sheet."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        size = max(5.0, self.height() * 0.12)
+        x = self.width() - self.height() * 0.5 - 4
+        y = self.height() / 2
+        pen = QPen(QColor(theme.INK if self.isEnabled() else theme.MUTED), max(2.0, size * 0.4))
+        pen.setCapStyle(Qt.RoundCap)
+        pen.setJoinStyle(Qt.RoundJoin)
+        painter.setPen(pen)
+        painter.drawPolyline(
+            [
+                QPointF(x - size, y - size * 0.5),
+                QPointF(x, y + size * 0.5),
+                QPointF(x + size, y - size * 0.5),
+            ]
+        )
+
+
+class Picker(QWidget):
+    """Choose up to three stories and play them; `playRequested` carries their ids in order."""
+
+    playRequested = Signal(list)
+
+    def __init__(self, library: Library, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("picker")
+        self.setAttribute(Qt.WA_StyledBackground, True)
+        self._scale = 1.0
+        self._library = library
+        self._shown_once = False
+
+        self.model = StoryListModel(library, lang, self)
+        self.proxy = StoryFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.delegate = StoryCardDelegate(self)
+
+        self.heading = QLabel(objectName="pickerHeading")
+        self.subheading = QLabel(objectName="pickerSubheading")
+        self.subheading.setWordWrap(True)
+        self.search_box = QLineEdit(objectName="pickerSearch")
+        self.search_box.setClearButtonEnabled(True)
+        self.category_box = CategoryBox(objectName="pickerCategory")
+        self.category_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.view = StoryGrid(self.delegate)
+        self.view.setModel(self.proxy)
+        self.notice = QFrame(objectName="pickerNotice")
+        self.notice_label = QLabel(objectName="pickerNoticeText")
+        self.notice_label.setWordWrap(True)
+        self.notice.hide()
+        self.count_label = QLabel(objectName="pickerCount")
+        self.count_label.setWordWrap(True)
+        self.play_button = QPushButton(objectName="primary")
+        self.play_button.setEnabled(False)
+        self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MILLISECONDS)
+
+        self._build_layout()
+        self._connect()
+        self._fill_categories()
+        self._retranslate()
+        self.set_text_scale(1.0)
+
+    # --- public API -----------------------------------------------------------------------
+
+    def chosen(self) -> list[str]:
+        """Ids of the chosen stories, in the order they were chosen."""
+        return self.model.chosen()
+
+    def clear_choices(self) -> None:
+        self.model.clear_choices()
+        self.hide_notice()
+
+    def set_language(self, lang: str) -> None:
+        self.model.set_language(lang)
+        self._retranslate()
+
+    def set_text_scale(self, scale: float) -> None:
+        self._scale = scale
+        self.delegate.set_scale(scale)
+        self.delegate.covers.clear()
+        self.view.setSpacing(round(12 * scale))
+        inset = max(0, PAGE_MARGIN - self.view.spacing() - round(self.delegate.margin()))
+        self._view_holder.setContentsMargins(inset, 0, max(0, inset - 12), 0)
+        self.setStyleSheet(_style_sheet(scale))
+        self.play_button.setMinimumSize(QSize(round(180 * scale), round(56 * scale)))
+        self.search_box.setMinimumWidth(round(240 * scale))
+        self.search_box.setMaximumWidth(round(420 * scale))
+        self.view.relayout()
+        self.view.doItemsLayout()
+
+    def show_notice(self, text: str) -> None:
+        """Say `text` in the banner above the bar for a few seconds."""
+        self.notice_label.setText(text)
+        self.notice.show()
+        self.notice_label.setAccessibleName(text)
+        self._notice_timer.start()
+        _announce(self.notice_label, text)
+
+    def hide_notice(self) -> None:
+        self._notice_timer.stop()
+        self.notice.hide()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        titles = QVBoxLayout()
+        titles.setSpacing(4)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.subheading)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addLayout(titles, 1)
+        top.addWidget(self.search_box, 1, Qt.AlignBottom)
+        top.addWidget(self.category_box, 0, Qt.AlignBottom)
+
+        notice_layout = QHBoxLayout(self.notice)
+        notice_layout.setContentsMargins(20, 14, 20, 14)
+        notice_layout.addWidget(self.notice_label)
+
+        bar = QFrame(objectName="pickerBar")
+        bar_layout = QHBoxLayout(bar)
+        bar_layout.setContentsMargins(PAGE_MARGIN, 16, PAGE_MARGIN, 16)
+        bar_layout.setSpacing(24)
+        bar_layout.addWidget(self.count_label, 1)
+        bar_layout.addWidget(self.play_button)
+
+        # The cards carry their own spacing and shadow room; their edges line up with the
+        # heading's at the page margin.
+        self._view_holder = QVBoxLayout()
+        self._view_holder.addWidget(self.view)
+        top.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
+        notice_holder = QVBoxLayout()
+        notice_holder.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
+        notice_holder.addWidget(self.notice)
+        body = QVBoxLayout()
+        body.setContentsMargins(0, 32, 0, 16)
+        body.setSpacing(16)
+        body.addLayout(top)
+        body.addLayout(self._view_holder, 1)
+        body.addLayout(notice_holder)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addLayout(body, 1)
+        outer.addWidget(bar)
+
+        for widget in (self.heading, self.subheading, self.count_label, self.notice_label):
+            widget.setFocusPolicy(Qt.NoFocus)
+        self.setTabOrder(self.search_box, self.category_box)
+        self.setTabOrder(self.category_box, self.view)
+        self.setTabOrder(self.view, self.play_button)
+
+    def _connect(self) -> None:
+        self.search_box.textChanged.connect(self._search)
+        self.category_box.currentIndexChanged.connect(self._filter_category)
+        self.view.toggleRequested.connect(self._toggle)
+        self.model.choicesChanged.connect(self._update_bar)
+        self.play_button.clicked.connect(self._play)
+        self._notice_timer.timeout.connect(self.notice.hide)
+
+    def _fill_categories(self) -> None:
+        current = self.category_box.currentData()
+        self.category_box.blockSignals(True)
+        self.category_box.clear()
+        self.category_box.addItem(self.tr("All categories"), "")  # "" not None: see model
+        for category in self._library.categories():
+            self.category_box.addItem(category_label(category), category)
+        found = self.category_box.findData(current) if current else 0
+        self.category_box.setCurrentIndex(max(found, 0))
+        self.category_box.blockSignals(False)
+
+    def _retranslate(self) -> None:
+        self.heading.setText(self.tr("Choose stories"))
+        self.subheading.setText(self.tr("Choose up to three. They play side by side on one map."))
+        self.search_box.setPlaceholderText(self.tr("Search stories"))
+        self.search_box.setAccessibleName(self.tr("Search stories"))
+        self.category_box.setAccessibleName(self.tr("Category"))
+        self.category_box.setItemText(0, self.tr("All categories"))
+        self.view.setAccessibleName(self.tr("Stories"))
+        self.view.setAccessibleDescription(
+            self.tr("Press Space to choose or un-choose a story, Enter to play.")
+        )
+        self.play_button.setText(self.tr("Play"))
+        self.play_button.setAccessibleName(self.tr("Play the chosen stories"))
+        self.view.empty_text = self.tr("No stories match your search.")
+        self._update_bar()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Start on the cards, not in the search box: no blinking caret, and no on-screen
+        # keyboard popping up at a touch kiosk.
+        if not self._shown_once:
+            self._shown_once = True
+            self.view.setFocus(Qt.OtherFocusReason)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # --- behaviour ------------------------------------------------------------------------
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_query(text)
+
+    def _filter_category(self, _row: int) -> None:
+        self.proxy.set_category(self.category_box.currentData())
+
+    def _toggle(self, proxy_index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(proxy_index)
+        result = self.model.toggle(source.row())
+        if result is Toggle.FULL:
+            self.show_notice(
+                self.tr(
+                    "You can choose up to three stories. "
+                    "To change your choice, uncheck an earlier one first."
+                )
+            )
+        elif result is Toggle.INVALID:
+            reason = self.model.data(source, Role.REASON) or ""
+            self.show_notice(
+                self.tr("This story cannot be played: {reason}").format(reason=reason)
+                if reason
+                else self.tr("This story cannot be played.")
+            )
+        elif result is Toggle.UNCHECKED:
+            self.hide_notice()
+
+    def _update_bar(self) -> None:
+        chosen = self.model.chosen()
+        self.play_button.setEnabled(bool(chosen))
+        if not chosen:
+            self.count_label.setText(self.tr("No stories chosen yet. Tap a card to choose it."))
+            return
+        lang = self.model.lang
+        titles = [self.model.story(i).text(self.model.story(i).title, lang) for i in chosen]
+        count = self.tr("{count} of {most} chosen").format(count=len(chosen), most=MAX_CHOICES)
+        self.count_label.setText(
+            f"<b>{count}</b>&nbsp;&nbsp;·&nbsp;&nbsp;" + _escape(self.tr(", ").join(titles))
+        )
+        self.count_label.setAccessibleName(f"{count}: " + ", ".join(titles))
+
+    def _play(self) -> None:
+        if self.model.chosen():
+            self.playRequested.emit(self.model.chosen())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.model.chosen():
+            self._play()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _announce(widget: QWidget, text: str) -> None:
+    """Tell a screen reader about `text` now (Qt 6.8+); quietly nothing where unsupported."""
+    try:
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+    except ImportError:  # pragma: no cover - older Qt
+        pass
+
+
+def _style_sheet(scale: float) -> str:
+    s = theme.Sizes()
+    pt = theme.scaled
+    return f"""
+    #pickerHeading {{ font-size: {pt(s.heading * 1.3, scale)}pt; font-weight: 700; }}
+    #pickerSubheading {{ font-size: {pt(s.body, scale)}pt; color: {theme.MUTED}; }}
+    #pickerSearch, #pickerCategory {{
+        padding: {round(9 * scale)}px {round(12 * scale)}px; border-radius: 10px;
+        min-height: {round(26 * scale)}px;
+    }}
+    #storyGrid, #storyGrid:focus {{ background: transparent; border: none; }}
+    #storyGrid QScrollBar:vertical {{
+        background: transparent; width: {round(14 * scale)}px; margin: 4px 0;
+    }}
+    #storyGrid QScrollBar::handle:vertical {{
+        background: #cbc3b4; border-radius: {round(5 * scale)}px; min-height: 48px;
+        margin: 0 {round(3 * scale)}px;
+    }}
+    #storyGrid QScrollBar::handle:vertical:hover {{ background: {theme.MUTED}; }}
+    #storyGrid QScrollBar::add-line, #storyGrid QScrollBar::sub-line {{ height: 0; }}
+    #storyGrid QScrollBar::add-page, #storyGrid QScrollBar::sub-page {{ background: none; }}
+    #pickerCategory::drop-down {{ border: none; width: {round(36 * scale)}px; }}
+    #pickerCategory::down-arrow {{ image: none; }}
+    #pickerCategory {{ padding-right: {round(40 * scale)}px; }}
+    #pickerNotice {{
+        background: {theme.tint(theme.ACCENT, 0.88)};
+        border: 1px solid {theme.tint(theme.ACCENT, 0.55)}; border-radius: 10px;
+    }}
+    #pickerNoticeText {{ font-size: {pt(s.body * 1.1, scale)}pt; font-weight: 600; }}
+    #pickerBar {{ background: {theme.CARD}; border-top: 1px solid {theme.LINE}; }}
+    #pickerCount {{ font-size: {pt(s.body * 1.1, scale)}pt; color: {theme.INK}; }}
+    QPushButton#primary {{
+        font-size: {pt(s.title, scale)}pt; border-radius: 12px;
+        padding: {round(10 * scale)}px {round(40 * scale)}px;
+    }}
+    QPushButton#primary:focus {{ border: 3px solid {theme.INK}; }}
+    """

@@ -1,0 +1,335 @@
+"""How one story card is painted in the picker: cover, title, period, summary, categories,
+events and running time, and whether it is chosen, focused or cannot be played.
+
+Painted by a delegate rather than built from widgets, so a library of 1,000 stories costs
+only the cards on screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from storyplayer.ui import theme
+from storyplayer.ui.cover_image import CoverCache
+from storyplayer.ui.story_list_model import Role
+
+Index = QModelIndex | QPersistentModelIndex
+
+CARD_WIDTH = 300  # at text scale 1; the grid stretches cards a little to fill a row
+CARD_MIN_WIDTH = 264
+CHECK_DIAMETER = 48  # a fingertip
+COVER_ASPECT = 10 / 16  # height / width; covers are drawn 16:10 (e.g. 640x400)
+_SUMMARY_INK = "#3d434a"
+_REFUSED_INK = "#9b2c2c"
+
+
+def category_label(category: str) -> str:
+    """A category tag as a person reads it: "world-war-ii" -> "World war ii"."""
+    text = category.replace("-", " ").replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+class StoryCardDelegate(QStyledItemDelegate):
+    """Paints cards of `card_width` pixels; the picker's grid sets the width as it reflows."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.scale = 1.0
+        self.card_width = CARD_WIDTH
+        self.covers = CoverCache()
+
+    # --- geometry -------------------------------------------------------------------------
+
+    def set_scale(self, scale: float) -> None:
+        self.scale = scale
+
+    def margin(self) -> float:
+        return 8 * self.scale  # room for the focus ring and the shadow
+
+    def cover_height(self) -> float:
+        width = self.card_width - 2 * self.margin()
+        return round(min(width, CARD_WIDTH * 1.1 * self.scale) * COVER_ASPECT)
+
+    def _fonts(self, base: QFont) -> dict[str, QFont]:
+        s = theme.Sizes()
+
+        def font(points: float, weight: QFont.Weight = QFont.Normal) -> QFont:
+            f = QFont(base)
+            f.setPointSizeF(theme.scaled(points, self.scale))
+            f.setWeight(weight)
+            return f
+
+        return {
+            "title": font(s.body * 1.16, QFont.Bold),
+            "period": font(s.small, QFont.DemiBold),
+            "summary": font(s.small + 0.5),
+            "chip": font(s.small - 1),
+            "meta": font(s.small - 0.5, QFont.DemiBold),
+        }
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        fonts = self._fonts(option.font)
+        pad = 16 * self.scale
+        title = QFontMetricsF(fonts["title"]).lineSpacing()
+        period = QFontMetricsF(fonts["period"]).lineSpacing()
+        summary = QFontMetricsF(fonts["summary"]).lineSpacing()
+        text = max(2 * title + 3 * summary * 1.12, 3 * title + 2 * summary * 1.12)
+        height = (
+            2 * self.margin()
+            + self.cover_height()
+            + pad * 0.9
+            + text
+            + 2 * self.scale
+            + period
+            + 8 * self.scale
+            + 12 * self.scale
+            + self._chip_height(fonts["chip"])
+            + pad
+        )
+        return QSize(self.card_width, round(height))
+
+    def _chip_height(self, font: QFont) -> float:
+        return QFontMetricsF(font).height() + 8 * self.scale
+
+    # --- painting -------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setRenderHint(QPainter.TextAntialiasing, True)
+        s = self.scale
+        fonts = self._fonts(option.font)
+        m = self.margin()
+        card = QRectF(option.rect).adjusted(m, m, -m, -m)
+        radius = 14 * s
+        valid = bool(index.data(Role.VALID))
+        checked = bool(index.data(Role.CHECKED))
+        color = index.data(Role.COLOR) or theme.ACCENT
+        hover = bool(option.state & QStyle.State_MouseOver)
+        # Like CSS :focus-visible: a ring once the keyboard is in use, not after every tap.
+        focus = bool(option.state & QStyle.State_HasFocus) and bool(
+            option.state & QStyle.State_KeyboardFocusChange
+        )
+
+        shape = QPainterPath()
+        shape.addRoundedRect(card, radius, radius)
+        self._paint_shadow(painter, card, radius, lifted=hover or checked)
+        painter.fillPath(shape, QColor(theme.tint(color, 0.93) if checked else theme.CARD))
+        if not valid:
+            painter.setOpacity(0.72)
+
+        cover = QRectF(card.left(), card.top(), card.width(), self.cover_height())
+        painter.save()
+        painter.setClipPath(shape)
+        self._paint_cover(painter, cover, index, color, s)
+        painter.restore()
+
+        pad = 16 * s
+        x, width = card.left() + pad, card.width() - 2 * pad
+        y = cover.bottom() + pad * 0.9
+        title = index.data(Role.TITLE) or ""
+        # Long titles may take a third line; the summary then gives one up.
+        title_lines = wrap(title, QFontMetricsF(fonts["title"]), width, 3)
+        y = _draw_lines(painter, fonts["title"], theme.INK, title, x, y, width, 3)
+        y += 2 * s
+        if valid:
+            period = index.data(Role.PERIOD) or ""
+            ink = QColor(color).darker(135).name()
+            y = _draw_lines(painter, fonts["period"], ink, period, x, y, width, 1)
+            y += 8 * s
+            summary = index.data(Role.SUMMARY) or ""
+            lines = 2 if len(title_lines) > 2 else 3
+            _draw_lines(painter, fonts["summary"], _SUMMARY_INK, summary, x, y, width, lines, 1.12)
+            chip_y = card.bottom() - pad - self._chip_height(fonts["chip"])
+            self._paint_chips(
+                painter, fonts["chip"], index.data(Role.CATEGORIES) or [], x, chip_y, width, color
+            )
+        else:
+            y = _draw_lines(
+                painter, fonts["period"], _REFUSED_INK, self.tr("Cannot be played"), x, y, width, 1
+            )
+            y += 8 * s
+            reason = index.data(Role.REASON) or ""
+            _draw_lines(painter, fonts["summary"], _SUMMARY_INK, reason, x, y, width, 4)
+        painter.setOpacity(1.0)
+
+        # Outlines last, so they sit over the cover's edge.
+        painter.setBrush(Qt.NoBrush)
+        if checked:
+            painter.setPen(QPen(QColor(color), 4 * s))
+            painter.drawRoundedRect(
+                card.adjusted(2 * s, 2 * s, -2 * s, -2 * s), radius - 2 * s, radius - 2 * s
+            )
+        elif hover and valid:
+            painter.setPen(QPen(QColor(theme.tint(color, 0.35)), 1.5 * s))
+            painter.drawRoundedRect(card, radius, radius)
+        else:
+            painter.setPen(QPen(QColor(theme.LINE), 1))
+            painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        if valid:
+            self._paint_check(painter, cover, checked, color, s)
+        if focus:
+            ring = 3 * s
+            painter.setPen(QPen(QColor(theme.ACCENT), ring))
+            painter.setBrush(Qt.NoBrush)
+            outer = card.adjusted(-ring - 1, -ring - 1, ring + 1, ring + 1)
+            painter.drawRoundedRect(outer, radius + ring, radius + ring)
+        painter.restore()
+
+    def _paint_shadow(self, painter: QPainter, card: QRectF, radius: float, lifted: bool) -> None:
+        painter.setPen(Qt.NoPen)
+        steps = (6, 4, 2) if lifted else (3, 2, 1)
+        for i, spread in enumerate(steps):
+            painter.setBrush(QColor(60, 45, 20, 10 + 4 * i))
+            r = card.adjusted(-spread * 0.5, spread * 0.3, spread * 0.5, spread * 1.2)
+            painter.drawRoundedRect(r, radius + spread * 0.5, radius + spread * 0.5)
+
+    def _paint_cover(
+        self, painter: QPainter, rect: QRectF, index: Index, color: str, s: float
+    ) -> None:
+        valid = bool(index.data(Role.VALID))
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        size = QSize(round(rect.width() * dpr), round(rect.height() * dpr))
+        cover = index.data(Role.COVER) if valid else ""
+        image = self.covers.get(Path(cover), size) if cover else None
+        if image is None:
+            period = index.data(Role.PERIOD) if valid else "!"
+            image = self.covers.placeholder(color, period or "", size, dpr, s)
+        image.setDevicePixelRatio(dpr)
+        painter.drawImage(rect.topLeft(), image)
+        if not valid:
+            return
+        count = int(index.data(Role.EVENT_COUNT) or 0)
+        minutes = int(index.data(Role.MINUTES) or 0)
+        events = self.tr("1 event") if count == 1 else self.tr("%n events", "", count)
+        meta = self.tr("{events} · {minutes} min").format(events=events, minutes=minutes)
+        font = self._fonts(painter.font())["meta"]
+        fm = QFontMetricsF(font)
+        pill = QRectF(
+            rect.left() + 12 * s,
+            rect.top() + 12 * s,
+            fm.horizontalAdvance(meta) + 20 * s,
+            fm.height() + 10 * s,
+        )
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor(20, 18, 14, 150))
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(pill, Qt.AlignCenter, meta)
+
+    def _paint_check(
+        self, painter: QPainter, cover: QRectF, checked: bool, color: str, s: float
+    ) -> None:
+        d = CHECK_DIAMETER * s
+        circle = QRectF(cover.right() - d - 12 * s, cover.top() + 12 * s, d, d)
+        painter.setPen(QPen(QColor("white"), 3 * s))
+        painter.setBrush(QColor(color) if checked else QColor(255, 255, 255, 150))
+        painter.drawEllipse(circle)
+        if not checked:
+            return
+        tick = QPainterPath()
+        c = circle.center()
+        tick.moveTo(c + QPointF(-0.22 * d, 0.0))
+        tick.lineTo(c + QPointF(-0.06 * d, 0.16 * d))
+        tick.lineTo(c + QPointF(0.24 * d, -0.15 * d))
+        pen = QPen(QColor("white"), 4.5 * s, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.NoBrush)
+        painter.drawPath(tick)
+
+    def _paint_chips(
+        self,
+        painter: QPainter,
+        font: QFont,
+        categories: list[str],
+        x: float,
+        y: float,
+        width: float,
+        color: str,
+    ) -> None:
+        s = self.scale
+        fm = QFontMetricsF(font)
+        height = self._chip_height(font)
+        gap, pad = 6 * s, 10 * s
+        painter.setFont(font)
+        right = x + width
+        for i, category in enumerate(categories):
+            label = category_label(category)
+            w = fm.horizontalAdvance(label) + 2 * pad
+            left = len(categories) - i
+            more = f"+{left}"
+            room_for_more = fm.horizontalAdvance(more) + 2 * pad + gap if left > 1 else 0
+            if x + w + room_for_more > right:
+                label, w = more, fm.horizontalAdvance(more) + 2 * pad
+                if x + w > right:
+                    return
+                left = 0
+            chip = QRectF(x, y, w, height)
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QColor(theme.tint(color, 0.86)))
+            painter.drawRoundedRect(chip, height / 2, height / 2)
+            painter.setPen(QColor(color).darker(150))
+            painter.drawText(chip, Qt.AlignCenter, label)
+            if left == 0:
+                return
+            x += w + gap
+
+
+def _draw_lines(
+    painter: QPainter,
+    font: QFont,
+    ink: str,
+    text: str,
+    x: float,
+    y: float,
+    width: float,
+    max_lines: int,
+    spacing: float = 1.0,
+) -> float:
+    """`text` wrapped to `width` in at most `max_lines`, the last elided; returns the y below."""
+    fm = QFontMetricsF(font)
+    lines = wrap(text, fm, width, max_lines)
+    painter.setFont(font)
+    painter.setPen(QColor(ink))
+    step = fm.lineSpacing() * spacing
+    for line in lines:
+        painter.drawText(QPointF(x, y + fm.ascent()), line)
+        y += step
+    return y
+
+
+def wrap(text: str, fm: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+    """Greedy word wrap into at most `max_lines`, the last one elided when text is left over.
+
+    Done by hand: QTextLayout's line API crashes the interpreter in PySide6 6.12 when
+    called at paint rate (a reference-count bug in the binding).
+    """
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    for n, word in enumerate(words):
+        candidate = f"{current} {word}" if current else word
+        if fm.horizontalAdvance(candidate) <= width or not current:
+            current = candidate
+            continue
+        if len(lines) == max_lines - 1:
+            rest = " ".join([current, *words[n:]])
+            lines.append(fm.elidedText(rest, Qt.ElideRight, width))
+            return lines
+        lines.append(fm.elidedText(current, Qt.ElideRight, width))
+        current = word
+    if current:
+        lines.append(fm.elidedText(current, Qt.ElideRight, width))
+    return lines

@@ -1,0 +1,270 @@
+"""The picker's list of stories as a Qt model: every library entry, which ones are chosen
+(in the order they were chosen, at most three), and the filter behind search and category.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import zlib
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from storyplayer.model.dates import DateSpan, format_period
+from storyplayer.model.library import Entry, Library, search_text
+from storyplayer.model.story import Story
+
+MAX_CHOICES = 3
+
+# Card colours for stories whose author chose none: muted, distinct, white text reads on them.
+_QUIET_COLORS = ("#6b5b45", "#4f6d7a", "#5e6b3f", "#7a4f5e", "#56607a", "#7a6140")
+_INVALID_COLOR = "#8d9096"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Role(enum.IntEnum):
+    ID = Qt.UserRole + 1
+    STORY = Qt.UserRole + 2
+    VALID = Qt.UserRole + 3
+    REASON = Qt.UserRole + 4
+    CHECKED = Qt.UserRole + 5
+    TITLE = Qt.UserRole + 6
+    SUMMARY = Qt.UserRole + 7
+    PERIOD = Qt.UserRole + 8
+    CATEGORIES = Qt.UserRole + 9
+    EVENT_COUNT = Qt.UserRole + 10
+    MINUTES = Qt.UserRole + 11
+    COLOR = Qt.UserRole + 12
+    COVER = Qt.UserRole + 13
+    SEARCH_TEXT = Qt.UserRole + 14
+    CHOICE_NUMBER = Qt.UserRole + 15  # 1, 2 or 3 while chosen; 0 otherwise
+
+
+class Toggle(enum.Enum):
+    """What asking to toggle a story did."""
+
+    CHECKED = "checked"
+    UNCHECKED = "unchecked"
+    FULL = "full"  # already MAX_CHOICES chosen: nothing changed
+    INVALID = "invalid"  # the entry cannot be played: nothing changed
+
+
+@dataclass
+class _Row:
+    """What a card shows that does not depend on the language, worked out once."""
+
+    entry: Entry
+    search: str
+    minutes: int = 0
+    color: str = _INVALID_COLOR
+    first: DateSpan | None = None
+    last: DateSpan | None = None
+    periods: dict[str, str] = field(default_factory=dict)
+
+
+def _row(entry: Entry) -> _Row:
+    story = entry.story
+    if story is None:
+        return _Row(entry, f"{entry.name}\n{entry.reason}".casefold())
+    dated = story.dated_events()
+    first = min(dated, key=DateSpan.sort_key, default=None)
+    last = max(dated, key=lambda s: (s.end or s.start).sort_key(), default=None)
+    return _Row(
+        entry,
+        search=search_text(story),
+        minutes=max(1, math.ceil(story.running_time() / 60)) if story.events else 0,
+        color=story.color or _QUIET_COLORS[zlib.crc32(story.id.encode()) % len(_QUIET_COLORS)],
+        first=first,
+        last=last,
+    )
+
+
+class StoryListModel(QAbstractListModel):
+    """Library entries, playable ones first, and the choice of up to three of them."""
+
+    choicesChanged = Signal()
+
+    def __init__(self, library: Library, lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        entries = sorted(library.entries, key=lambda e: not e.valid)  # stable: library order
+        self._rows = [_row(e) for e in entries]
+        self._row_of = {r.entry.story.id: i for i, r in enumerate(self._rows) if r.entry.story}
+        self._chosen: list[str] = []
+        self._lang = lang
+
+    # --- Qt model -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        # Invalid entries stay enabled: a tap on one must be able to say why it does not play.
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        story = row.entry.story
+        if role in (Qt.DisplayRole, Role.TITLE):
+            return story.text(story.title, self._lang) if story else row.entry.name
+        if role == Role.ID:
+            return story.id if story else ""
+        if role == Role.STORY:
+            return story
+        if role == Role.VALID:
+            return story is not None
+        if role == Role.REASON:
+            return row.entry.reason
+        if role in (Role.CHECKED, Qt.CheckStateRole):
+            checked = story is not None and story.id in self._chosen
+            if role == Role.CHECKED:
+                return checked
+            return Qt.Checked if checked else Qt.Unchecked
+        if role == Role.CHOICE_NUMBER:
+            return self._chosen.index(story.id) + 1 if story and story.id in self._chosen else 0
+        if role == Role.SEARCH_TEXT:
+            return row.search
+        if story is None:
+            return self._invalid_data(row, role)
+        if role == Role.SUMMARY:
+            return story.text(story.summary, self._lang)
+        if role == Role.PERIOD:
+            if self._lang not in row.periods:
+                row.periods[self._lang] = format_period(row.first, row.last, self._lang)
+            return row.periods[self._lang]
+        if role == Role.CATEGORIES:
+            return list(story.categories)
+        if role == Role.EVENT_COUNT:
+            return len(story.events)
+        if role == Role.MINUTES:
+            return row.minutes
+        if role == Role.COLOR:
+            return row.color
+        if role == Role.COVER:
+            return str(story.cover) if story.cover else ""  # never None: see _invalid_data
+        if role == Qt.AccessibleTextRole:
+            title = story.text(story.title, self._lang)
+            period = self.data(index, Role.PERIOD)
+            state = self.tr("chosen") if story.id in self._chosen else self.tr("not chosen")
+            return ", ".join(part for part in (title, period, state) if part)
+        if role == Qt.AccessibleDescriptionRole:
+            return story.text(story.summary, self._lang)
+        return None
+
+    def _invalid_data(self, row: _Row, role: int) -> object:
+        # Roles the cards read get a real value, never None: PySide6 6.12 on Python 3.11
+        # drops a reference to None each time an empty QVariant comes back to Python.
+        if role == Role.COVER:
+            return ""
+        if role == Role.COLOR:
+            return _INVALID_COLOR
+        if role in (Role.SUMMARY, Role.PERIOD):
+            return ""
+        if role == Role.CATEGORIES:
+            return []
+        if role in (Role.EVENT_COUNT, Role.MINUTES):
+            return 0
+        if role == Qt.AccessibleTextRole:
+            return self.tr("{name}, cannot be played").format(name=row.entry.name)
+        if role == Qt.AccessibleDescriptionRole:
+            return row.entry.reason
+        return None
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = dict(super().roleNames())
+        names.update({int(r): r.name.lower().encode() for r in Role})
+        return names
+
+    # --- choices --------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def set_language(self, lang: str) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self._changed_all()
+
+    def chosen(self) -> list[str]:
+        """Ids of the chosen stories, in the order they were chosen."""
+        return list(self._chosen)
+
+    def story(self, story_id: str) -> Story:
+        story = self._rows[self._row_of[story_id]].entry.story
+        assert story is not None
+        return story
+
+    def toggle(self, row: int) -> Toggle:
+        """Choose or un-choose the story in `row`; refuses a fourth and invalid entries."""
+        story = self._rows[row].entry.story
+        if story is None:
+            return Toggle.INVALID
+        if story.id in self._chosen:
+            self._chosen.remove(story.id)
+            result = Toggle.UNCHECKED
+            self._changed_all()  # the choice numbers of later cards move down
+        elif len(self._chosen) >= MAX_CHOICES:
+            return Toggle.FULL
+        else:
+            self._chosen.append(story.id)
+            result = Toggle.CHECKED
+            self.dataChanged.emit(self.index(row), self.index(row))
+        self.choicesChanged.emit()
+        return result
+
+    def clear_choices(self) -> None:
+        if self._chosen:
+            self._chosen.clear()
+            self._changed_all()
+            self.choicesChanged.emit()
+
+    def _changed_all(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+
+class StoryFilterModel(QSortFilterProxyModel):
+    """Cards whose text holds every word typed (any language) and that carry the category.
+
+    Broken entries show only while no category is picked, and match by folder name and reason.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._category: str | None = None
+
+    def set_query(self, query: str) -> None:
+        words = query.casefold().split()
+        if words != self._words:
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_category(self, category: str | None) -> None:
+        """Show only stories tagged `category`; None or "" shows all."""
+        if category != self._category:
+            self.beginFilterChange()
+            self._category = category
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._category:
+            if self._category not in (model.data(index, Role.CATEGORIES) or []):
+                return False
+        haystack = model.data(index, Role.SEARCH_TEXT) or ""
+        return all(word in haystack for word in self._words)

@@ -1,0 +1,183 @@
+"""The real window, offscreen: three stories side by side, stepping, pausing, the end card,
+play again, close, and back to the picker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from storyplayer.map.map_view import MapView
+from storyplayer.model.library import Library
+from storyplayer.model.playback import State
+from storyplayer.resources import bundled_stories_dir
+from storyplayer.ui.main_window import MainWindow
+
+THREE = ["october-1917", "independence-1918", "world-war-1"]
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library.load([bundled_stories_dir()])
+
+
+@pytest.fixture
+def make_window(qtbot, library: Library) -> Iterator:
+    windows: list[MainWindow] = []
+
+    def make(speed: float = 1.0, size: tuple[int, int] = (1280, 720)) -> MainWindow:
+        map_view = MapView()
+        window = MainWindow(library, map_view, "en", speed=speed)
+        window.resize(*size)
+        with qtbot.waitExposed(window):
+            window.show()
+        window.activateWindow()
+        # Shortcuts only reach the active window.
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        windows.append(window)
+        return window
+
+    yield make
+    # Delete each window (and its web page before the page's profile) and wait until gone.
+    gone: list[int] = []
+    for window in windows:
+        window.playback.close_all(emit=False)
+        window.destroyed.connect(lambda *_: gone.append(1))
+        window.deleteLater()
+    qtbot.waitUntil(lambda: len(gone) == len(windows), timeout=5000)
+
+
+def wait_map(qtbot, window: MainWindow) -> None:
+    if not window.playback.map_view.is_ready:
+        with qtbot.waitSignal(window.playback.map_view.ready, timeout=30_000):
+            pass
+
+
+def rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
+    return QRect(widget.mapTo(ancestor, widget.rect().topLeft()), widget.size())
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_three_panes_side_by_side_nothing_overlaps(qtbot, make_window, library, size) -> None:
+    window = make_window(size=size)
+    window.play(THREE)
+    wait_map(qtbot, window)
+    qtbot.waitUntil(lambda: window.playback.panes[0].width() > 100)
+    panes = window.playback.panes
+    assert [p.story.id for p in panes] == THREE
+    widths = [p.width() for p in panes]
+    assert max(widths) - min(widths) <= 2, widths
+    rects = [rect_in(p, window) for p in panes]
+    map_rect = rect_in(window.playback.map_view, window)
+    for i, a in enumerate(rects):
+        assert window.rect().contains(a)
+        assert not a.intersects(map_rect)
+        for b in rects[i + 1:]:
+            assert not a.intersects(b)
+    for pane, story_id in zip(panes, THREE):
+        first = library.get(story_id).events[0]
+        assert pane.event_view.title.text() == first.title.get("en")
+        # Every control is inside its pane and fully shown.
+        for button in (pane.previous_button, pane.play_button, pane.next_button, pane.map_button):
+            assert pane.rect().contains(rect_in(button, pane)), button.accessibleName()
+        assert pane.map_button.width() >= pane.map_button.sizeHint().width()
+        # The header, content and footer stack without overlapping.
+        title, body = rect_in(pane.story_title, pane), rect_in(pane.pages, pane)
+        assert title.bottom() < body.top()
+        assert body.bottom() < rect_in(pane.strip, pane).top()
+
+
+def test_keys_step_focus_pause_and_resume(qtbot, make_window) -> None:
+    window = make_window()
+    window.play(THREE)
+    wait_map(qtbot, window)
+    panes = window.playback.panes
+    qtbot.waitUntil(lambda: all(p.driver.state is State.PLAYING for p in panes))
+    window.playback.setFocus()
+    qtbot.keyClick(window.playback, Qt.Key_Right)
+    assert [p.driver.index for p in panes] == [1, 1, 1]
+    qtbot.keyClick(window.playback, Qt.Key_2)
+    assert panes[1].hasFocus()
+    qtbot.keyClick(panes[1], Qt.Key_PageDown)  # a clicker's "next"
+    assert [p.driver.index for p in panes] == [1, 2, 1]
+    qtbot.keyClick(panes[1], Qt.Key_PageUp)
+    assert [p.driver.index for p in panes] == [1, 1, 1]
+    qtbot.keyClick(panes[1], Qt.Key_Space)
+    assert all(p.driver.state is State.PAUSED for p in panes)
+    assert window.playback.pause_all_button.text() == "Play all"
+    qtbot.keyClick(panes[1], Qt.Key_Space)
+    assert all(p.driver.state is State.PLAYING for p in panes)
+
+
+def test_buttons_and_progress_marks_drive_a_pane(qtbot, make_window) -> None:
+    window = make_window()
+    window.play(["october-1917"])
+    wait_map(qtbot, window)
+    pane = window.playback.panes[0]
+    qtbot.mouseClick(pane.next_button, Qt.LeftButton)
+    assert pane.driver.index == 1
+    qtbot.mouseClick(pane.play_button, Qt.LeftButton)
+    assert pane.driver.state is State.PAUSED
+    assert pane.play_button.accessibleName() == "Play"
+    mark = pane.strip.mark_rect(5).center().toPoint()
+    qtbot.mouseClick(pane.strip, Qt.LeftButton, pos=mark)
+    assert pane.driver.index == 5
+    assert pane.event_view.title.text() == pane.story.events[5].title.get("en")
+    assert "Event 6 of 11" in pane.status.text()
+
+
+def test_a_marker_click_on_the_map_moves_its_pane(qtbot, make_window) -> None:
+    window = make_window()
+    window.play(THREE)
+    wait_map(qtbot, window)
+    window.playback.map_view.markerClicked.emit(2, 4)
+    assert [p.driver.index for p in window.playback.panes] == [0, 0, 4]
+
+
+def test_end_card_play_again_and_close_back_to_picker(qtbot, make_window) -> None:
+    window = make_window(speed=400)
+    window.play(["reformation-livonia", "world-war-1"])
+    wait_map(qtbot, window)
+    first, second = window.playback.panes
+    with qtbot.waitSignal(first.driver.finished, timeout=20_000):
+        pass
+    assert first.pages.currentWidget() is first.end_card
+    assert first.end_card.play_again.isVisible() and first.end_card.close_button.isVisible()
+    assert "finished" in first.end_card.heading.text()
+    qtbot.mouseClick(first.end_card.play_again, Qt.LeftButton)
+    assert first.driver.index == 0 and first.driver.state is State.PLAYING
+    assert first.pages.currentWidget() is first.event_view
+    second.driver.pause()
+    with qtbot.waitSignal(first.driver.finished, timeout=20_000):
+        pass
+    width_before = second.width()
+    qtbot.mouseClick(first.end_card.close_button, Qt.LeftButton)
+    assert window.playback.panes == [second]
+    qtbot.waitUntil(lambda: second.width() > width_before)  # the other pane widens
+    second.driver.jump(second.driver.count - 1)
+    second.driver.next()
+    assert second.pages.currentWidget() is second.end_card
+    with qtbot.waitSignal(window.pickerShown, timeout=5000):
+        qtbot.mouseClick(second.end_card.close_button, Qt.LeftButton)
+    assert not window.playing
+    assert window.picker.chosen() == []
+
+
+def test_escape_returns_to_the_picker(qtbot, make_window) -> None:
+    window = make_window()
+    window.play(THREE)
+    window.playback.setFocus()
+    with qtbot.waitSignal(window.pickerShown, timeout=5000):
+        qtbot.keyClick(window.playback, Qt.Key_Escape)
+    assert window.playback.panes == []
+
+
+def test_text_scale_keys(qtbot, make_window) -> None:
+    window = make_window()
+    window.play(["october-1917"])
+    size = window.playback.panes[0].event_view.title.font().pointSizeF()
+    qtbot.keyClick(window, Qt.Key_Plus, Qt.ControlModifier)
+    assert window.text_scale == pytest.approx(1.1)
+    assert window.playback.panes[0].event_view.title.font().pointSizeF() > size

@@ -14,8 +14,8 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
 # Software rendering: no GPU on CI.
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-# Tests must never see the developer's own library or config.
-os.environ.setdefault("STORYPLAYER_NO_USER_LIBRARY", "1")
+# Tests must never see (or write) the developer's own library, cache or config.
+os.environ.setdefault("STORYPLAYER_ISOLATED", "1")
 
 # The map's URL scheme must be registered before pytest-qt creates the QApplication;
 # conftest files are imported while collecting, before any fixture runs.

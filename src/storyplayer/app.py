@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 
-from storyplayer.model.library import Library, default_folders, user_library_dir
+from storyplayer.model.library import Library, load_default
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def _playable(library: Library, ids: list[str]) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    library = Library.load(default_folders(args.stories), optional=[user_library_dir()])
+    library = load_default(args.stories)
     for problem in library.problems:
         print(f"storyplayer: {problem}", file=sys.stderr)
     if args.play:
@@ -76,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
     from storyplayer.ui.main_window import MainWindow
 
     map_view = MapView()
-    window = MainWindow(library, map_view, args.lang, speed=args.speed)
+    window = MainWindow(library, map_view, args.lang, speed=args.speed,
+                        sync=getattr(args, "sync", False))
     window.resize(1280, 720)
     if args.play:
         window.play(args.play)

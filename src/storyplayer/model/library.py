@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storyplayer.model.library_cache import LibraryCache
 from storyplayer.model.loader import STORY_FILE, check_story
 from storyplayer.model.problems import Problem
 from storyplayer.model.story import Story
@@ -39,14 +40,33 @@ class Entry:
         return self.path.name if self.path.name != STORY_FILE else self.path.parent.name
 
 
+def isolated() -> bool:
+    """True when STORYPLAYER_ISOLATED is set: no user library, cache or config is touched
+    (tests and benchmarks run like this)."""
+    return bool(os.environ.get("STORYPLAYER_ISOLATED"))
+
+
 def default_folders(extra: Sequence[Path] = ()) -> list[Path]:
-    """The bundled stories, the user's library folder (when not disabled), then `extra`."""
+    """The bundled stories, the user's library folder (unless isolated), then `extra`."""
     from storyplayer.resources import bundled_stories_dir
 
     folders = [bundled_stories_dir()]
-    if not os.environ.get("STORYPLAYER_NO_USER_LIBRARY"):
+    if not isolated():
         folders.append(user_library_dir())
     return folders + list(extra)
+
+
+def default_cache() -> LibraryCache | None:
+    """The user's library cache, or None when isolated."""
+    from storyplayer.model.library_cache import default_cache_file
+
+    return None if isolated() else LibraryCache(default_cache_file())
+
+
+def load_default(extra: Sequence[Path] = ()) -> Library:
+    """The library the app and `--list` show: bundled, user and `extra` folders, cached."""
+    return Library.load(default_folders(extra), optional=[user_library_dir()],
+                        cache=default_cache())
 
 
 def user_library_dir() -> Path:
@@ -67,9 +87,16 @@ class Library:
             self._add(entry)
 
     @classmethod
-    def load(cls, folders: Iterable[Path], *, optional: Iterable[Path] = ()) -> Library:
+    def load(
+        cls,
+        folders: Iterable[Path],
+        *,
+        optional: Iterable[Path] = (),
+        cache: LibraryCache | None = None,
+    ) -> Library:
         """Scan `folders` (each a library folder, or one story folder). Missing `optional`
-        folders are skipped quietly; other missing folders are reported."""
+        folders are skipped quietly; other missing folders are reported. A `cache` skips
+        re-reading unchanged stories that were valid last time, and is saved afterwards."""
         library = cls()
         quiet = {Path(p) for p in optional}
         for folder in folders:
@@ -80,8 +107,10 @@ class Library:
                     library.problems.append(Problem(folder, 0, 0, message))
                 continue
             for path in _story_paths(folder, library.problems):
-                story, problems = check_story(path, root=folder)
+                story, problems = check_story(path, root=folder, cache=cache)
                 library._add(Entry(path, story, problems))
+        if cache is not None:
+            cache.save()
         return library
 
     def _add(self, entry: Entry) -> None:

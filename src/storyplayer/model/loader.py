@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from storyplayer.model.dates import DateError, parse_date
+from storyplayer.model.library_cache import LibraryCache
 from storyplayer.model.problems import Problem, StoryError
 from storyplayer.model.story import Event, Image, Overlay, Place, Story
 from storyplayer.model.text import LocalText
@@ -61,34 +62,53 @@ def load_story(path: Path, *, root: Path | None = None) -> Story:
     return story
 
 
-def check_story(path: Path, *, root: Path | None = None) -> tuple[Story | None, list[Problem]]:
-    """Load and check a story; returns the story (None if invalid) and all problems, warnings too."""
+def check_story(
+    path: Path, *, root: Path | None = None, cache: LibraryCache | None = None
+) -> tuple[Story | None, list[Problem]]:
+    """Load and check a story; returns the story (None if invalid) and all problems, warnings too.
+
+    With a `cache`, an unchanged file that passed every check before is not parsed again
+    (its media and dates are still checked).
+    """
     file = story_file(path)
-    problems: list[Problem] = []
-
-    def fail(message: str, line: int = 0, column: int = 0) -> tuple[None, list[Problem]]:
-        problems.append(Problem(file, line, column, message))
-        return None, problems
-
     if not file.exists() and not file.is_symlink():
-        return fail("no such story file" if path.is_dir() else "no such file")
+        message = "no such story file" if path.is_dir() else "no such file"
+        return None, [Problem(file, 0, 0, message)]
     boundary = (root or file.parent).resolve()
     if not _inside(file.resolve(), boundary):
-        return fail("is a link that leads outside the library folder")
+        return None, [Problem(file, 0, 0, "is a link that leads outside the library folder")]
+    if cache is None:
+        story, problems, _ = _check_file(file)
+        return story, problems
+    stat = file.stat()
+    data = cache.get(file, stat)
+    if data is not None:
+        builder = _Builder(file, Document(data))
+        story = builder.build()
+        if not builder.problems:
+            return story, []
+    story, problems, data = _check_file(file)
+    if story is not None and not problems:
+        cache.put(file, stat, data)
+    return story, problems
+
+
+def _check_file(file: Path) -> tuple[Story | None, list[Problem], Any]:
+    """Read, parse and check `file`: the story or None, every problem, and the plain data."""
     try:
         doc = parse_document(read_text(file))
     except SourceError as error:
-        return fail(error.message, error.line, error.column)
+        return None, [Problem(file, error.line, error.column, error.message)], None
     if not isinstance(doc.data, dict):
-        return fail("must be a mapping of story fields (format, title, events, ...)", 1, 1)
-
-    problems.extend(_schema_problems(file, doc))
+        message = "must be a mapping of story fields (format, title, events, ...)"
+        return None, [Problem(file, 1, 1, message)], None
+    problems = list(_schema_problems(file, doc))
     if problems:
-        return None, problems
+        return None, problems, None
     builder = _Builder(file, doc)
     story = builder.build()
-    problems.extend(builder.problems)
-    return (None if any(p.is_error for p in problems) else story), problems
+    problems = builder.problems
+    return (None if any(p.is_error for p in problems) else story), problems, doc.data
 
 
 def _inside(path: Path, folder: Path) -> bool:

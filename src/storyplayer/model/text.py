@@ -9,7 +9,7 @@ from dataclasses import dataclass
 ANY_LANGUAGE = "*"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocalText:
     """A piece of story text in one or more languages, in the order the author wrote them."""
 
@@ -19,7 +19,8 @@ class LocalText:
     def from_value(cls, value: str | Mapping[str, str]) -> LocalText:
         if isinstance(value, str):
             return cls(((ANY_LANGUAGE, value),))
-        return cls(tuple((str(lang), str(text)) for lang, text in value.items()))
+        # The schema has already checked that codes and texts are strings.
+        return cls(tuple(value.items()))
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -375,7 +375,9 @@ def test_model_imports_with_qt_blocked():
                 return None
 
         sys.meta_path.insert(0, BlockQt())
-        import storyplayer.model.playback
+        import importlib, pkgutil, storyplayer.model
+        for module in pkgutil.iter_modules(storyplayer.model.__path__):
+            importlib.import_module("storyplayer.model." + module.name)
         assert not any(m.startswith(("PySide6", "shiboken6")) for m in sys.modules)
         """
     )

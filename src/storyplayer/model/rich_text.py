@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 
 import nh3
 
@@ -40,9 +41,17 @@ def sanitize_html(markup: str) -> str:
     )
 
 
+# "24. veebruaril" opens many an Estonian paragraph: an ordinal date, not a numbered list.
+_ORDINAL_DATE = re.compile(r"^(\s{0,3})(\d{1,4})\.(?= +[a-zõäöüšž])", re.M)
+
+
 def markdown_to_html(text: str) -> str:
-    """Event text (Markdown) as safe HTML for a rich-text label."""
-    rendered = _markdown().render(text)
+    """Event text (Markdown) as safe HTML for a rich-text label.
+
+    A line starting with a number, a full stop and a lower-case word is an ordinal date
+    ("1. juulil"), not a list item; numbered lists use capitals or "1)".
+    """
+    rendered = _markdown().render(_ORDINAL_DATE.sub(r"\1\2\\.", text))
     # Headings inside an event are at most a small sub-heading.
     for level in ("1", "2"):
         rendered = rendered.replace(f"<h{level}>", "<h3>").replace(f"</h{level}>", "</h3>")

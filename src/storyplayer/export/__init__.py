@@ -1,0 +1,1 @@
+"""Printable handouts of a story (PDF and HTML), drawn with Qt alone: no network, no web engine."""

@@ -1,0 +1,357 @@
+"""A printable A4 handout of a story: title and summary, then each event with its date,
+text, picture, a small locator map and sources; page numbers in the footer.
+
+Drawn with QTextDocument pieces laid out by hand onto QPdfWriter pages, so an event is
+never split across pages when it fits on one.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+from pathlib import Path
+
+from storyplayer.model.dates import format_date
+from storyplayer.model.rich_text import markdown_to_html, plain
+from storyplayer.model.story import PANE_COLORS, Event, Story
+
+DPI = 300
+MARGIN_MM = 16
+FOOTER_MM = 9
+GAP_MM = 6
+_WORDS = {
+    "en": {"sources": "Sources", "page": "page {n} of {m}", "map": "Map: GSHHG coastlines"},
+    "et": {"sources": "Allikad", "page": "lk {n} / {m}", "map": "Kaart: GSHHG rannajooned"},
+}
+
+
+class ExportFailure(Exception):
+    """The handout could not be written; str(e) is one sentence for the user."""
+
+
+def _mm(value: float) -> int:
+    return round(value / 25.4 * DPI)
+
+
+def _css_px(device_px: float) -> int:
+    # Qt sizes <img width> in 96-dpi pixels and scales them to the page's resolution.
+    return round(device_px * 96 / DPI)
+
+
+def _css(color: str) -> str:
+    return f"""
+    body {{ font-family: 'DejaVu Serif', 'Georgia', serif; font-size: 10.5pt; color: #222; }}
+    h1 {{ font-family: 'DejaVu Sans', sans-serif; font-size: 20pt; color: {color}; margin: 0; }}
+    h2 {{ font-family: 'DejaVu Sans', sans-serif; font-size: 13.5pt; margin: 0 0 4px 0; }}
+    p {{ margin: 0 0 6px 0; line-height: 130%; }}
+    .date {{ font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; color: {color};
+             font-weight: bold; margin: 0; }}
+    .place {{ font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; color: #555; }}
+    .cap {{ font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; color: #444; }}
+    .sources {{ font-size: 8.5pt; color: #555; }}
+    .summary {{ font-size: 11.5pt; }}
+    a {{ color: #1f4e79; }}
+    """
+
+
+class _Handout:
+    def __init__(self, story: Story, lang: str):
+        self.story, self.lang = story, lang
+        self.color = story.color or PANE_COLORS[0]
+        self.words = _WORDS.get(lang, _WORDS["en"])
+
+    def t(self, value) -> str:  # type: ignore[no-untyped-def]
+        return self.story.text(value, self.lang)
+
+    def header_html(self, cover_src: str | None, width_px: int) -> str:
+        s = self.story
+        parts = [f"<h1>{plain(self.t(s.title))}</h1>"]
+        if s.dated_events():
+            from storyplayer.model.dates import format_period
+
+            dated = s.dated_events()
+            parts.append(
+                f'<p class="date">{plain(format_period(dated[0], dated[-1], self.lang))}</p>'
+            )
+        if s.summary:
+            parts.append(f'<div class="summary">{markdown_to_html(self.t(s.summary))}</div>')
+        if cover_src:
+            parts.append(f'<p><img src="{cover_src}" width="{_css_px(width_px)}"></p>')
+        return "".join(parts)
+
+    def event_html(
+        self, index: int, event: Event, map_src: str | None, image_src: str | None, side_px: int
+    ) -> str:
+        left = []
+        date = ""
+        if event.date_label:
+            date = self.t(event.date_label)
+        elif event.date is not None:
+            date = format_date(event.date, self.lang)
+        left.append(
+            f'<p class="date">{index}. &nbsp;{plain(date)}</p>'
+            if date
+            else f'<p class="date">{index}.</p>'
+        )
+        left.append(f"<h2>{plain(self.t(event.title))}</h2>")
+        if event.text:
+            left.append(markdown_to_html(self.t(event.text)))
+        if event.sources:
+            items = "; ".join(plain(self.t(source)) for source in event.sources)
+            left.append(f'<p class="sources"><i>{self.words["sources"]}:</i> {items}</p>')
+        right = []
+        if map_src:
+            right.append(f'<img src="{map_src}" width="{_css_px(side_px)}">')
+            if event.place and event.place.name:
+                right.append(f'<p class="place">{plain(self.t(event.place.name))}</p>')
+            else:
+                right.append('<p class="place">&nbsp;</p>')
+        if image_src:
+            right.append(f'<img src="{image_src}" width="{_css_px(side_px)}">')
+            image = event.image
+            caption = [self.t(image.caption)] if image and image.caption else []
+            if image and image.credit:
+                caption.append(f"({self.t(image.credit)})")
+            if caption:
+                right.append(f'<p class="cap">{plain(" ".join(caption))}</p>')
+        if not right:
+            return "".join(left)
+        return (
+            '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+            f'<td valign="top">{"".join(left)}</td>'
+            f'<td width="37%" valign="top" style="padding-left: 14px;">'
+            f"{''.join(right)}</td></tr></table>"
+        )
+
+
+def _load_image(path: Path, max_px: int):  # type: ignore[no-untyped-def]
+    """A story picture as a QImage (SVG rendered), or None when it cannot be read."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+
+    if path.suffix.lower() == ".svg":
+        from PySide6.QtSvg import QSvgRenderer
+
+        renderer = QSvgRenderer(str(path))
+        if not renderer.isValid():
+            return None
+        size = renderer.defaultSize()
+        if size.isEmpty():
+            return None
+        size.scale(max_px, max_px, Qt.AspectRatioMode.KeepAspectRatio)
+        image = QImage(size, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+        return image
+    image = QImage(str(path))
+    return None if image.isNull() else image
+
+
+def _ensure_app() -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        # A handout needs no window: draw off screen, wherever this runs.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _ensure_app.app = QGuiApplication([])  # type: ignore[attr-defined]
+
+
+def _pictures(story: Story, handout: _Handout, side_px: int) -> dict[str, object]:
+    """Every picture the handout shows, by the name its HTML uses."""
+    from storyplayer.export.map_inset import render_inset
+
+    pictures: dict[str, object] = {}
+    if story.cover is not None:
+        cover = _load_image(story.cover, 1600)
+        if cover is not None:
+            pictures["cover.png"] = cover
+    for index, event in enumerate(story.events, start=1):
+        if event.place is not None:
+            pictures[f"map-{index}.png"] = render_inset(
+                event.place.lat,
+                event.place.lon,
+                zoom=event.place.zoom,
+                color=handout.color,
+                width=side_px,
+                height=round(side_px * 0.68),
+            )
+        if event.image is not None:
+            picture = _load_image(event.image.src, 1600)
+            if picture is not None:
+                pictures[f"image-{index}.png"] = picture
+    return pictures
+
+
+def _chunks(
+    story: Story, handout: _Handout, pictures: dict[str, object], width: int, side_px: int
+) -> list[str]:
+    cover = "cover.png" if "cover.png" in pictures else None
+    cover_px = 0
+    if cover:
+        image = pictures[cover]
+        cover_px = min(width * 2 // 5, image.width() * 3)  # type: ignore[attr-defined]
+    chunks = [handout.header_html(cover, cover_px)]
+    for index, event in enumerate(story.events, start=1):
+        map_src = f"map-{index}.png" if f"map-{index}.png" in pictures else None
+        image_src = f"image-{index}.png" if f"image-{index}.png" in pictures else None
+        chunks.append(handout.event_html(index, event, map_src, image_src, side_px))
+    return chunks
+
+
+def write_pdf(story: Story, path: Path, lang: str) -> None:
+    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+    from PySide6.QtGui import (
+        QColor,
+        QFont,
+        QPageLayout,
+        QPageSize,
+        QPainter,
+        QPdfWriter,
+        QPen,
+        QTextDocument,
+    )
+
+    _ensure_app()
+    handout = _Handout(story, lang)
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
+    )
+    writer.setTitle(handout.t(story.title))
+    writer.setCreator("Story Player")
+    width, full_height = writer.width(), writer.height()
+    height = full_height - _mm(FOOTER_MM)
+    side_px = round(width * 0.34)
+    pictures = _pictures(story, handout, side_px)
+
+    docs = []
+    for markup in _chunks(story, handout, pictures, width, side_px):
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(writer)
+        doc.setDefaultStyleSheet(_css(handout.color))
+        doc.setDocumentMargin(0)
+        for name, image in pictures.items():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        doc.setHtml(f"<body>{markup}</body>")
+        doc.setTextWidth(width)
+        docs.append(doc)
+
+    # Place each piece: on the current page if it fits, else on the next; a piece taller
+    # than a page is paginated by Qt itself.
+    placements: list[tuple[int, float, QTextDocument, int]] = []  # page, y, doc, doc page
+    page, y, gap = 0, 0.0, _mm(GAP_MM)
+    for index, doc in enumerate(docs):
+        doc_height = doc.size().height()
+        if index and y > 0 and y + gap + doc_height > height:
+            page, y = page + 1, 0.0
+        elif index:
+            y += gap
+        if doc_height <= height:
+            placements.append((page, y, doc, -1))
+            y += doc_height
+            continue
+        if y > 0:
+            page, y = page + 1, 0.0
+        doc.setPageSize(QSizeF(width, height))
+        for part in range(doc.pageCount()):
+            placements.append((page + part, 0.0, doc, part))
+        page += doc.pageCount() - 1
+        y = doc.documentLayout().documentSize().height() - (doc.pageCount() - 1) * height
+    pages = page + 1
+
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportFailure(f"cannot write {path}")
+    try:
+        footer_font = QFont("DejaVu Sans")
+        footer_font.setPointSizeF(8)
+        current = 0
+        title = handout.t(story.title)
+        for number in range(pages):
+            if number:
+                writer.newPage()
+            for page_no, top, doc, part in placements:
+                if page_no != number:
+                    continue
+                painter.save()
+                if part < 0:
+                    if top > 0:
+                        # a thin rule in the story's colour between events
+                        painter.setPen(QPen(QColor(handout.color), _mm(0.35)))
+                        rule_y = top - gap / 2
+                        painter.drawLine(0, round(rule_y), round(width * 0.25), round(rule_y))
+                    painter.translate(0, top)
+                    doc.drawContents(painter, QRectF(0, 0, width, doc.size().height()))
+                else:
+                    painter.translate(0, -part * height)
+                    doc.drawContents(painter, QRectF(0, part * height, width, height))
+                painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(QColor("#666"))
+            footer = QRectF(0, full_height - _mm(FOOTER_MM) + _mm(3), width, _mm(FOOTER_MM - 3))
+            painter.drawText(
+                footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
+            )
+            painter.drawText(
+                footer,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                handout.words["page"].format(n=number + 1, m=pages),
+            )
+            current += 1
+    finally:
+        painter.end()
+
+
+def write_html(story: Story, folder: Path, lang: str) -> Path:
+    _ensure_app()
+    handout = _Handout(story, lang)
+    side_px = 260
+    pictures = _pictures(story, handout, side_px * 2)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, image in pictures.items():
+        if not image.save(str(folder / name)):  # type: ignore[attr-defined]
+            raise ExportFailure(f"cannot write {folder / name}")
+    body = "\n".join(
+        f'<section class="event">{chunk}</section>' if i else f"<header>{chunk}</header>"
+        for i, chunk in enumerate(_chunks(story, handout, pictures, 900, side_px))
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<title>{html.escape(handout.t(story.title))}</title>
+<style>
+@page {{ size: A4; margin: {MARGIN_MM}mm; @bottom-right {{ content: counter(page); }} }}
+{_css(handout.color)}
+body {{ max-width: 180mm; margin: 0 auto; }}
+section.event {{ break-inside: avoid; border-top: 1px solid {handout.color}; padding-top: 8px;
+                 margin-top: 14px; }}
+img {{ max-width: 100%; height: auto; }}
+</style></head>
+<body>
+{body}
+</body></html>
+"""
+    index = folder / "index.html"
+    index.write_text(page, encoding="utf-8")
+    return index
+
+
+def export_handout(story: Story, *, pdf: Path | None, html: Path | None, lang: str) -> list[Path]:
+    """Writes the handouts asked for; returns the files written. Raises ExportFailure."""
+    written: list[Path] = []
+    try:
+        if pdf is not None:
+            pdf.parent.mkdir(parents=True, exist_ok=True)
+            tmp = pdf.with_name(f".{pdf.name}.part")
+            write_pdf(story, tmp, lang)
+            shutil.move(tmp, pdf)
+            written.append(pdf)
+        if html is not None:
+            written.append(write_html(story, html, lang))
+    except OSError as error:
+        raise ExportFailure(f"cannot write the handout ({error.strerror or error})") from None
+    return written

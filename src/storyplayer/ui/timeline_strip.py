@@ -1,0 +1,330 @@
+"""The timeline strip under the playback screen: one time axis for every playing story.
+
+Each story has a lane in its colour; each event is a mark at its (Gregorian) day, a bar for
+a range, hatched when approximate; undated events queue as small squares at the lane's end.
+The event on show in each pane is highlighted; in chronological mode a playhead line moves
+along the axis. A click asks for a jump (nearest mark wins); hovering shows date and title.
+Paint-only: one widget, no widget per mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from storyplayer.model.playback import State
+from storyplayer.model.story import Story
+from storyplayer.model.timeline import TimelineItem, axis_range, ticks, timeline_items
+from storyplayer.ui import theme
+from storyplayer.ui.event_view import event_date_text
+from storyplayer.ui.playback_driver import PlaybackDriver
+
+__all__ = ["TimelineStrip"]
+
+AXIS_HEIGHT = 22  # tick labels above the lanes
+LANE_HEIGHT = 24
+MARGIN = 8
+UNDATED_SIZE = 9  # the small squares of undated events
+UNDATED_GAP = 22  # between the axis end and the undated squares
+TICK_SPACING = 78  # pixels a tick label needs
+
+
+@dataclass
+class _Lane:
+    story: Story
+    color: str
+    driver: PlaybackDriver
+    items: list[TimelineItem]
+    rows: dict[int, int]  # overlapping range bars stack in two rows
+
+
+def _bar_rows(items: list[TimelineItem]) -> dict[int, int]:
+    ends: list[int] = []  # last day taken in each row
+    rows = {}
+    for item in sorted((i for i in items if i.is_range and i.start is not None),
+                       key=lambda i: (i.start, i.index)):
+        assert item.start is not None and item.end is not None
+        row = next((r for r, end in enumerate(ends) if end < item.start), len(ends))
+        if row == len(ends):
+            ends.append(item.end)
+        ends[row] = item.end
+        rows[item.index] = row % 2
+    return rows
+
+
+class TimelineStrip(QWidget):
+    """Shows the lanes of the playing panes; emits ``jumpRequested(pane, event index)``."""
+
+    jumpRequested = Signal(int, int)
+
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lang = lang
+        self._lanes: list[_Lane] = []
+        self._range: tuple[int, int] | None = None
+        self._playhead: Callable[[], float | None] | None = None
+        self.setObjectName("timelineStrip")
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setCursor(Qt.PointingHandCursor)
+        self.setMouseTracking(True)
+        self.setAccessibleName(self.tr("Timeline"))
+        self._fit_height()
+
+    # -- what it shows -------------------------------------------------------------------
+
+    def set_lanes(self, lanes: Sequence[tuple[Story, str, PlaybackDriver]]) -> None:
+        """One lane per (story, colour, driver), in pane order; follows each driver."""
+        for lane in self._lanes:
+            self._follow(lane.driver, False)
+        self._lanes = []
+        for story, color, driver in lanes:
+            items = timeline_items(story)
+            self._lanes.append(_Lane(story, color, driver, items, _bar_rows(items)))
+        for lane in self._lanes:
+            self._follow(lane.driver, True)
+        self._range = axis_range([lane.story for lane in self._lanes])
+        self._fit_height()
+        self.update()
+
+    def set_playhead(self, source: Callable[[], float | None] | None) -> None:
+        """Where the playhead is (a JDN, asked at each paint); None hides it."""
+        self._playhead = source
+        self.update()
+
+    def _follow(self, driver: PlaybackDriver, on: bool) -> None:
+        for signal in (driver.eventChanged, driver.stateChanged):
+            try:
+                signal.connect(self._changed) if on else signal.disconnect(self._changed)
+            except (RuntimeError, TypeError):  # the driver is gone already
+                pass
+
+    def _changed(self, *_: object) -> None:
+        self.update()
+
+    def _fit_height(self) -> None:
+        lanes = max(1, len(self._lanes))
+        self.setFixedHeight(max(90, AXIS_HEIGHT + lanes * LANE_HEIGHT + 2 * MARGIN + 8))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(600, self.height())
+
+    # -- geometry (tests click where these say) ----------------------------------------
+
+    def _label_width(self) -> float:
+        return min(170.0, self.width() * 0.14)
+
+    def _undated_width(self) -> float:
+        most = max((sum(1 for i in lane.items if not i.dated) for lane in self._lanes), default=0)
+        return UNDATED_GAP + most * (UNDATED_SIZE + 4) if most else 6.0
+
+    def _axis(self) -> tuple[float, float]:
+        left = MARGIN + self._label_width() + 10
+        right = self.width() - MARGIN - self._undated_width()
+        return left, max(right, left + 10)
+
+    def _padded_range(self) -> tuple[float, float] | None:
+        if self._range is None:
+            return None
+        start, end = self._range
+        pad = max(2.0, (end - start) * 0.03)
+        return start - pad, end + pad
+
+    def x_of(self, jdn: float) -> float:
+        left, right = self._axis()
+        span = self._padded_range()
+        if span is None:
+            return left
+        return left + (jdn - span[0]) / (span[1] - span[0]) * (right - left)
+
+    def lane_rect(self, pane: int) -> QRectF:
+        lanes = max(1, len(self._lanes))
+        height = min(LANE_HEIGHT, (self.height() - AXIS_HEIGHT - 2 * MARGIN) / lanes)
+        top = MARGIN + AXIS_HEIGHT + pane * height
+        return QRectF(MARGIN, top, self.width() - 2 * MARGIN, height)
+
+    def mark_rect(self, pane: int, index: int) -> QRectF:
+        """Where event `index` of the story in `pane` is drawn."""
+        lane, band = self._lanes[pane], self.lane_rect(pane)
+        item = lane.items[index]
+        cy = band.center().y()
+        if not item.dated:
+            k = sum(1 for i in lane.items[:index] if not i.dated)
+            x = self._axis()[1] + UNDATED_GAP + k * (UNDATED_SIZE + 4)
+            return QRectF(x, cy - UNDATED_SIZE / 2, UNDATED_SIZE, UNDATED_SIZE)
+        assert item.start is not None and item.end is not None
+        x0, x1 = self.x_of(item.start), self.x_of(item.end + 1)
+        if item.is_range and x1 - x0 >= 8:
+            if not any(lane.rows.values()):
+                h = band.height() * 0.42
+                return QRectF(x0, cy - h / 2, x1 - x0, h)
+            h = band.height() * 0.34  # two rows of bars, either side of the lane's line
+            top = cy - h - 1 if lane.rows.get(index, 0) == 0 else cy + 1
+            return QRectF(x0, top, x1 - x0, h)
+        size = min(12.0, band.height() * 0.55)
+        return QRectF(x0 - size / 2, cy - size / 2, size, size)
+
+    @staticmethod
+    def _is_bar(item: TimelineItem, rect: QRectF) -> bool:
+        return item.is_range and rect.width() > rect.height() + 4
+
+    def mark_at(self, pos: QPointF) -> tuple[int, int] | None:
+        """The (pane, index) of the mark nearest `pos` in its lane; None if none is near."""
+        for pane, lane in enumerate(self._lanes):
+            band = self.lane_rect(pane)
+            if not band.top() - 2 <= pos.y() <= band.bottom() + 2:
+                continue
+            best: tuple[float, int] | None = None
+            for index in range(len(lane.items)):
+                r = self.mark_rect(pane, index)
+                if self._is_bar(lane.items[index], r):
+                    # Anywhere on a bar counts, but a point mark within 3 px beats it.
+                    dx = max(r.left() - pos.x(), 0.0, pos.x() - r.right()) + 3
+                else:
+                    dx = abs(pos.x() - r.center().x())
+                if dx <= 12 and (best is None or (dx, index) < best):
+                    best = (dx, index)
+            return (pane, best[1]) if best else None
+        return None
+
+    # -- painting ----------------------------------------------------------------------
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), QColor(theme.CARD))
+        p.setPen(QColor(theme.LINE))
+        p.drawLine(0, 0, self.width(), 0)
+        self._paint_ticks(p)
+        for pane, lane in enumerate(self._lanes):
+            self._paint_lane(p, pane, lane)
+        self._paint_playhead(p)
+        p.end()
+
+    def _paint_ticks(self, p: QPainter) -> None:
+        span = self._padded_range()
+        if span is None:
+            return
+        left, right = self._axis()
+        top, bottom = MARGIN + AXIS_HEIGHT - 4, self.lane_rect(len(self._lanes) - 1).bottom()
+        found = ticks(int(span[0]) + 1, int(span[1]), max(2, int((right - left) / TICK_SPACING)),
+                      self.lang)
+        fm = QFontMetricsF(self.font())
+        taken: list[QRectF] = []
+        # Major labels claim their room first; minor ones fill in where they fit.
+        for major in (True, False):
+            for tick in (t for t in found if t.major == major):
+                x = self.x_of(tick.jdn)
+                p.setPen(QPen(QColor(theme.LINE if not major else theme.MUTED), 1))
+                p.drawLine(QPointF(x, top), QPointF(x, bottom))
+                width = fm.horizontalAdvance(tick.label) + 8
+                box = QRectF(x - width / 2, MARGIN - 2, width, fm.height())
+                box.moveLeft(min(max(box.left(), left - 10), self.width() - MARGIN - width))
+                if any(box.intersects(other) for other in taken):
+                    continue
+                taken.append(box)
+                font = p.font()
+                font.setBold(major)
+                p.setFont(font)
+                p.setPen(QColor(theme.INK if major else theme.MUTED))
+                p.drawText(box, Qt.AlignCenter, tick.label)
+        font = p.font()
+        font.setBold(False)
+        p.setFont(font)
+
+    def _paint_lane(self, p: QPainter, pane: int, lane: _Lane) -> None:
+        band = self.lane_rect(pane)
+        color = QColor(lane.color)
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor(theme.tint(lane.color, 0.92)))
+        p.drawRoundedRect(band.adjusted(0, 1, 0, -1), 4, 4)
+        # The story's title at the lane's start, elided to its column.
+        fm = QFontMetricsF(self.font())
+        title = lane.story.text(lane.story.title, self.lang)
+        label = QRectF(band.left() + 8, band.top(), self._label_width() - 4, band.height())
+        p.setPen(color.darker(115))
+        p.drawText(label, Qt.AlignVCenter | Qt.AlignLeft,
+                   fm.elidedText(title, Qt.ElideRight, label.width()))
+        left, right = self._axis()
+        p.setPen(QPen(QColor(theme.tint(lane.color, 0.6)), 1))
+        p.drawLine(QPointF(left, band.center().y()), QPointF(right, band.center().y()))
+        current = None if lane.driver.stopped else lane.driver.index
+        finished = lane.driver.stopped or lane.driver.state is State.FINISHED
+        order = sorted(range(len(lane.items)), key=lambda i: -self.mark_rect(pane, i).width())
+        for index in order:  # wide bars first, points on top
+            self._paint_mark(p, pane, lane, index, index == current and not finished)
+        if current is not None and not finished:
+            self._paint_mark(p, pane, lane, current, True)  # on top of everything
+
+    def _paint_mark(self, p: QPainter, pane: int, lane: _Lane, index: int, current: bool) -> None:
+        item, r = lane.items[index], self.mark_rect(pane, index)
+        color = QColor(lane.color)
+        light = QColor(theme.tint(lane.color, 0.55))
+        if current:
+            p.setPen(QPen(QColor(theme.INK), 2))
+            p.setBrush(color)
+            r = r.adjusted(-2, -2, 2, 2)
+        else:
+            p.setPen(QPen(color, 1.5, Qt.DashLine if item.approximate else Qt.SolidLine))
+            # Points are white-filled rings, so they stand out on the bars they sit on.
+            p.setBrush(light if self._is_bar(item, r) else QColor(theme.CARD))
+        if not item.dated:
+            p.drawRect(r)
+        elif self._is_bar(item, r):
+            p.drawRoundedRect(r, 3, 3)
+        else:
+            p.drawEllipse(r)
+        if item.approximate:
+            p.setPen(Qt.NoPen)
+            p.setBrush(QBrush(QColor(theme.CARD) if current else color, Qt.BDiagPattern))
+            p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 3, 3) if item.is_range else \
+                p.drawEllipse(r.adjusted(1, 1, -1, -1))
+
+    def _paint_playhead(self, p: QPainter) -> None:
+        day = self._playhead() if self._playhead else None
+        if day is None or self._range is None:
+            return
+        x = self.x_of(day)
+        top, bottom = MARGIN + AXIS_HEIGHT - 6, self.lane_rect(len(self._lanes) - 1).bottom() + 2
+        p.setPen(QPen(QColor(theme.ACCENT), 2))
+        p.drawLine(QPointF(x, top), QPointF(x, bottom))
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor(theme.ACCENT))
+        p.drawPolygon([QPointF(x - 5, top - 6), QPointF(x + 5, top - 6), QPointF(x, top)])
+
+    # -- interaction -------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        hit = self.mark_at(event.position())
+        if hit is None:
+            super().mousePressEvent(event)
+            return
+        self.jumpRequested.emit(*hit)
+
+    def tooltip_text(self, pane: int, index: int) -> str:
+        story = self._lanes[pane].story
+        event = story.events[index]
+        date = event_date_text(story, event, self.lang) or self.tr("No date")
+        return f"{date}\n{story.text(event.title, self.lang)}"
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.ToolTip and isinstance(event, QHelpEvent):
+            hit = self.mark_at(QPointF(event.pos()))
+            if hit is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.tooltip_text(*hit), self)
+            return True
+        return super().event(event)

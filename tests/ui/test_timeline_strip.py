@@ -1,0 +1,90 @@
+"""The timeline strip in the real window: one lane per pane, marks that jump their pane,
+nearest mark wins where marks crowd, tooltips with the dual date, and no widget per mark."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QWidget
+
+from storyplayer.map.map_view import MapView
+from storyplayer.model.library import Library
+from storyplayer.resources import bundled_stories_dir
+from storyplayer.ui.main_window import MainWindow
+
+THREE = ["october-1917", "world-war-1", "independence-1918"]
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library.load([bundled_stories_dir()])
+
+
+@pytest.fixture
+def window(qtbot, library: Library) -> Iterator[MainWindow]:
+    win = MainWindow(library, MapView(), "en")
+    win.resize(1280, 720)
+    with qtbot.waitExposed(win):
+        win.show()
+    win.play(THREE)
+    qtbot.waitUntil(lambda: win.playback.timeline.width() > 600)
+    yield win
+    gone: list[int] = []
+    win.playback.close_all(emit=False)
+    win.destroyed.connect(lambda *_: gone.append(1))
+    win.deleteLater()
+    qtbot.waitUntil(lambda: gone == [1], timeout=5000)
+
+
+def test_a_click_on_a_mark_jumps_that_pane(qtbot, window) -> None:
+    strip, panes = window.playback.timeline, window.playback.panes
+    qtbot.mouseClick(strip, Qt.LeftButton, pos=strip.mark_rect(2, 4).center().toPoint())
+    assert [p.driver.index for p in panes] == [0, 0, 4]
+    qtbot.mouseClick(strip, Qt.LeftButton, pos=strip.mark_rect(1, 6).center().toPoint())
+    assert [p.driver.index for p in panes] == [0, 6, 4]
+    assert panes[1].event_view.title.text() == panes[1].story.events[6].title.get("en")
+
+
+def test_lanes_follow_the_panes_and_sit_under_them(qtbot, window) -> None:
+    strip = window.playback.timeline
+    assert 90 <= strip.height() <= 120
+    top = strip.mapTo(window, strip.rect().topLeft()).y()
+    for pane in window.playback.panes:
+        assert pane.mapTo(window, pane.rect().bottomLeft()).y() < top
+    assert window.playback.map_view.mapTo(
+        window, window.playback.map_view.rect().bottomLeft()).y() < top
+    # Lanes are in pane order, each mark inside its lane, dates left to right.
+    for pane in range(3):
+        lane = strip.lane_rect(pane)
+        for index in range(len(window.playback.panes[pane].story.events)):
+            assert lane.contains(strip.mark_rect(pane, index).center())
+    xs = [strip.mark_rect(2, i).center().x() for i in range(10)]
+    assert xs == sorted(xs)
+    window.playback.close_pane(window.playback.panes[0])
+    assert [lane.story.id for lane in strip._lanes] == THREE[1:]
+
+
+def test_crowded_marks_nearest_wins_and_tooltips_give_the_dual_date(qtbot, window) -> None:
+    strip = window.playback.timeline
+    # October 1917: events 5-7 share 25 October O.S.; 8 is a range starting that day.
+    same_day = strip.mark_rect(0, 5).center()
+    assert strip.mark_rect(0, 6).center() == same_day
+    assert strip.mark_at(same_day) == (0, 5)  # a point beats the bar it sits on
+    near_later = strip.mark_rect(0, 9).center() + QPointF(2, 0)
+    assert strip.mark_at(near_later) == (0, 9)
+    assert strip.mark_at(QPointF(2, 2)) is None
+    text = strip.tooltip_text(0, 5)
+    assert text.startswith("25 October (7 November) 1917\n")
+    assert text.endswith(window.playback.panes[0].story.events[5].title.get("en"))
+
+
+def test_paint_only_and_scales_with_the_window(qtbot, window) -> None:
+    strip = window.playback.timeline
+    assert strip.findChildren(QWidget) == []
+    assert not strip.grab().isNull()
+    x_narrow = strip.mark_rect(2, 9).center().x()
+    window.resize(1800, 900)
+    qtbot.waitUntil(lambda: strip.width() > 1500)
+    assert strip.mark_rect(2, 9).center().x() > x_narrow * 1.3

@@ -1,0 +1,175 @@
+"""The `storyplayer://app/...` URL scheme: the only place the map page loads anything from.
+
+Routes: /map/ (the page), /leaflet/ (xstatic-leaflet), /basemap/, /media/<token>/<path>
+(story folders registered with `add_media_root`) and /tiles/<z>/<x>/<y> (a user MBTiles file).
+Everything else is answered with UrlNotFound. `register_scheme()` must run before the
+QApplication is created: app.py and tests/map/conftest.py call it first.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import re
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
+from PySide6.QtWebEngineCore import (
+    QWebEngineUrlRequestJob,
+    QWebEngineUrlScheme,
+    QWebEngineUrlSchemeHandler,
+)
+
+from storyplayer.resources import leaflet_dir, resources_dir
+
+log = logging.getLogger(__name__)
+
+SCHEME = b"storyplayer"
+HOST = "app"
+BASE_URL = "storyplayer://app"
+
+_MIME = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".map": "application/json",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+}
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def register_scheme() -> None:
+    """Registers `storyplayer:` with QtWebEngine; idempotent; must precede QApplication."""
+    if QWebEngineUrlScheme.schemeByName(SCHEME).name() == SCHEME:
+        return
+    scheme = QWebEngineUrlScheme(SCHEME)
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    scheme.setFlags(
+        QWebEngineUrlScheme.Flag.SecureScheme
+        | QWebEngineUrlScheme.Flag.LocalScheme
+        | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+        | QWebEngineUrlScheme.Flag.CorsEnabled
+        | QWebEngineUrlScheme.Flag.FetchApiAllowed
+    )
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+def mime_type(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    return _MIME.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
+
+
+def safe_join(root: Path, relative: str) -> Path | None:
+    """`root/relative` if it is a file inside root (no '..', no absolute path, no symlink out)."""
+    parts = relative.split("/")
+    if not relative or relative.startswith("/") or "\\" in relative:
+        return None
+    if any(p in ("", ".", "..") or ":" in p for p in parts):
+        return None
+    root = root.resolve()
+    path = (root / relative).resolve()
+    if root not in path.parents or not path.is_file():
+        return None
+    return path
+
+
+def _sniff_image(data: bytes) -> str:
+    if data.startswith(b"\x89PNG"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8"):
+        return "image/jpeg"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return "application/octet-stream"
+
+
+class SchemeHandler(QWebEngineUrlSchemeHandler):
+    """Serves the map page, Leaflet, the basemap, story media and MBTiles tiles."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._roots = {
+            "map": resources_dir() / "map",
+            "basemap": resources_dir() / "basemap",
+            "leaflet": leaflet_dir(),
+        }
+        self._media: dict[str, Path] = {}
+        self._mbtiles: sqlite3.Connection | None = None
+
+    # --- configuration ---
+
+    def add_media_root(self, token: str, folder: str | Path) -> str:
+        """Serves `folder` under /media/<token>/; returns that base URL (ending in '/')."""
+        if not _TOKEN.match(token):
+            raise ValueError(f"media token must match {_TOKEN.pattern}: {token!r}")
+        self._media[token] = Path(folder).resolve()
+        return f"{BASE_URL}/media/{token}/"
+
+    def set_mbtiles(self, path: str | Path | None) -> None:
+        """Serves tiles from an MBTiles file (opened read-only), or stops serving them."""
+        if self._mbtiles is not None:
+            self._mbtiles.close()
+            self._mbtiles = None
+        if path is not None:
+            uri = Path(path).resolve().as_uri() + "?mode=ro"
+            self._mbtiles = sqlite3.connect(uri, uri=True)
+
+    def close(self) -> None:
+        self.set_mbtiles(None)
+
+    # --- serving ---
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt name)
+        url = job.requestUrl()
+        try:
+            answer = self._answer(url.host(), url.path())
+        except Exception:  # a broken file must not take the page down
+            log.exception("map scheme failed on %s", url.toString())
+            answer = None
+        if answer is None:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        mime, data = answer
+        buffer = QBuffer(job)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        job.reply(QByteArray(mime.encode()), buffer)
+
+    def _answer(self, host: str, path: str) -> tuple[str, bytes] | None:
+        if host != HOST or not path.startswith("/"):
+            return None
+        route, _, rest = path[1:].partition("/")
+        if route in self._roots:
+            file = safe_join(self._roots[route], rest)
+            return (mime_type(file.name), file.read_bytes()) if file else None
+        if route == "media":
+            token, _, relative = rest.partition("/")
+            root = self._media.get(token)
+            file = safe_join(root, relative) if root else None
+            return (mime_type(file.name), file.read_bytes()) if file else None
+        if route == "tiles":
+            return self._tile(rest)
+        return None
+
+    def _tile(self, rest: str) -> tuple[str, bytes] | None:
+        match = re.fullmatch(r"(\d{1,2})/(\d{1,8})/(\d{1,8})(?:\.\w+)?", rest)
+        if self._mbtiles is None or match is None:
+            return None
+        z, x, y = (int(v) for v in match.groups())
+        tms_y = (1 << z) - 1 - y  # MBTiles rows count from the south (TMS)
+        row = self._mbtiles.execute(
+            "SELECT tile_data FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?",
+            (z, x, tms_y),
+        ).fetchone()
+        if row is None:
+            return None
+        data = bytes(row[0])
+        return _sniff_image(data), data

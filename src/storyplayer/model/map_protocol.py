@@ -1,0 +1,197 @@
+"""The map page's message protocol: what Python sends to the web map and what it answers.
+
+Pure Python (no Qt), so the protocol is tested without a display. Every message is a JSON
+object with a "type"; `storyplayer.map.map_view.MapView` sends the ones built here and
+parses the page's answers with `parse_page_message`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from dataclasses import dataclass
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+Bounds = tuple[tuple[float, float], tuple[float, float]]  # ((south, west), (north, east))
+
+
+@dataclass(frozen=True)
+class MapEvent:
+    """One event as the map sees it; lat/lon are None for an event with no place."""
+
+    lat: float | None
+    lon: float | None
+    name: str = ""
+    title: str = ""
+    zoom: int | None = None
+    geometry: dict[str, Any] | None = None
+    overlay_url: str | None = None
+    overlay_bounds: Bounds | None = None
+    overlay_opacity: float = 0.7
+
+    @property
+    def has_place(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class MapStory:
+    """A story in one pane (slot 0-2), drawn in its colour."""
+
+    slot: int
+    color: str
+    title: str
+    events: tuple[MapEvent, ...] = ()
+
+
+# --- Python -> page -------------------------------------------------------------------------
+
+
+def _event_dict(event: MapEvent) -> dict[str, Any]:
+    overlay = None
+    if event.overlay_url and event.overlay_bounds:
+        (s, w), (n, e) = event.overlay_bounds
+        overlay = {
+            "url": event.overlay_url,
+            "bounds": [[float(s), float(w)], [float(n), float(e)]],
+            "opacity": float(event.overlay_opacity),
+        }
+    return {
+        "lat": None if event.lat is None else float(event.lat),
+        "lon": None if event.lon is None else float(event.lon),
+        "name": event.name,
+        "title": event.title,
+        "zoom": event.zoom,
+        "geometry": event.geometry,
+        "overlay": overlay,
+    }
+
+
+def stories_message(stories: list[MapStory] | tuple[MapStory, ...]) -> dict[str, Any]:
+    """Replaces every story on the map."""
+    return {
+        "type": "stories",
+        "stories": [
+            {
+                "slot": story.slot,
+                "color": story.color,
+                "title": story.title,
+                "events": [_event_dict(e) for e in story.events],
+            }
+            for story in stories
+        ],
+    }
+
+
+def show_message(slot: int, index: int, seq: int) -> dict[str, Any]:
+    """Makes event `index` the current one of the story in `slot`; the page answers shown{seq}."""
+    return {"type": "show", "slot": int(slot), "index": int(index), "seq": int(seq)}
+
+
+def fly_message(lat: float, lon: float, zoom: int | float) -> dict[str, Any]:
+    return {"type": "fly", "lat": float(lat), "lon": float(lon), "zoom": zoom}
+
+
+def fit_message() -> dict[str, Any]:
+    """Fits the view to every slot's current event."""
+    return {"type": "fit"}
+
+
+@dataclass(frozen=True)
+class TileSource:
+    """An optional raster tile layer (an online URL template or the app's MBTiles route)."""
+
+    url: str
+    attribution: str = ""
+    max_zoom: int = 18
+
+
+def options_message(
+    reduced_motion: bool = False, borders: bool = False, tiles: TileSource | None = None
+) -> dict[str, Any]:
+    tile_dict = None
+    if tiles is not None:
+        tile_dict = {"url": tiles.url, "attribution": tiles.attribution, "max_zoom": tiles.max_zoom}
+    return {
+        "type": "options",
+        "reduced_motion": bool(reduced_motion),
+        "borders": bool(borders),
+        "tiles": tile_dict,
+    }
+
+
+def clear_message() -> dict[str, Any]:
+    return {"type": "clear"}
+
+
+def encode(message: dict[str, Any]) -> str:
+    """JSON text for the bridge; NaN/inf are refused so the page never sees invalid JSON."""
+    return json.dumps(message, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+# --- page -> Python -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ready:
+    pass
+
+
+@dataclass(frozen=True)
+class Shown:
+    seq: int
+
+
+@dataclass(frozen=True)
+class MarkerClicked:
+    slot: int
+    index: int
+
+
+@dataclass(frozen=True)
+class PageError:
+    message: str
+
+
+PageMessage = Ready | Shown | MarkerClicked | PageError
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return None
+
+
+def parse_page_message(text: str) -> PageMessage | None:
+    """The page's message, or None (with a log warning) when it is not valid."""
+    try:
+        data = json.loads(text)
+    except (TypeError, ValueError):
+        log.warning("map page sent invalid JSON: %.200r", text)
+        return None
+    if not isinstance(data, dict):
+        log.warning("map page sent a non-object: %.200r", text)
+        return None
+    kind = data.get("type")
+    if kind == "ready":
+        return Ready()
+    if kind == "shown":
+        seq = _int(data.get("seq"))
+        if seq is not None:
+            return Shown(seq)
+    elif kind == "marker-clicked":
+        slot, index = _int(data.get("slot")), _int(data.get("index"))
+        if slot is not None and index is not None and slot >= 0 and index >= 0:
+            return MarkerClicked(slot, index)
+    elif kind == "error":
+        message = data.get("message")
+        return PageError(message if isinstance(message, str) else str(message))
+    log.warning("map page sent an unknown or malformed message: %.200r", text)
+    return None

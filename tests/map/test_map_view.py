@@ -1,0 +1,166 @@
+"""The real map page in a real QWebEngineView (offscreen): handshake, bridge, markers, clicks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QUrl
+
+from storyplayer.model.map_protocol import MapEvent, MapStory, TileSource
+
+
+def test_page_loads_and_says_ready(map_view, probe):
+    assert map_view.is_ready
+    state = probe.state(map_view)
+    assert state["ready"] is True
+    assert "world" in state["regions"]
+    assert state["markers"] == []
+
+
+def test_show_round_trips_its_seq(qtbot, map_view, stories):
+    map_view.set_stories(stories)
+    seq = map_view.show_event(0, 1)
+    with qtbot.waitSignal(map_view.shown, timeout=5000) as blocker:
+        pass
+    assert blocker.args == [seq]
+
+
+def test_commands_before_ready_are_queued(qtbot, make_view, probe, stories):
+    view = make_view()
+    assert not view.is_ready
+    view.set_options(reduced_motion=True)
+    view.set_stories(stories)
+    seq = view.show_event(2, 1)  # must not block
+    with qtbot.waitSignals([view.ready, view.shown], timeout=30_000):
+        pass
+    state = probe.state(view)
+    assert {(m["slot"], m["index"]) for m in state["markers"]} == {(2, 0), (2, 1)}
+    assert seq == 1
+
+
+def test_three_current_markers_in_their_colours(qtbot, map_view, probe, stories):
+    map_view.set_options(reduced_motion=True)
+    map_view.set_stories(stories)
+    last = 0
+    for slot, index in ((0, 3), (1, 2), (2, 1)):
+        last = map_view.show_event(slot, index)
+    with qtbot.waitSignal(map_view.shown, timeout=5000, check_params_cb=lambda s: s == last):
+        pass
+    state = probe.state(map_view)
+    current = {m["slot"]: m for m in state["markers"] if m["current"]}
+    assert set(current) == {0, 1, 2}
+    for slot, index in ((0, 3), (1, 2), (2, 1)):
+        event = stories[slot].events[index]
+        marker = current[slot]
+        assert marker["index"] == index
+        assert marker["color"] == stories[slot].color
+        assert marker["lat"] == pytest.approx(event.lat)
+        assert marker["lon"] == pytest.approx(event.lon)
+    # earlier placed events are faded dots; the unplaced one has none
+    dots = {(m["slot"], m["index"]) for m in state["markers"] if not m["current"]}
+    assert dots == {(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)}
+    # the view fits all three current places (reduced motion: it is there at once)
+    inside = probe.run(
+        map_view,
+        """
+        (function () {
+          var b = window.storyMapBounds();
+          return [[58.378, 26.729], [57.1656, 24.8545], [58.3859, 24.4971]].every(
+            function (p) { return p[0] > b[0][0] && p[0] < b[1][0] && p[1] > b[0][1]
+                                  && p[1] < b[1][1]; });
+        })()""",
+    )
+    assert inside is True
+
+
+def test_marker_click_emits_slot_and_index(qtbot, map_view, stories):
+    map_view.set_stories(stories)
+    seq = map_view.show_event(1, 2)
+    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
+        pass
+    with qtbot.waitSignal(map_view.markerClicked, timeout=5000) as blocker:
+        map_view.page().runJavaScript("storyMapMarker(1, 1).fire('click')")
+    assert blocker.args == [1, 1]
+
+
+def test_label_is_text_not_html(qtbot, map_view, probe):
+    evil = '<img src=x onerror="window.pwned=1">'
+    story = MapStory(0, "#b03a2e", "x", (MapEvent(59.0, 25.0, name=evil, title=evil, zoom=7),))
+    map_view.set_stories([story])
+    seq = map_view.show_event(0, 0)
+    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
+        pass
+    text = probe.run(map_view, "document.querySelector('.story-label').textContent")
+    assert text == evil
+    assert probe.run(map_view, "document.querySelectorAll('.story-label img').length") == 0
+
+
+def test_bad_page_message_is_ignored(qtbot, map_view, caplog):
+    map_view._bridge.send("{not json")
+    map_view._bridge.send('{"type": "shown", "seq": "x"}')
+    assert "invalid JSON" in caplog.text
+
+
+def test_geometry_overlay_and_clear(qtbot, map_view, probe, tmp_path):
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "borders.png").write_bytes(b"\x89PNG not really")
+    base = map_view.add_media_root("story-a", tmp_path)
+    event = MapEvent(
+        59.437,
+        24.7536,
+        "Tallinn",
+        "Front line",
+        7,
+        geometry={"type": "LineString", "coordinates": [[24.75, 59.44], [30.31, 59.94]]},
+        overlay_url=base + "media/borders.png",
+        overlay_bounds=((57.5, 21.5), (59.8, 28.3)),
+        overlay_opacity=0.5,
+    )
+    map_view.set_stories([MapStory(0, "#b03a2e", "x", (event,))])
+    seq = map_view.show_event(0, 0)
+    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
+        pass
+    overlay = probe.run(
+        map_view,
+        "(function () { var i = document.querySelector('img.story-overlay');"
+        " return JSON.stringify(i ? [i.getAttribute('src'), i.style.opacity] : null); })()",
+    )
+    assert json.loads(overlay) == [base + "media/borders.png", "0.5"]
+    map_view.clear()
+    map_view.fit_all()  # with nothing to fit, nothing happens
+    qtbot.waitUntil(lambda: probe.state(map_view)["markers"] == [], timeout=5000)
+    assert probe.run(map_view, "document.querySelectorAll('img.story-overlay').length") == 0
+
+
+def test_options_toggle_borders(qtbot, map_view, probe):
+    map_view.set_options(reduced_motion=True, borders=True)
+    qtbot.waitUntil(lambda: probe.state(map_view)["regions"].endswith("|true"), timeout=5000)
+    map_view.fly_to(58.4, 26.7, 9)
+    qtbot.waitUntil(lambda: probe.state(map_view)["zoom"] == 9, timeout=5000)
+    map_view.set_options(reduced_motion=True, borders=False)
+    qtbot.waitUntil(lambda: probe.state(map_view)["regions"].endswith("|false"), timeout=5000)
+
+
+def test_page_errors_surface_as_a_signal(qtbot, map_view):
+    with qtbot.waitSignal(map_view.pageError, timeout=5000) as blocker:
+        map_view.page().runJavaScript("handle({type: 'fly', lat: 'north', lon: 0, zoom: 3})")
+    assert blocker.args[0].startswith("fly:")
+    with qtbot.waitSignal(map_view.pageError, timeout=5000) as blocker:
+        map_view.page().runJavaScript("handle({type: 'teleport'})")
+    assert "teleport" in blocker.args[0]
+
+
+def test_online_tiles_must_be_https(map_view):
+    with pytest.raises(ValueError):
+        map_view.set_options(tiles=TileSource("http://tiles.example.org/{z}/{x}/{y}.png"))
+
+
+def test_online_tile_host_is_let_through_only_when_configured(map_view):
+    guard = map_view._guard
+    url = QUrl("https://a.tile.example.org/3/4/2.png")
+    assert not guard.allows(url)
+    map_view.set_options(tiles=TileSource("https://{s}.tile.example.org/{z}/{x}/{y}.png", "© x"))
+    assert guard.allows(url)
+    map_view.set_options()
+    assert not guard.allows(url)

@@ -1,0 +1,143 @@
+"""The map message protocol, built and parsed without Qt."""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+
+import pytest
+
+from storyplayer.model.map_protocol import (
+    MapEvent,
+    MapStory,
+    MarkerClicked,
+    PageError,
+    Ready,
+    Shown,
+    TileSource,
+    clear_message,
+    encode,
+    fit_message,
+    fly_message,
+    options_message,
+    parse_page_message,
+    show_message,
+    stories_message,
+)
+
+
+def test_stories_message_shape():
+    story = MapStory(
+        1,
+        "#1f618d",
+        "War",
+        (
+            MapEvent(
+                57.7772,
+                26.0473,
+                "Valga",
+                "Front",
+                9,
+                geometry={"type": "Point", "coordinates": [26.0, 57.7]},
+                overlay_url="storyplayer://app/media/s/m.png",
+                overlay_bounds=((57.5, 21.5), (59.8, 28.3)),
+                overlay_opacity=0.5,
+            ),
+            MapEvent(None, None, title="Somewhere"),
+        ),
+    )
+    msg = stories_message([story])
+    assert msg["type"] == "stories"
+    (s,) = msg["stories"]
+    assert (s["slot"], s["color"], s["title"]) == (1, "#1f618d", "War")
+    first, second = s["events"]
+    assert first == {
+        "lat": 57.7772,
+        "lon": 26.0473,
+        "name": "Valga",
+        "title": "Front",
+        "zoom": 9,
+        "geometry": {"type": "Point", "coordinates": [26.0, 57.7]},
+        "overlay": {
+            "url": "storyplayer://app/media/s/m.png",
+            "bounds": [[57.5, 21.5], [59.8, 28.3]],
+            "opacity": 0.5,
+        },
+    }
+    assert second["lat"] is None and second["lon"] is None and second["overlay"] is None
+    assert not story.events[1].has_place and story.events[0].has_place
+    json.loads(encode(msg))  # valid JSON
+
+
+def test_simple_messages():
+    assert show_message(2, 5, 17) == {"type": "show", "slot": 2, "index": 5, "seq": 17}
+    assert fly_message(59.4, 24.7, 10) == {"type": "fly", "lat": 59.4, "lon": 24.7, "zoom": 10}
+    assert fit_message() == {"type": "fit"}
+    assert clear_message() == {"type": "clear"}
+    assert options_message() == {
+        "type": "options",
+        "reduced_motion": False,
+        "borders": False,
+        "tiles": None,
+    }
+    tiles = TileSource("storyplayer://app/tiles/{z}/{x}/{y}", "© me", 14)
+    assert options_message(True, True, tiles)["tiles"] == {
+        "url": "storyplayer://app/tiles/{z}/{x}/{y}",
+        "attribution": "© me",
+        "max_zoom": 14,
+    }
+
+
+def test_encode_refuses_nan_and_keeps_unicode():
+    assert "Cēsis" in encode({"type": "x", "name": "Cēsis"})
+    with pytest.raises(ValueError):
+        encode(fly_message(float("nan"), 0, 3))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('{"type":"ready"}', Ready()),
+        ('{"type":"shown","seq":17}', Shown(17)),
+        ('{"type":"shown","seq":17.0}', Shown(17)),
+        ('{"type":"marker-clicked","slot":1,"index":2}', MarkerClicked(1, 2)),
+        ('{"type":"error","message":"boom"}', PageError("boom")),
+    ],
+)
+def test_parse_valid(text, expected):
+    assert parse_page_message(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "{",
+        "[]",
+        "null",
+        '"ready"',
+        '{"type":"nope"}',
+        '{"seq":1}',
+        '{"type":"shown"}',
+        '{"type":"shown","seq":"1"}',
+        '{"type":"shown","seq":true}',
+        '{"type":"shown","seq":1.5}',
+        '{"type":"marker-clicked","slot":1}',
+        '{"type":"marker-clicked","slot":-1,"index":0}',
+    ],
+)
+def test_parse_invalid_is_none_with_warning(text, caplog):
+    with caplog.at_level(logging.WARNING, logger="storyplayer.model.map_protocol"):
+        assert parse_page_message(text) is None
+    assert caplog.records
+
+
+def test_protocol_does_not_import_qt():
+    code = (
+        "import sys; import storyplayer.model.map_protocol; "
+        "assert not any(m.startswith(('PySide6', 'shiboken')) for m in sys.modules), "
+        "[m for m in sys.modules if m.startswith('PySide6')]"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

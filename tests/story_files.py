@@ -29,8 +29,12 @@ def story_data(n_events: int = 3, **extra: Any) -> dict[str, Any]:
     return data
 
 
-def write_story(folder: Path, name: str = "test-story", data: dict[str, Any] | None = None,
-                text: str | None = None) -> Path:
+def write_story(
+    folder: Path,
+    name: str = "test-story",
+    data: dict[str, Any] | None = None,
+    text: str | None = None,
+) -> Path:
     story = folder / name
     story.mkdir(parents=True, exist_ok=True)
     body = text if text is not None else yaml.safe_dump(data or story_data(), allow_unicode=True)

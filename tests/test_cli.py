@@ -14,7 +14,10 @@ from story_files import write_story
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "storyplayer", *args],
-        capture_output=True, text=True, cwd=cwd, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
     )
 
 
@@ -65,8 +68,14 @@ def test_validate_json(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [("--bogus",), ("validate",), ("--speed", "-1"), ("--speed", "fast"), ("--play", "a,b,c,d"),
-     ("--at", "3")],
+    [
+        ("--bogus",),
+        ("validate",),
+        ("--speed", "-1"),
+        ("--speed", "fast"),
+        ("--play", "a,b,c,d"),
+        ("--at", "3"),
+    ],
 )
 def test_wrong_usage_is_one_line_and_exit_2(args: tuple[str, ...]) -> None:
     result = run(*args)

@@ -10,15 +10,24 @@ from storyplayer.model.library import Library
 
 
 def make_library(tmp_path: Path) -> Path:
-    write_story(tmp_path, "petrograd", story_data(
-        title={"en": "The coup", "et": "Riigipööre"},
-        summary={"en": "Soldiers and sailors.", "et": "Sõdurid Petrogradis."},
-        categories=["history", "politics"],
-    ))
-    write_story(tmp_path, "reformation", story_data(
-        title={"en": "Reformation"}, summary={"en": "Luther's ideas reach Livonia."},
-        categories=["religion"],
-    ))
+    write_story(
+        tmp_path,
+        "petrograd",
+        story_data(
+            title={"en": "The coup", "et": "Riigipööre"},
+            summary={"en": "Soldiers and sailors.", "et": "Sõdurid Petrogradis."},
+            categories=["history", "politics"],
+        ),
+    )
+    write_story(
+        tmp_path,
+        "reformation",
+        story_data(
+            title={"en": "Reformation"},
+            summary={"en": "Luther's ideas reach Livonia."},
+            categories=["religion"],
+        ),
+    )
     write_story(tmp_path, "broken", text="format: 1\ntitle: [oops\n")
     return tmp_path
 

@@ -53,7 +53,10 @@ def test_a_valid_story_loads_with_every_field(tmp_path: Path) -> None:
 
 
 def test_dates_stay_text_and_years_may_be_numbers(tmp_path: Path) -> None:
-    text = "format: 1\ntitle: T\nevents:\n  - {title: A, date: 1917-11-07}\n  - {title: B, date: -500}\n"
+    text = (
+        "format: 1\ntitle: T\nevents:\n"
+        "  - {title: A, date: 1917-11-07}\n  - {title: B, date: -500}\n"
+    )
     story = load_story(write_story(tmp_path, text=text))
     assert [e.date.start.year for e in story.events if e.date] == [1917, -500]
 
@@ -72,20 +75,29 @@ def test_an_event_without_date_is_a_warning_only(tmp_path: Path) -> None:
         ("format: 1\ntitle: 5\nevents: [{title: A}]\n", "2:8: title must be text"),
         ("format: 1\nevents: [{title: A}]\n", "the story needs 'title'"),
         ("format: 1\ntitle: T\nevents: []\n", "has no events"),
-        ("format: 1\ntitle: T\nevents:\n  - {title: A, place: {lat: 91, lon: 0}}\n",
-         "4:29: events[1].place.lat is 91, out of range (-90 to 90)"),
-        ("format: 1\ntitle: T\nevents:\n  - {title: A, place: {lat: 0, lon: -181}}\n",
-         "out of range (-180 to 180)"),
+        (
+            "format: 1\ntitle: T\nevents:\n  - {title: A, place: {lat: 91, lon: 0}}\n",
+            "4:29: events[1].place.lat is 91, out of range (-90 to 90)",
+        ),
+        (
+            "format: 1\ntitle: T\nevents:\n  - {title: A, place: {lat: 0, lon: -181}}\n",
+            "out of range (-180 to 180)",
+        ),
         ("format: 1\ntitle: T\nevents:\n  - {title: A, date: 1917-02-30}\n", "4:22: event 1:"),
         ("format: 1\ntitle: T\nevents:\n  - {title: A, date: '0'}\n", "event 1:"),
-        ("format: 1\ntitle: T\nevnts:\n  - {title: A}\n", "3:1: unknown key 'evnts' in the story (did you mean 'events'?)"),
+        (
+            "format: 1\ntitle: T\nevnts:\n  - {title: A}\n",
+            "3:1: unknown key 'evnts' in the story (did you mean 'events'?)",
+        ),
         ("format: 1\ntitle: T\nevents:\n  - {titel: A}\n", "did you mean 'title'?"),
         ("- just\n- a list\n", "must be a mapping of story fields"),
         ("format: 2\ntitle: T\nevents: [{title: A}]\n", "format must be 1"),
         ("format: 1\ntitle: T\ncolor: red\nevents: [{title: A}]\n", "color must be a colour"),
         ("format: 1\ntitle: T\nevents: [{title: A}]\n---\nformat: 1\n", "not valid YAML"),
-        ("format: 1\ntitle: !!python/object/apply:os.system ['true']\nevents: [{title: A}]\n",
-         "not allowed: a story is plain data"),
+        (
+            "format: 1\ntitle: !!python/object/apply:os.system ['true']\nevents: [{title: A}]\n",
+            "not allowed: a story is plain data",
+        ),
         ("format: 1\ntitle: !custom T\nevents: [{title: A}]\n", "not allowed"),
         ("format: 1\ntitle: T\n1917: x\nevents: [{title: A}]\n", "not plain text"),
     ],

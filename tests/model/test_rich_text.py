@@ -45,7 +45,9 @@ class _Elements(HTMLParser):
 
 
 def test_markdown_keeps_emphasis_links_and_lists() -> None:
-    html = markdown_to_html("Some *text* and **bold**, [a link](https://example.org).\n\n- one\n- two")
+    html = markdown_to_html(
+        "Some *text* and **bold**, [a link](https://example.org).\n\n- one\n- two"
+    )
     assert "<em>text</em>" in html and "<strong>bold</strong>" in html
     assert 'href="https://example.org"' in html
     assert "<ul>" in html and "<li>one</li>" in html

@@ -74,9 +74,9 @@ def test_three_panes_side_by_side_nothing_overlaps(qtbot, make_window, library, 
     for i, a in enumerate(rects):
         assert window.rect().contains(a)
         assert not a.intersects(map_rect)
-        for b in rects[i + 1:]:
+        for b in rects[i + 1 :]:
             assert not a.intersects(b)
-    for pane, story_id in zip(panes, THREE):
+    for pane, story_id in zip(panes, THREE, strict=True):
         first = library.get(story_id).events[0]
         assert pane.event_view.title.text() == first.title.get("en")
         # Every control is inside its pane and fully shown.

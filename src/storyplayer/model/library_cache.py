@@ -80,8 +80,12 @@ class LibraryCache:
             with tempfile.NamedTemporaryFile(
                 "w", encoding="utf-8", dir=self.file.parent, delete=False, suffix=".tmp"
             ) as out:
-                json.dump({"fingerprint": self._fingerprint, "entries": entries}, out,
-                          ensure_ascii=False, separators=(",", ":"))
+                json.dump(
+                    {"fingerprint": self._fingerprint, "entries": entries},
+                    out,
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                )
             os.replace(out.name, self.file)
             self._dirty = False
         except OSError as error:

@@ -151,7 +151,9 @@ def _describe(file: Path, doc: Document, error: Any) -> Iterator[Problem]:
         allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(value) - set(allowed)):
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            suggestion = f" (did you mean '{hint[0]}'?)" if hint else f"; known keys: {', '.join(allowed)}"
+            suggestion = (
+                f" (did you mean '{hint[0]}'?)" if hint else f"; known keys: {', '.join(allowed)}"
+            )
             kline, kcolumn = doc.where((*path, key), key=True)
             yield Problem(file, kline, kcolumn, f"unknown key '{key}' in {field}{suggestion}")
         return
@@ -182,7 +184,7 @@ def _describe(file: Path, doc: Document, error: Any) -> Iterator[Problem]:
     elif kind == "pattern" and path == ("id",):
         message = "id must be lower-case letters, digits and single dashes, e.g. october-1917"
     elif kind == "pattern" and path and path[-1] == "color":
-        message = f"{field} must be a colour like \"#b03a2e\""
+        message = f'{field} must be a colour like "#b03a2e"'
     elif kind == "propertyNames":
         message = f"{field} has a key that is not a language code (en, et, ...)"
     elif kind in ("minLength", "minProperties"):
@@ -258,14 +260,19 @@ class _Builder:
             src = self.media((*path, "image", "src"), i["src"])
             if src is not None:
                 text = self.text
-                image = Image(src, text(i.get("caption")), text(i.get("credit")), text(i.get("alt")))
+                image = Image(
+                    src, text(i.get("caption")), text(i.get("credit")), text(i.get("alt"))
+                )
         overlay = None
         if "overlay" in data:
             o = data["overlay"]
             src = self.media((*path, "overlay", "src"), o["src"])
             (s, w), (n, e) = o["bounds"]
             if s >= n or w >= e:
-                self.error((*path, "overlay", "bounds"), "overlay bounds must be [[south, west], [north, east]]")
+                self.error(
+                    (*path, "overlay", "bounds"),
+                    "overlay bounds must be [[south, west], [north, east]]",
+                )
             elif src is not None:
                 overlay = Overlay(src, ((s, w), (n, e)), o.get("opacity", 0.7))
         return Event(
@@ -286,7 +293,9 @@ class _Builder:
         if value is None:
             return None
         if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value):
-            self.error(path, f"media path '{value}' is absolute; write it relative to the story folder")
+            self.error(
+                path, f"media path '{value}' is absolute; write it relative to the story folder"
+            )
             return None
         if "://" in value or value.startswith("data:"):
             self.error(path, f"media '{value[:60]}' is not a file in the story folder")

@@ -162,8 +162,9 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                raise SourceError("uses a merge key (<<), which stories do not support",
-                                  *_position(key_node))
+                raise SourceError(
+                    "uses a merge key (<<), which stories do not support", *_position(key_node)
+                )
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 raise SourceError(
                     f"has a key {getattr(key_node, 'value', '?')!r} that is not plain text "

@@ -47,9 +47,27 @@ def _playable(library: Library, ids: list[str]) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    library = load_default(args.stories)
+    from storyplayer import faults
+    from storyplayer.model.config import load_config
+
+    # Logged to a rotating file in the platform's log folder (stderr only when isolated).
+    notes: list[str] = []  # said in the window's notice area once it exists
+    log_problem = faults.setup_logging()
+    if log_problem:
+        print(f"storyplayer: {log_problem}", file=sys.stderr)
+        notes.append(log_problem)
+    settings = load_config(getattr(args, "config", None))
+    for problem in settings.problems:
+        print(f"storyplayer: {problem}", file=sys.stderr)
+    config = settings.config
+    if getattr(args, "config", None) is not None and not settings.exists:
+        print(f"storyplayer: {settings.path}: no such file; using the defaults", file=sys.stderr)
+    lang = getattr(args, "lang_given", None) or config.language or args.lang
+    folders = list(args.stories) + [f for f in config.library if f not in args.stories]
+    library = load_default(folders)
     for problem in library.problems:
         print(f"storyplayer: {problem}", file=sys.stderr)
+        notes.append(f"Stories in {problem.path} cannot be shown: {problem.message}.")
     if args.play:
         reason = _playable(library, args.play)
         if reason:
@@ -60,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     if reason:
         print(f"storyplayer: {reason}", file=sys.stderr)
         return 1
-    from PySide6.QtGui import QImageReader
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     from storyplayer.map.scheme import register_scheme
@@ -70,21 +88,56 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("Story Player")
     app.setApplicationDisplayName("Story Player")
     # A hostile image may claim huge dimensions: refuse to allocate more than this (MB).
-    QImageReader.setAllocationLimit(128)
+    faults.limit_image_memory()
 
     from storyplayer.map.map_view import MapView
+    from storyplayer.ui import theme
     from storyplayer.ui.main_window import MainWindow
+    from storyplayer.ui.translations import Translations
 
+    translations = Translations(app)
+    translations.set_language(lang)
+    theme.set_palette(config.theme)
     map_view = MapView()
-    window = MainWindow(library, map_view, args.lang, speed=args.speed,
+    tiles_problem = _apply_map_settings(map_view, config)
+    if tiles_problem:
+        notes.append(tiles_problem)
+    window = MainWindow(library, map_view, lang, speed=args.speed,
                         sync=getattr(args, "sync", False))
+    window.translations = translations
+    # An exception in a slot is logged and told in a banner; the app keeps running.
+    faults.install_excepthook(window.notices.show_notice)
+    faults.on_log_failure(window.notices.show_notice)
+    for note in notes:
+        window.notices.show_notice(note)
+    from storyplayer import probe
+
+    if probe.enabled():  # benchmarks: when the picker first paints, when the map is ready
+        probe.mark_first_paint(window.picker.view.viewport(), "picker-painted")
+        map_view.ready.connect(lambda: probe.mark("map-ready"))
+        map_view.shown.connect(lambda _seq: probe.mark("map-shown"))
     window.resize(1280, 720)
+    if config.text_scale != 1.0:
+        window.set_text_scale(config.text_scale)
+    _persist_text_scale(window, settings)
+    window.set_manual(getattr(args, "manual", False) or config.manual)
     if args.play:
         window.play(args.play)
-    if args.fullscreen or args.kiosk:
+    if args.kiosk or config.kiosk.enabled:
+        from storyplayer.ui.kiosk import Kiosk
+
+        kiosk = Kiosk(window, config.kiosk, featured=config.featured)
+        # A screenshot shows what a visitor sees on a common 1080p kiosk screen.
+        kiosk.start(attract=not args.play, full_screen=not args.screenshot)
+        if args.screenshot:
+            window.resize(1920, 1080)
+    elif args.fullscreen:
         window.showFullScreen()
     else:
         window.show()
+    if settings.problems:
+        window.show_message(QCoreApplication.translate(
+            "MainWindow", "Some settings could not be used: see --check-config."))
     if args.screenshot:
         from storyplayer.ui.screenshot import Screenshot
 
@@ -93,3 +146,50 @@ def run(args: argparse.Namespace) -> int:
         code = app.exec()
         return shot.exit_code if code == 0 else code
     return app.exec()
+
+
+def _apply_map_settings(map_view, config) -> str | None:  # type: ignore[no-untyped-def]
+    """Reduced motion and the tile source from the config, on the map; a sentence for the
+    window when the configured tiles cannot be used."""
+    from storyplayer.model.map_protocol import TileSource
+
+    tiles, problem = None, None
+    if config.tiles.mbtiles is not None:
+        url = map_view.set_mbtiles(config.tiles.mbtiles)
+        tiles = TileSource(url, config.tiles.attribution) if url else None
+        if url is None:
+            problem = (f"The map tiles file {config.tiles.mbtiles} cannot be read; "
+                       "the built-in map is shown instead.")
+            print(f"storyplayer: {problem}", file=sys.stderr)
+    elif config.tiles.url:
+        tiles = TileSource(config.tiles.url, config.tiles.attribution)
+    if tiles is None and not config.reduced_motion:
+        return problem  # the page's own defaults
+    try:
+        map_view.set_options(reduced_motion=config.reduced_motion, tiles=tiles)
+    except ValueError as error:
+        print(f"storyplayer: {error}; using the built-in basemap", file=sys.stderr)
+        map_view.set_options(reduced_motion=config.reduced_motion)
+    return problem
+
+
+def _persist_text_scale(window, settings) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+plus/minus is remembered in the config file; in memory only if it is read-only."""
+    from PySide6.QtCore import QCoreApplication
+
+    from storyplayer.model.config import ConfigNotWritable, save_setting
+
+    told: list[bool] = []
+
+    def save(scale: float) -> None:
+        try:
+            save_setting(settings.path, "text_scale", scale)
+        except ConfigNotWritable as error:
+            log.info("text scale kept in memory: %s", error)
+            if not told:
+                told.append(True)
+                window.show_message(QCoreApplication.translate(
+                    "MainWindow",
+                    "The text size holds until the app closes: the settings file is read-only."))
+
+    window.textScaleChanged.connect(save)

@@ -71,6 +71,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("en", "et"), help="interface language")
     parser.add_argument("--fullscreen", action="store_true", help="start full screen")
     parser.add_argument("--kiosk", action="store_true", help="museum kiosk mode")
+    parser.add_argument(
+        "--sync", action="store_true",
+        help="play the stories together in date order (one shared playhead)",
+    )
+    parser.add_argument(
+        "--manual", action="store_true",
+        help="classroom mode: events wait for the presenter to step",
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", type=Path,
+        help="settings file (default: config.toml in the user's config folder)",
+    )
+    parser.add_argument(
+        "--check-config", action="store_true", help="check the settings file and exit",
+    )
     parser.add_argument("--screenshot", metavar="PNG", type=Path, help="save a picture and exit")
     parser.add_argument(
         "--at", metavar="SECONDS", type=_seconds, default=0.0,
@@ -82,6 +97,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", metavar="PATH", type=Path, nargs="+")
     validate.add_argument("--json", action="store_true", help="machine-readable output")
+    importer = commands.add_parser(
+        "import", help="turn a StoryMapJS or TimelineJS file into a story folder",
+        description="Import a StoryMapJS JSON, TimelineJS JSON or TimelineJS CSV file.",
+    )
+    importer.add_argument("file", metavar="FILE", type=Path)
+    importer.add_argument("-o", "--output", metavar="DIR", type=Path,
+                          help="story folder to write (default ./<slug-of-title>)")
+    importer.add_argument("--force", action="store_true", help="replace a non-empty folder")
+    importer.add_argument("--fetch-media", action="store_true",
+                          help="download the pictures into media/ (the only network use)")
+    export = commands.add_parser(
+        "export", help="write a printable handout of a story",
+        description="Write an A4 handout of a story as PDF and/or HTML.",
+    )
+    export.add_argument("story_id", metavar="ID")
+    export.add_argument("--pdf", metavar="FILE", type=Path, help="write a PDF handout")
+    export.add_argument("--html", metavar="DIR", type=Path, help="write an HTML handout folder")
+    export.add_argument("--lang", choices=("en", "et"), default=argparse.SUPPRESS,
+                        help="language of the handout")
     return parser
 
 
@@ -101,6 +135,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError("--at goes with --screenshot")
         if args.command == "validate":
             return _validate(args)
+        if args.command == "import":
+            return _import(args)
+        if args.command == "export":
+            if args.pdf is None and args.html is None:
+                raise UsageError("export needs --pdf FILE or --html DIR")
+            args.lang = args.lang or default_language()
+            return _export(args)
+        if args.check_config:
+            return _check_config(args)
+        args.lang_given = args.lang  # a --lang beats the config file; the system's does not
         args.lang = args.lang or default_language()
         if args.list:
             return _list(args)
@@ -114,10 +158,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _load_library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from storyplayer.model.library import Library, default_folders, user_library_dir
+def _check_config(args: argparse.Namespace) -> int:
+    from storyplayer.model.config import load_config
 
-    return Library.load(default_folders(args.stories), optional=[user_library_dir()])
+    loaded = load_config(args.config)
+    if args.config is not None and not loaded.exists:
+        print(f"storyplayer: {loaded.path}: no such file", file=sys.stderr)
+        return 1
+    for problem in loaded.problems:
+        print(problem)
+    if loaded.problems:
+        print(f"{loaded.path}: {len(loaded.problems)} problem(s); those settings use defaults",
+              file=sys.stderr)
+        return 1
+    state = "ok" if loaded.exists else "not there; every setting has its default"
+    print(f"{loaded.path}: {state}", file=sys.stderr)
+    return 0
+
+
+def _load_library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from storyplayer.model.library import load_default
+
+    return load_default(args.stories)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -173,6 +235,42 @@ def _validate(args: argparse.Namespace) -> int:
         total = len(results)
         print(f"{total - invalid} of {total} valid", file=sys.stderr)
     return 1 if invalid else 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from storyplayer.interop import ImportFailure, import_file
+
+    try:
+        report = import_file(
+            args.file, args.output, force=args.force, fetch_media=args.fetch_media
+        )
+    except ImportFailure as error:
+        print(f"storyplayer: {args.file}: {error}", file=sys.stderr)
+        return 1
+    print(f"Imported {report.source_format}: {report.title}")
+    print(f"{report.events} events, written to {report.folder}")
+    for warning in report.warnings:
+        print(f"warning: {warning}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from storyplayer.export.handout import ExportFailure, export_handout
+
+    library = _load_library(args)
+    story = next((s for s in library.stories if s.id == args.story_id), None)
+    if story is None:
+        known = ", ".join(sorted(s.id for s in library.stories)) or "none"
+        print(f"storyplayer: no story with id '{args.story_id}' (known: {known})", file=sys.stderr)
+        return 1
+    try:
+        written = export_handout(story, pdf=args.pdf, html=args.html, lang=args.lang)
+    except ExportFailure as error:
+        print(f"storyplayer: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

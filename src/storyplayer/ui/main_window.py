@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
 from storyplayer.ui import theme
+from storyplayer.ui.notices import NoticeArea
 from storyplayer.ui.picker import Picker
 from storyplayer.ui.playback_view import PlaybackView
 
@@ -20,9 +21,11 @@ MIN_SCALE, MAX_SCALE = 0.8, 2.5
 class MainWindow(QMainWindow):
     playbackStarted = Signal()
     pickerShown = Signal()
+    languageChanged = Signal(str)
+    textScaleChanged = Signal(float)
 
     def __init__(self, library: Library, map_view: MapView, lang: str, speed: float = 1.0,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, sync: bool = False):
         super().__init__(parent)
         self.library, self.lang = library, lang
         self.setWindowTitle(self.tr("Story Player"))
@@ -31,6 +34,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.picker = Picker(library, lang)
         self.playback = PlaybackView(map_view, lang, speed)
+        self.playback.set_sync(sync)  # --sync: all stories in one date order
         self.stack.addWidget(self.picker)
         self.stack.addWidget(self.playback)
         self.setCentralWidget(self.stack)
@@ -39,6 +43,17 @@ class MainWindow(QMainWindow):
         self.playback.backRequested.connect(self.show_picker)
         self._add_shortcuts()
         self.setStyleSheet(theme.style_sheet(self.text_scale))
+        # Set by the composition root: installs translators (ui.translations.Translations).
+        self.translations = None
+        self.picker.languageRequested.connect(self.set_language)
+        self.playback.manualToggled.connect(self.set_manual)
+        self._message = QLabel(self, objectName="windowMessage")
+        self._message.setWordWrap(True)
+        self._message.hide()
+        self._message_timer = QTimer(self, singleShot=True, interval=6000)
+        self._message_timer.timeout.connect(self._message.hide)
+        # Banners that say what went wrong (unreadable folders, errors) while playing goes on.
+        self.notices = NoticeArea(self)
 
     # -- screens -------------------------------------------------------------------------
 
@@ -98,3 +113,47 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(theme.style_sheet(self.text_scale))
         self.playback.set_text_scale(self.text_scale)
         self.picker.set_text_scale(self.text_scale)
+        self.textScaleChanged.emit(self.text_scale)
+
+    # -- classroom and language settings -------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Show the interface and the stories in `lang`, live."""
+        if self.translations is not None:
+            self.translations.set_language(lang)
+        self.lang = lang
+        self.picker.set_language(lang)
+        self.playback.set_language(lang)
+        self.languageChanged.emit(lang)
+
+    def set_manual(self, manual: bool) -> None:
+        """Classroom stepping: events wait for the presenter instead of advancing."""
+        self.playback.set_manual(manual)
+
+    def set_theme(self, name: str) -> None:
+        """"light" or "high-contrast"; every style sheet is built again."""
+        theme.set_palette(name)
+        self.set_text_scale(self.text_scale)
+        for pane in self.playback.panes:
+            pane._apply_colors()
+
+    def show_message(self, text: str) -> None:
+        """A short, unobtrusive note at the bottom of the window that goes by itself."""
+        self._message.setText(text)
+        self._message.setAccessibleName(text)
+        self._message.setStyleSheet(
+            f"background: {theme.INK}; color: {theme.PAPER}; border-radius: 8px; padding: 8px 14px;"
+        )
+        width = min(self.width() - 40, 640)
+        self._message.setFixedWidth(width)
+        self._message.adjustSize()
+        self._message.move((self.width() - width) // 2,
+                           self.height() - self._message.height() - 24)
+        self._message.show()
+        self._message.raise_()
+        self._message_timer.start()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.setWindowTitle(self.tr("Story Player"))
+        super().changeEvent(event)

@@ -197,6 +197,7 @@ class Picker(QWidget):
     """Choose up to three stories and play them; `playRequested` carries their ids in order."""
 
     playRequested = Signal(list)
+    languageRequested = Signal(str)  # the "EN | ET" switch
 
     def __init__(self, library: Library, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -229,6 +230,16 @@ class Picker(QWidget):
         self.play_button = QPushButton(objectName="primary")
         self.play_button.setEnabled(False)
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MILLISECONDS)
+        # Each language by its own name, so a visitor finds theirs.
+        self.language_buttons: dict[str, QPushButton] = {}
+        for code, name in (("en", "English"), ("et", "Eesti")):
+            button = QPushButton(code.upper(), objectName="pickerLanguage")
+            button.setCheckable(True)
+            button.setChecked(code == lang)
+            button.setAccessibleName(name)
+            button.setMinimumSize(56, 48)
+            button.clicked.connect(lambda _=False, c=code: self._choose_language(c))
+            self.language_buttons[code] = button
 
         self._build_layout()
         self._connect()
@@ -248,7 +259,16 @@ class Picker(QWidget):
 
     def set_language(self, lang: str) -> None:
         self.model.set_language(lang)
+        self.delegate.cards.clear()  # cards hold translated text
+        self.delegate.frames.clear()
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == lang)
         self._retranslate()
+
+    def _choose_language(self, lang: str) -> None:
+        self.language_buttons[lang].setChecked(True)
+        if lang != self.model.lang:
+            self.languageRequested.emit(lang)
 
     def set_text_scale(self, scale: float) -> None:
         self._scale = scale
@@ -288,6 +308,12 @@ class Picker(QWidget):
         top.addLayout(titles, 1)
         top.addWidget(self.search_box, 1, Qt.AlignBottom)
         top.addWidget(self.category_box, 0, Qt.AlignBottom)
+        languages = QHBoxLayout()
+        languages.setSpacing(0)
+        for button in self.language_buttons.values():
+            languages.addWidget(button)
+        top.addLayout(languages)
+        top.setAlignment(languages, Qt.AlignBottom)
 
         notice_layout = QHBoxLayout(self.notice)
         notice_layout.setContentsMargins(20, 14, 20, 14)
@@ -326,6 +352,8 @@ class Picker(QWidget):
         self.setTabOrder(self.search_box, self.category_box)
         self.setTabOrder(self.category_box, self.view)
         self.setTabOrder(self.view, self.play_button)
+        self.setTabOrder(self.play_button, self.language_buttons["en"])
+        self.setTabOrder(self.language_buttons["en"], self.language_buttons["et"])
 
     def _connect(self) -> None:
         self.search_box.textChanged.connect(self._search)
@@ -452,7 +480,7 @@ def _style_sheet(scale: float) -> str:
     #pickerSubheading {{ font-size: {pt(s.body, scale)}pt; color: {theme.MUTED}; }}
     #pickerSearch, #pickerCategory {{
         padding: {round(9 * scale)}px {round(12 * scale)}px; border-radius: 10px;
-        min-height: {round(26 * scale)}px;
+        min-height: {round(30 * scale)}px;
     }}
     #storyGrid, #storyGrid:focus {{ background: transparent; border: none; }}
     #storyGrid QScrollBar:vertical {{
@@ -466,6 +494,14 @@ def _style_sheet(scale: float) -> str:
     #storyGrid QScrollBar::add-line, #storyGrid QScrollBar::sub-line {{ height: 0; }}
     #storyGrid QScrollBar::add-page, #storyGrid QScrollBar::sub-page {{ background: none; }}
     #pickerCategory::drop-down {{ border: none; width: {round(36 * scale)}px; }}
+    QPushButton#pickerLanguage {{
+        font-weight: 700; border-radius: 0; padding: {round(9 * scale)}px {round(12 * scale)}px;
+        min-height: {round(30 * scale)}px;
+    }}
+    QPushButton#pickerLanguage:checked {{
+        background: {theme.INK}; color: {theme.CARD}; border-color: {theme.INK};
+    }}
+    QPushButton#pickerLanguage:focus {{ border: {theme.FOCUS_WIDTH + 1}px solid {theme.ACCENT}; }}
     #pickerCategory::down-arrow {{ image: none; }}
     #pickerCategory {{ padding-right: {round(40 * scale)}px; }}
     #pickerNotice {{

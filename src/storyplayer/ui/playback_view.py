@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from storyplayer.map.map_view import MapView
@@ -18,6 +18,8 @@ from storyplayer.model.story import PANE_COLORS, Story
 from storyplayer.ui.icons import icon
 from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.story_pane import StoryPane
+from storyplayer.ui.sync_controller import SyncController
+from storyplayer.ui.timeline_strip import TimelineStrip
 
 MAX_PANES = 3
 
@@ -48,6 +50,7 @@ def map_story(story: Story, slot: int, color: str, lang: str, media_url: str) ->
 class PlaybackView(QWidget):
     allClosed = Signal()
     backRequested = Signal()  # "Choose stories": back to the picker
+    manualToggled = Signal(bool)  # the "Step by hand" button
 
     def __init__(self, map_view: MapView, lang: str, speed: float = 1.0,
                  parent: QWidget | None = None):
@@ -60,6 +63,8 @@ class PlaybackView(QWidget):
         self.text_scale = 1.0
         self.manual = False
         self._slots: dict[StoryPane, int] = {}
+        self.sync_mode = False  # "In date order": see set_sync()
+        self.sync: SyncController | None = None
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(8)
@@ -76,9 +81,13 @@ class PlaybackView(QWidget):
         self.splitter.addWidget(self.pane_side)
         self.splitter.addWidget(map_view)
         map_view.setMinimumWidth(280)
-        layout = QHBoxLayout(self)
+        self.timeline = TimelineStrip(lang)
+        self.timeline.jumpRequested.connect(lambda pane, i: self.panes[pane].driver.jump(i))
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.setSpacing(0)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.timeline)
         map_view.markerClicked.connect(self._on_marker_clicked)
         map_view.ready.connect(self._on_map_ready)
 
@@ -96,16 +105,63 @@ class PlaybackView(QWidget):
         self.pause_all_button.setMinimumHeight(40)
         self.pause_all_button.setCursor(Qt.PointingHandCursor)
         self.pause_all_button.clicked.connect(self.toggle_all)
-        brand = QLabel(self.tr("Story Player"), objectName="brand")
+        self.sync_button = QPushButton(self.tr("In date order"), objectName="syncToggle")
+        self.sync_button.setCheckable(True)
+        self.sync_button.setMinimumHeight(40)
+        self.sync_button.setCursor(Qt.PointingHandCursor)
+        self.sync_button.setAccessibleDescription(
+            self.tr("Play every story's events together, in the order of their dates"))
+        self.sync_button.toggled.connect(self.set_sync)
+        self.manual_button = QPushButton(self.tr("Step by hand"), objectName="manualToggle")
+        self.manual_button.setCheckable(True)
+        self.manual_button.setMinimumHeight(40)
+        self.manual_button.setCursor(Qt.PointingHandCursor)
+        self.manual_button.toggled.connect(self.manualToggled)
+        self.brand = QLabel(self.tr("Story Player"), objectName="brand")
         layout.addWidget(self.back_button)
         layout.addStretch(1)
-        layout.addWidget(brand)
+        layout.addWidget(self.brand)
         layout.addStretch(1)
+        layout.addWidget(self.sync_button)
+        layout.addWidget(self.manual_button)
         layout.addWidget(self.pause_all_button)
+        self._retranslate_bar()
         return bar
+
+    def _retranslate_bar(self) -> None:
+        self.back_button.setText(self.tr("Choose stories"))
+        self.back_button.setAccessibleDescription(
+            self.tr("Stop playing and go back to the stories"))
+        self.brand.setText(self.tr("Story Player"))
+        self.manual_button.setText(self.tr("Step by hand"))
+        self._show_sync_button()
+        self.manual_button.setAccessibleDescription(self.tr(
+            "When on, events wait for you: step with the arrow keys, Page Down or a clicker"))
+        self.pause_all_button.setAccessibleDescription(self.tr("Pause or play every story"))
+        self._update_pause_all()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate_bar()
+        super().changeEvent(event)
+
+    def set_language(self, lang: str) -> None:
+        """Stories started from now on show `lang` (the picker starts every playback)."""
+        self.lang = lang
+
+    def set_manual(self, manual: bool) -> None:
+        """Events wait for the presenter when `manual`; they run by themselves otherwise."""
+        self.manual = manual
+        self.manual_button.blockSignals(True)
+        self.manual_button.setChecked(manual)
+        self.manual_button.blockSignals(False)
+        for pane in self.panes:
+            pane.driver.manual = manual
 
     def _update_pause_all(self) -> None:
         running = any(p.driver.state is State.PLAYING for p in self.panes)
+        if self.sync is not None:
+            running = self.sync.state is State.PLAYING
         self.pause_all_button.setText(self.tr("Pause all") if running else self.tr("Play all"))
 
     # -- starting and closing ------------------------------------------------------------
@@ -131,6 +187,7 @@ class PlaybackView(QWidget):
             self._slots[pane] = slot
             self.pane_layout.addWidget(pane, 1)
         self._update_map_stories()
+        self._restart_sync()
         self._update_pause_all()
         self._balance()
 
@@ -144,6 +201,7 @@ class PlaybackView(QWidget):
         self.pane_layout.removeWidget(pane)
         pane.deleteLater()
         self._update_map_stories()
+        self._restart_sync()
         self._balance()
         if not self.panes:
             self.allClosed.emit()
@@ -156,6 +214,7 @@ class PlaybackView(QWidget):
             self.pane_layout.removeWidget(pane)
             pane.deleteLater()
         self._slots.clear()
+        self._restart_sync()
         self.map_view.clear()
         if emit:
             self.allClosed.emit()
@@ -198,6 +257,9 @@ class PlaybackView(QWidget):
                 pane.driver.jump(index)
 
     def _on_map_ready(self) -> None:
+        if self.sync is not None and not self.manual:
+            self.sync.resume()
+            return
         for pane in self.panes:
             if pane.driver.state is State.PAUSED and not self.manual:
                 pane.driver.resume()
@@ -213,6 +275,9 @@ class PlaybackView(QWidget):
         return list(self.panes)
 
     def toggle_all(self) -> None:
+        if self.sync is not None:
+            self.sync.toggle()
+            return
         running = [p for p in self.panes if p.driver.state is State.PLAYING]
         for pane in self.panes:
             if running:
@@ -221,6 +286,9 @@ class PlaybackView(QWidget):
                 pane.driver.resume()
 
     def step(self, forward: bool) -> None:
+        if self.sync is not None:  # one shared playhead
+            self.sync.next() if forward else self.sync.previous()
+            return
         for pane in self.focused_panes():
             if forward:
                 pane.driver.next()
@@ -238,5 +306,48 @@ class PlaybackView(QWidget):
 
     def set_speed(self, speed: float) -> None:
         self.speed = speed
+        if self.sync is not None:
+            self.sync.set_speed(speed)
         for pane in self.panes:
             pane.driver.set_speed(speed)
+
+    # -- chronological mode (the logic lives in ui/sync_controller.py) -------------------
+
+    def set_sync(self, on: bool) -> None:
+        """One playhead through all stories in date order when `on`; leaving the mode lets
+        each pane play on by itself from where it stands."""
+        self.sync_mode = bool(on)
+        self.sync_button.blockSignals(True)
+        self.sync_button.setChecked(self.sync_mode)
+        self.sync_button.blockSignals(False)
+        self._show_sync_button()
+        self._restart_sync()
+
+    def _show_sync_button(self) -> None:
+        # A tick says the mode is on in any palette; the accessible state says it too.
+        text = self.tr("In date order")
+        self.sync_button.setText(("✓ " + text) if self.sync_mode else text)
+
+    def _restart_sync(self) -> None:
+        """Give the timeline the playing panes and, in chronological mode, (re)build the
+        shared playhead, carrying on from the day (and play/pause) the old one stood at."""
+        old, day, playing, finished = self.sync, None, self.map_view.is_ready, False
+        if old is not None:
+            day = old.schedule.day(old.driver.index)
+            playing, finished = old.state is State.PLAYING, old.state is State.FINISHED
+            old.stop()
+            old.deleteLater()
+            self.sync = None
+        self.timeline.set_lanes([(p.story, p.color, p.driver) for p in self.panes])
+        if self.sync_mode and self.panes:
+            self.sync = SyncController(
+                [p.story for p in self.panes], [p.driver for p in self.panes],
+                speed=self.speed, autoplay=playing and not self.manual, start_day=day,
+                parent=self)
+            if finished:
+                self.sync.finish()
+            self.sync.changed.connect(self._update_pause_all)
+            self.sync.changed.connect(self.timeline.update)
+            self.sync.tick.connect(self.timeline.update)
+        self.timeline.set_playhead(self.sync.playhead_day if self.sync else None)
+        self._update_pause_all()

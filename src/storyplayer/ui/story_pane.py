@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -22,6 +23,7 @@ from storyplayer.model.story import Story
 from storyplayer.ui import theme
 from storyplayer.ui.elided_label import ElidedLabel
 from storyplayer.ui.end_card import EndCard
+from storyplayer.ui.event_list import EventList
 from storyplayer.ui.event_view import EventView
 from storyplayer.ui.icons import icon
 from storyplayer.ui.playback_driver import PlaybackDriver
@@ -49,8 +51,17 @@ class StoryPane(QFrame):
         self.story_title = ElidedLabel(story.text(story.title, lang), lines=2)
         self.story_title.setObjectName("paneStoryTitle")
         self.counter = QLabel(objectName="paneCounter")
+        # The list of events to jump to, for a class (opens over the pane's page).
+        # A push button: Enter opens it (Space belongs to "pause all" during playback).
+        self.events_button = QPushButton(self.tr("Events"), objectName="paneEvents")
+        self.events_button.setAutoDefault(True)
+        self.events_button.setMinimumSize(48, 48)
+        self.events_button.setCursor(Qt.PointingHandCursor)
+        self.events_button.setAccessibleName(self.tr("List of events"))
+        self.events_button.setAccessibleDescription(self.tr("Jump to any event of this story"))
         header_layout.addWidget(self.story_title, 1)
         header_layout.addWidget(self.counter, 0, Qt.AlignTop)
+        header_layout.addWidget(self.events_button, 0, Qt.AlignVCenter)
         layout.addWidget(header)
 
         self.pages = QStackedWidget()
@@ -59,6 +70,10 @@ class StoryPane(QFrame):
         self.pages.addWidget(self.event_view)
         self.pages.addWidget(self.end_card)
         layout.addWidget(self.pages, 1)
+        self.event_list = EventList(story, lang, color, self.pages)
+        self.events_button.clicked.connect(lambda: self.event_list.toggle(driver.index))
+        self.event_list.jumpRequested.connect(driver.jump)
+        self.event_list.closed.connect(lambda: self.events_button.setFocus(Qt.OtherFocusReason))
 
         footer = QWidget(objectName="paneFooter")
         footer_layout = QVBoxLayout(footer)
@@ -113,6 +128,7 @@ class StoryPane(QFrame):
         return button
 
     def _apply_colors(self) -> None:
+        self._icon_shows_playing: bool | None = None  # the play icon takes the new ink too
         color, on = self.color, theme.readable_on(self.color)
         self.setStyleSheet(f"""
             #storyPane {{ background: {theme.CARD}; border: 1px solid {theme.LINE};
@@ -128,6 +144,10 @@ class StoryPane(QFrame):
             #paneHeader {{ background: {color}; border-top-left-radius: 2px;
                            border-top-right-radius: 2px; }}
             #paneStoryTitle, #paneCounter {{ color: {on}; font-weight: 600; }}
+            #paneEvents {{ background: transparent; color: {on}; border: 1px solid {on};
+                           border-radius: 6px; font-weight: 600; padding: 4px 10px;
+                           min-height: 38px; }}
+            #paneEvents:focus {{ border: 3px solid {on}; }}
             #paneFooter {{ border-top: 1px solid {theme.LINE}; }}
             #eventDate {{ color: {color}; font-weight: 600; }}
             #eventTitle {{ font-family: 'DejaVu Serif', serif; font-weight: bold; }}
@@ -150,7 +170,9 @@ class StoryPane(QFrame):
         finished = self.finished
         self.pages.setCurrentWidget(self.end_card if finished else self.event_view)
         playing = self.driver.state is State.PLAYING
-        self.play_button.setIcon(icon("pause" if playing else "play", theme.INK))
+        if getattr(self, "_icon_shows_playing", None) is not playing:  # drawn only on a change
+            self._icon_shows_playing = playing
+            self.play_button.setIcon(icon("pause" if playing else "play", theme.INK))
         tip = self.tr("Pause") if playing else self.tr("Play")
         self.play_button.setToolTip(tip)
         self.play_button.setAccessibleName(tip)

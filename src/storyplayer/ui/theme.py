@@ -16,6 +16,28 @@ PAPER = "#f7f4ee"  # window background, warm like the map's land
 CARD = "#ffffff"
 LINE = "#d9d3c7"
 ACCENT = "#8a4b08"  # focus rings and primary actions
+FOCUS_WIDTH = 2  # px of the focus ring
+
+# Palettes by name; set_palette() swaps the module colours above, and the window rebuilds its
+# style sheets (everything reads theme.INK etc. when it paints or styles).
+PALETTES: dict[str, dict[str, object]] = {
+    "light": {"INK": INK, "MUTED": MUTED, "PAPER": PAPER, "CARD": CARD, "LINE": LINE,
+              "ACCENT": ACCENT, "FOCUS_WIDTH": 2},
+    # Black on white, hard edges and a thick blue focus ring: for projectors and low vision.
+    "high-contrast": {"INK": "#000000", "MUTED": "#222222", "PAPER": "#ffffff",
+                      "CARD": "#ffffff", "LINE": "#000000", "ACCENT": "#0033aa",
+                      "FOCUS_WIDTH": 4},
+}
+current_palette = "light"
+
+
+def set_palette(name: str) -> None:
+    """Switch every colour to the palette `name` ("light" or "high-contrast")."""
+    global current_palette
+    if name not in PALETTES:
+        raise KeyError(f"no palette {name!r}; known: {', '.join(PALETTES)}")
+    globals().update(PALETTES[name])
+    current_palette = name
 
 
 @dataclass(frozen=True)
@@ -57,7 +79,7 @@ def style_sheet(scale: float = 1.0) -> str:
     }}
     QPushButton:hover, QToolButton:hover {{ border-color: {ACCENT}; }}
     QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus, QListView:focus {{
-        border: 2px solid {ACCENT};
+        border: {FOCUS_WIDTH}px solid {ACCENT};
     }}
     QPushButton#primary {{
         background: {ACCENT}; color: white; border: none; font-weight: 600; padding: 8px 22px;

@@ -1,0 +1,192 @@
+"""Museum kiosk mode: full screen and frameless, no way out for a visitor, back to the attract
+screen when nobody is there, and a staff key chord (plus an optional PIN) to leave.
+
+It wraps a finished MainWindow from outside: the window itself knows nothing of kiosks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication
+
+from storyplayer.model.config import KioskSettings
+from storyplayer.model.playback import State
+from storyplayer.model.story import Story
+from storyplayer.ui.attract_screen import AttractScreen
+from storyplayer.ui.idle_watcher import IdleWatcher
+from storyplayer.ui.main_window import MainWindow
+from storyplayer.ui.pin_pad import PinPad
+
+CURSOR_HIDE_MS = 3_000
+
+
+def featured_stories(window: MainWindow, ids: tuple[str, ...], most: int = 6) -> list[Story]:
+    """The configured featured stories that exist, else the first few of the library."""
+    library = window.library
+    chosen = [library.get(i) for i in ids if i in library]
+    return chosen or library.stories[:most]
+
+
+class Kiosk(QObject):
+    """Applies kiosk mode to `window`. `exited` when staff have left kiosk mode."""
+
+    exited = Signal()
+    attractShown = Signal()
+
+    def __init__(self, window: MainWindow, settings: KioskSettings,
+                 featured: tuple[str, ...] = (), idle_ms: int | None = None,
+                 cursor_ms: int = CURSOR_HIDE_MS):
+        super().__init__(window)
+        self.window, self.settings = window, settings
+        self._leaving = False
+        self._cursor_hidden = False
+        chord = QKeySequence(settings.exit_chord)
+        if chord.isEmpty():
+            chord = QKeySequence("Ctrl+Alt+Shift+Q")
+        self.exit_shortcut = QShortcut(chord, window)
+        self.exit_shortcut.setContext(Qt.ApplicationShortcut)
+        self.exit_shortcut.setAutoRepeat(False)
+        self.exit_shortcut.activated.connect(self.request_exit)
+        self._disabled_shortcuts: list[QShortcut] = []
+        self.attract = AttractScreen(featured_stories(window, featured), window.lang)
+        window.stack.addWidget(self.attract)
+        self.attract.startRequested.connect(self.begin)
+        self.pin_pad = PinPad(settings.pin, window)
+        self.pin_pad.accepted.connect(self.leave)
+        self.idle = IdleWatcher(idle_ms or int(settings.idle_seconds * 1000), self)
+        self.idle.idle.connect(self._on_idle)
+        self.cursor = IdleWatcher(cursor_ms, self)
+        self.cursor.idle.connect(self._hide_cursor)
+        self.cursor.active.connect(self._show_cursor)
+        window.setWindowFlag(Qt.FramelessWindowHint, True)
+        # Fingertip targets: every button at least 48 px (content + padding + border).
+        window.stack.setStyleSheet(
+            "QPushButton, QToolButton { min-height: 38px; min-width: 38px; }")
+        window.languageChanged.connect(self.attract.set_language)
+
+    # -- starting and the attract screen -------------------------------------------------
+
+    def start(self, attract: bool = True, full_screen: bool = True) -> None:
+        """Go full screen (on the attract screen) and start watching for visitors."""
+        window = self.window
+        window.installEventFilter(self)
+        window.playback.manual_button.hide()  # visitors get the stories as they run
+        # Esc ("back"), F11 (leave full screen): no keyboard way out for a visitor.
+        for shortcut in window.findChildren(QShortcut):
+            if shortcut is not self.exit_shortcut and self._blocked_sequence(shortcut.key()):
+                shortcut.setEnabled(False)
+                self._disabled_shortcuts.append(shortcut)
+        if attract:
+            self.show_attract()
+        window.showFullScreen() if full_screen else window.show()
+        # Input is watched on the top-level QWindow, which every touch, click and key of
+        # this window passes through. (A Python event filter on the QApplication crashes
+        # PySide6 6.11 once QtWebEngine runs.)
+        window.winId()
+        handle = window.windowHandle()
+        handle.installEventFilter(self)
+        self.idle.watch(handle)
+        self.cursor.watch(handle)
+
+    def show_attract(self) -> None:
+        window = self.window
+        self.pin_pad.cancel()
+        if window.playback.panes:
+            window.playback.close_all(emit=False)
+        window.picker.clear_choices()
+        window.picker.search_box.clear()
+        self.attract.adopt_map(window.playback.map_view)
+        window.stack.setCurrentWidget(self.attract)
+        self.attract.start()
+        self.attract.setFocus(Qt.OtherFocusReason)
+        self.attractShown.emit()
+
+    @property
+    def attracting(self) -> bool:
+        return self.window.stack.currentWidget() is self.attract
+
+    def begin(self) -> None:
+        """A visitor touched the attract screen: give the map back and show the picker."""
+        if not self.attracting:
+            return
+        self.attract.stop()
+        map_view = self.window.playback.map_view
+        self.window.playback.splitter.insertWidget(1, map_view)
+        map_view.clear()
+        self.idle.poke()  # someone is here: the idle wait starts now
+        self.window.show_picker()
+
+    def _on_idle(self) -> None:
+        playing = self.window.playing and any(
+            p.driver.state is State.PLAYING and not p.driver.manual
+            for p in self.window.playback.panes)
+        if playing:  # someone may be watching a story: wait until it ends or is paused
+            self.idle.poke()
+        elif not self.attracting:
+            self.show_attract()
+
+    # -- the mouse cursor ----------------------------------------------------------------
+
+    def _hide_cursor(self) -> None:
+        if not self._cursor_hidden:
+            self._cursor_hidden = True
+            QApplication.setOverrideCursor(Qt.BlankCursor)
+
+    def _show_cursor(self) -> None:
+        if self._cursor_hidden:
+            self._cursor_hidden = False
+            QApplication.restoreOverrideCursor()
+
+    # -- no way out for visitors ---------------------------------------------------------
+
+    @staticmethod
+    def _blocked_sequence(sequence: QKeySequence) -> bool:
+        if sequence.isEmpty():
+            return False
+        combo = sequence[0]
+        return Kiosk._blocked_key(combo.key(), combo.keyboardModifiers())
+
+    @staticmethod
+    def _blocked(event: QKeyEvent) -> bool:
+        return Kiosk._blocked_key(event.key(), event.modifiers())
+
+    @staticmethod
+    def _blocked_key(key: int, modifiers: Qt.KeyboardModifier) -> bool:
+        if key in (Qt.Key_Escape, Qt.Key_F11, Qt.Key_Meta, Qt.Key_Super_L, Qt.Key_Super_R,
+                   Qt.Key_Close, Qt.Key_Back):
+            return True
+        if key == Qt.Key_F4 and modifiers & (Qt.AltModifier | Qt.ControlModifier):
+            return True
+        return bool(modifiers & Qt.ControlModifier) and key in (Qt.Key_Q, Qt.Key_W)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Close and not self._leaving:
+            event.ignore()
+            return True
+        if kind == QEvent.KeyPress and isinstance(event, QKeyEvent):
+            if self._blocked(event) and not self.pin_pad.isVisible():
+                event.accept()  # for ShortcutOverride: "keep it", so no shortcut runs
+                return True
+        return False
+
+    # -- staff exit ----------------------------------------------------------------------
+
+    def request_exit(self) -> None:
+        """The staff chord: ask for the PIN when one is set, else leave at once."""
+        if self.settings.pin:
+            self.pin_pad.open()
+        else:
+            self.leave()
+
+    def leave(self) -> None:
+        self._leaving = True
+        self.idle.unwatch()
+        self.cursor.unwatch()
+        self._show_cursor()
+        for shortcut in self._disabled_shortcuts:
+            shortcut.setEnabled(True)
+        self.attract.stop()
+        self.exited.emit()
+        self.window.close()

@@ -1,0 +1,159 @@
+"""The staff PIN pad: an overlay inside the window (never a dialog a visitor could be stuck in).
+
+Big digit keys for a finger; `accepted` when the PIN is right, `cancelled` on Cancel or
+after a short wait without input, so a pad opened by chance closes by itself.
+"""
+
+from __future__ import annotations
+
+import hmac
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from storyplayer.ui import theme
+
+GIVE_UP_MS = 30_000
+
+
+class PinPad(QWidget):
+    accepted = Signal()
+    cancelled = Signal()
+
+    def __init__(self, pin: str, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("pinPad")
+        self._pin, self.entered = pin, ""
+        self.hide()
+        self.panel = QFrame(objectName="pinPanel")
+        self.panel.setFixedWidth(380)
+        self.heading = QLabel(objectName="pinHeading")
+        self.heading.setAlignment(Qt.AlignCenter)
+        self.heading.setWordWrap(True)
+        self.display = QLabel(objectName="pinDisplay")
+        self.display.setAlignment(Qt.AlignCenter)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.keys: dict[str, QPushButton] = {}
+        for n, digit in enumerate("123456789"):
+            grid.addWidget(self._key(digit), n // 3, n % 3)
+        self.clear_button = self._key("⌫")
+        self.clear_button.clicked.disconnect()
+        self.clear_button.clicked.connect(self._backspace)
+        grid.addWidget(self.clear_button, 3, 0)
+        grid.addWidget(self._key("0"), 3, 1)
+        self.ok_button = self._key("OK")
+        self.ok_button.clicked.disconnect()
+        self.ok_button.clicked.connect(self._check)
+        grid.addWidget(self.ok_button, 3, 2)
+        self.cancel_button = QPushButton(objectName="pinCancel")
+        self.cancel_button.setMinimumHeight(56)
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QVBoxLayout(self.panel)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.display)
+        layout.addLayout(grid)
+        layout.addWidget(self.cancel_button)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.panel, 0, Qt.AlignCenter)
+        self._give_up = QTimer(self, singleShot=True, interval=GIVE_UP_MS)
+        self._give_up.timeout.connect(self.cancel)
+        self.setStyleSheet(f"""
+            #pinPanel {{ background: {theme.CARD}; border-radius: 18px;
+                         border: 1px solid {theme.LINE}; }}
+            #pinHeading {{ font-size: 16pt; font-weight: 600; }}
+            #pinDisplay {{ font-size: 26pt; letter-spacing: 8px; min-height: 48px; }}
+            #pinPanel QPushButton {{ font-size: 20pt; min-height: 64px; min-width: 64px; }}
+        """)
+        self._retranslate()
+
+    def _key(self, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setMinimumSize(72, 64)
+        button.setFocusPolicy(Qt.StrongFocus)
+        button.clicked.connect(lambda: self._digit(text))
+        self.keys[text] = button
+        return button
+
+    def _retranslate(self) -> None:
+        self.heading.setText(self.tr("Staff only: enter the PIN to leave kiosk mode"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel and return"))
+        self.clear_button.setAccessibleName(self.tr("Delete the last digit"))
+        self.ok_button.setAccessibleName(self.tr("Confirm the PIN"))
+        self.display.setAccessibleName(self.tr("Digits entered"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # -- behaviour -------------------------------------------------------------------------
+
+    def open(self) -> None:
+        self.entered = ""
+        self._show_entered()
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        self.keys["1"].setFocus(Qt.OtherFocusReason)
+        self._give_up.start()
+
+    def cancel(self) -> None:
+        self._give_up.stop()
+        self.entered = ""
+        if self.isVisible():
+            self.hide()
+            self.cancelled.emit()
+
+    def enter(self, digits: str) -> None:
+        """Type `digits` (tests, a keyboard) and check them."""
+        for digit in digits:
+            self._digit(digit)
+        self._check()
+
+    def _digit(self, digit: str) -> None:
+        self._give_up.start()
+        if len(self.entered) < 12:
+            self.entered += digit
+        self._show_entered()
+
+    def _backspace(self) -> None:
+        self._give_up.start()
+        self.entered = self.entered[:-1]
+        self._show_entered()
+
+    def _show_entered(self, wrong: bool = False) -> None:
+        if wrong:
+            self.display.setText(self.tr("Wrong PIN"))
+        else:
+            self.display.setText("•" * len(self.entered) or "–")
+
+    def _check(self) -> None:
+        if hmac.compare_digest(self.entered.encode(), self._pin.encode()):
+            self._give_up.stop()
+            self.hide()
+            self.accepted.emit()
+        else:
+            self.entered = ""
+            self._show_entered(wrong=True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        text = event.text()
+        if text.isdigit():
+            self._digit(text)
+        elif event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self._check()
+        elif event.key() == Qt.Key_Backspace:
+            self._backspace()
+        elif event.key() == Qt.Key_Escape:
+            self.cancel()
+        else:
+            super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(0, 0, 0, 150))

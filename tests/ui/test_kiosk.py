@@ -1,0 +1,210 @@
+"""Kiosk mode on the real window, offscreen: the attract screen after an (shortened) idle
+time, a touch back to the picker, no way out for a visitor, and the staff chord with a PIN."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import QApplication
+
+from storyplayer.map.map_view import MapView
+from storyplayer.model.config import KioskSettings
+from storyplayer.model.library import Library
+from storyplayer.model.playback import State
+from storyplayer.resources import bundled_stories_dir
+from storyplayer.ui.kiosk import Kiosk
+from storyplayer.ui.main_window import MainWindow
+
+IDLE_MS = 300
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library.load([bundled_stories_dir()])
+
+
+@pytest.fixture
+def make_kiosk(qtbot, library) -> Iterator:
+    made: list[tuple[MainWindow, Kiosk]] = []
+
+    def make(pin: str = "", featured: tuple[str, ...] = (), idle_ms: int = IDLE_MS,
+             speed: float = 1.0) -> tuple[MainWindow, Kiosk]:
+        window = MainWindow(library, MapView(), "en", speed=speed)
+        kiosk = Kiosk(window, KioskSettings(enabled=True, pin=pin), featured=featured,
+                      idle_ms=idle_ms, cursor_ms=idle_ms // 2)
+        with qtbot.waitExposed(window):
+            kiosk.start()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
+        made.append((window, kiosk))
+        return window, kiosk
+
+    yield make
+    gone: list[int] = []
+    for window, kiosk in made:
+        if not kiosk._leaving:
+            kiosk.leave()
+        window.playback.close_all(emit=False)
+        window.destroyed.connect(lambda *_: gone.append(1))
+        window.deleteLater()
+    qtbot.waitUntil(lambda: len(gone) == len(made), timeout=5000)
+
+
+def touch(widget) -> None:  # noqa: ANN001
+    """A finger on the screen: a press goes to the window's QWindow, as a real one does."""
+    handle = widget.window().windowHandle()
+    point = QPointF(widget.mapTo(widget.window(), widget.rect().center()))
+    for kind in (QEvent.MouseButtonPress, QEvent.MouseButtonRelease):
+        event = QMouseEvent(kind, point, point, Qt.LeftButton,
+                            Qt.LeftButton if kind == QEvent.MouseButtonPress else Qt.NoButton,
+                            Qt.NoModifier)
+        QApplication.sendEvent(handle, event)
+
+
+def test_starts_full_screen_frameless_on_the_attract_screen(make_kiosk, library):
+    window, kiosk = make_kiosk(featured=("world-war-1", "october-1917", "no-such-story"))
+    assert window.isFullScreen()
+    assert window.windowFlags() & Qt.FramelessWindowHint
+    assert kiosk.attracting
+    assert [s.id for s in kiosk.attract.stories] == ["world-war-1", "october-1917"]
+    title = library.get("world-war-1").title.get("en")
+    assert kiosk.attract.title.text() == title
+    assert kiosk.attract.touch.text() == "Touch to begin"
+    assert kiosk.attract.summary.text() and kiosk.attract.period.text()
+    # The map shows the story's places beside it.
+    assert window.playback.map_view.parent() is not None
+    assert kiosk.attract.isAncestorOf(window.playback.map_view)
+    assert not window.playback.manual_button.isVisible()
+
+
+def test_the_attract_screen_cycles_through_featured_stories(qtbot, make_kiosk):
+    window, kiosk = make_kiosk(featured=("world-war-1", "october-1917"))
+    with qtbot.waitSignal(kiosk.attract.storyShown, timeout=2000) as shown:
+        kiosk.attract.next_story()
+    assert shown.args == ["october-1917"]
+
+
+def test_a_touch_leaves_the_attract_screen_for_the_picker(qtbot, make_kiosk):
+    window, kiosk = make_kiosk()
+    with qtbot.waitSignal(window.pickerShown, timeout=2000):
+        qtbot.mouseClick(kiosk.attract.catcher, Qt.LeftButton)
+    assert window.stack.currentWidget() is window.picker
+    # The map went back to the playback screen, beside the panes.
+    assert window.playback.splitter.indexOf(window.playback.map_view) == 1
+
+
+def test_idle_returns_to_the_attract_screen(qtbot, make_kiosk):
+    window, kiosk = make_kiosk()
+    kiosk.begin()
+    window.picker.search_box.setText("war")
+    assert not kiosk.attracting
+    with qtbot.waitSignal(kiosk.attractShown, timeout=5000):
+        pass
+    assert kiosk.attracting
+    assert window.picker.search_box.text() == ""  # the next visitor starts afresh
+    # A story a visitor paused and walked away from is closed as well.
+    qtbot.waitUntil(lambda: window.playback.map_view.is_ready, timeout=30_000)
+    kiosk.begin()
+    window.play(["october-1917"])
+    window.playback.panes[0].driver.pause()
+    with qtbot.waitSignal(kiosk.attractShown, timeout=5000):
+        pass
+    assert window.playback.panes == []
+
+
+def test_touches_keep_the_visitor_on_their_screen(qtbot, make_kiosk):
+    window, kiosk = make_kiosk(idle_ms=600)
+    kiosk.begin()
+    fired: list[int] = []
+    kiosk.attractShown.connect(lambda: fired.append(1))
+    for _ in range(4):  # touches every ~1/3 of the idle time keep it away
+        with qtbot.waitSignal(kiosk.cursor.idle, timeout=2000):
+            pass
+        touch(window.picker.view)
+    assert fired == [] and not kiosk.attracting
+
+
+def test_a_playing_story_is_not_cut_short(qtbot, make_kiosk):
+    window, kiosk = make_kiosk()
+    kiosk.begin()
+    window.play(["october-1917"])
+    pane = window.playback.panes[0]
+    pane.driver.resume()
+    with qtbot.waitSignal(kiosk.idle.idle, timeout=5000):
+        pass
+    assert window.playing and pane.driver.state is State.PLAYING
+
+
+def test_the_cursor_hides_after_a_while_and_returns_on_a_move(qtbot, make_kiosk):
+    window, kiosk = make_kiosk()
+    with qtbot.waitSignal(kiosk.cursor.idle, timeout=2000):
+        pass
+    assert QApplication.overrideCursor() is not None
+    assert QApplication.overrideCursor().shape() == Qt.BlankCursor
+    touch(window.picker)
+    assert QApplication.overrideCursor() is None
+
+
+def test_close_escape_and_alt_f4_do_nothing(qtbot, make_kiosk):
+    window, kiosk = make_kiosk()
+    kiosk.begin()
+    window.play(["october-1917"])
+    assert window.close() is False
+    assert window.isVisible()
+    window.playback.setFocus()
+    qtbot.keyClick(window.playback, Qt.Key_Escape)
+    qtbot.keyClick(window, Qt.Key_F4, Qt.AltModifier)
+    qtbot.keyClick(window, Qt.Key_F11)
+    assert window.playing and window.playback.panes and window.isFullScreen()
+    escape = [s for s in window.findChildren(QShortcut) if s.key() == QKeySequence("Esc")]
+    assert escape and not any(s.isEnabled() for s in escape)
+    # The on-screen button is the way back.
+    with qtbot.waitSignal(window.pickerShown, timeout=2000):
+        qtbot.mouseClick(window.playback.back_button, Qt.LeftButton)
+
+
+def test_the_staff_chord_without_a_pin_leaves(qtbot, make_kiosk):
+    window, kiosk = make_kiosk()
+    with qtbot.waitSignal(kiosk.exited, timeout=2000):
+        qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier)
+    assert not window.isVisible()
+
+
+def test_the_staff_chord_asks_for_the_pin(qtbot, make_kiosk):
+    window, kiosk = make_kiosk(pin="2468")
+    chord = Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier
+    qtbot.keyClick(window, Qt.Key_Q, chord)
+    pad = kiosk.pin_pad
+    assert pad.isVisible() and pad.geometry() == window.rect()
+    # A wrong PIN says so and stays; Cancel returns to the visitor's screen.
+    for digit in "1111":
+        qtbot.mouseClick(pad.keys[digit], Qt.LeftButton)
+    qtbot.mouseClick(pad.ok_button, Qt.LeftButton)
+    assert pad.isVisible() and pad.display.text() == "Wrong PIN"
+    qtbot.mouseClick(pad.cancel_button, Qt.LeftButton)
+    assert not pad.isVisible() and window.isVisible()
+    # The right PIN, tapped on the pad, leaves kiosk mode.
+    qtbot.keyClick(window, Qt.Key_Q, chord)
+    for digit in "2468":
+        qtbot.mouseClick(pad.keys[digit], Qt.LeftButton)
+    with qtbot.waitSignal(kiosk.exited, timeout=2000):
+        qtbot.mouseClick(pad.ok_button, Qt.LeftButton)
+    assert not window.isVisible()
+
+
+def test_every_control_is_big_enough_for_a_finger(qtbot, make_kiosk):
+    window, kiosk = make_kiosk(pin="1")
+    kiosk.begin()
+    controls = [window.picker.play_button, *window.picker.language_buttons.values()]
+    window.play(["october-1917"])
+    pane = window.playback.panes[0]
+    controls += [window.playback.back_button, window.playback.pause_all_button,
+                 pane.previous_button, pane.play_button, pane.next_button, pane.events_button]
+    kiosk.request_exit()
+    controls += list(kiosk.pin_pad.keys.values()) + [kiosk.pin_pad.cancel_button]
+    for control in controls:
+        hint = control.sizeHint().expandedTo(control.minimumSize())
+        assert hint.height() >= 48 and hint.width() >= 48, control.accessibleName()

@@ -1,0 +1,113 @@
+"""The interface in Estonian through Qt's translators: strings read back from the widgets,
+Estonian dates and end-of-story message, and a live switch from the picker's EN | ET."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from storyplayer.map.map_view import MapView
+from storyplayer.model.library import Library
+from storyplayer.resources import bundled_stories_dir
+from storyplayer.ui.main_window import MainWindow
+from storyplayer.ui.translations import Translations, translation_file
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library.load([bundled_stories_dir()])
+
+
+@pytest.fixture
+def translations(qapp) -> Iterator[Translations]:
+    made = Translations(qapp)
+    yield made
+    made.set_language("en")  # the other tests read English
+    made.deleteLater()
+
+
+@pytest.fixture
+def make_window(qtbot, library, translations) -> Iterator:
+    windows: list[MainWindow] = []
+
+    def make(lang: str) -> MainWindow:
+        translations.set_language(lang)
+        window = MainWindow(library, MapView(), lang)
+        window.translations = translations
+        window.resize(1280, 720)
+        with qtbot.waitExposed(window):
+            window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    gone: list[int] = []
+    for window in windows:
+        window.playback.close_all(emit=False)
+        window.destroyed.connect(lambda *_: gone.append(1))
+        window.deleteLater()
+    qtbot.waitUntil(lambda: len(gone) == len(windows), timeout=5000)
+
+
+def test_the_estonian_translation_ships_compiled():
+    assert translation_file("et") is not None
+    assert translation_file("xx") is None
+
+
+def test_the_picker_in_estonian(make_window, library):
+    window = make_window("et")
+    picker = window.picker
+    assert picker.heading.text() == "Vali lood"
+    assert picker.search_box.placeholderText() == "Otsi lugusid"
+    assert picker.play_button.text() == "Mängi"
+    assert picker.category_box.itemText(0) == "Kõik teemad"
+    assert picker.count_label.text().startswith("Ühtegi lugu pole veel valitud")
+    assert window.windowTitle() == "Lugude mängija"
+    assert picker.language_buttons["et"].isChecked()
+    # Story text follows the language.
+    story = library.get("october-1917")
+    model = picker.model
+    titles = {model.data(model.index(row), Qt.DisplayRole) for row in range(model.rowCount())}
+    assert story.title.get("et") in titles and story.title.get("en") not in titles
+
+
+def test_playback_in_estonian_dates_and_end_message(qtbot, make_window, library):
+    window = make_window("et")
+    window.play(["october-1917"])
+    pane = window.playback.panes[0]
+    assert window.playback.back_button.text() == "Vali lood"
+    assert pane.next_button.accessibleName() == "Järgmine sündmus"
+    assert pane.event_view.date.text() == "26. märts (8. aprill) 1917"
+    assert pane.event_view.title.text() == library.get("october-1917").events[0].title.get("et")
+    assert pane.status.text().startswith("Sündmus 1/")
+    pane.driver.jump(pane.driver.count - 1)
+    pane.driver.next()
+    assert pane.end_card.heading.text() == "Lugu on lõppenud"
+    assert pane.end_card.play_again.text() == "Mängi uuesti"
+    assert "Korraga saab mängida kuni kolm lugu" in pane.end_card.message.text()
+
+
+def test_switching_language_live_from_the_picker(qtbot, make_window):
+    window = make_window("en")
+    picker = window.picker
+    assert picker.heading.text() == "Choose stories"
+    with qtbot.waitSignal(window.languageChanged, timeout=2000) as switched:
+        qtbot.mouseClick(picker.language_buttons["et"], Qt.LeftButton)
+    assert switched.args == ["et"]
+    assert picker.heading.text() == "Vali lood"
+    # Qt posts LanguageChange to every widget; hidden screens retranslate too.
+    qtbot.waitUntil(lambda: window.playback.manual_button.text() == "Liigu käsitsi")
+    assert window.playback.pause_all_button.text() == "Mängi kõik"
+    assert window.windowTitle() == "Lugude mängija"
+    assert picker.language_buttons["et"].isChecked()
+    assert not picker.language_buttons["en"].isChecked()
+    window.play(["october-1917"])
+    assert window.playback.panes[0].event_view.date.text() == "26. märts (8. aprill) 1917"
+    window.show_picker()
+    qtbot.mouseClick(picker.language_buttons["en"], Qt.LeftButton)
+    assert picker.heading.text() == "Choose stories"
+    qtbot.waitUntil(lambda: window.playback.manual_button.text() == "Step by hand")
+    assert QApplication.instance().translate("Picker", "Choose stories") == "Choose stories"

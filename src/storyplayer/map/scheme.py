@@ -113,14 +113,29 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
         self._media[token] = Path(folder).resolve()
         return f"{BASE_URL}/media/{token}/"
 
-    def set_mbtiles(self, path: str | Path | None) -> None:
-        """Serves tiles from an MBTiles file (opened read-only), or stops serving them."""
+    def set_mbtiles(self, path: str | Path | None) -> bool:
+        """Serves tiles from an MBTiles file (opened read-only), or stops serving them.
+
+        False (and nothing served) when the file is missing, not SQLite or has no tiles table;
+        a file that is corrupt further in fails only the tiles it cannot read."""
         if self._mbtiles is not None:
             self._mbtiles.close()
             self._mbtiles = None
-        if path is not None:
+        if path is None:
+            return True
+        connection = None
+        try:
             uri = Path(path).resolve().as_uri() + "?mode=ro"
-            self._mbtiles = sqlite3.connect(uri, uri=True)
+            connection = sqlite3.connect(uri, uri=True)
+            connection.execute("SELECT zoom_level, tile_column, tile_row, tile_data"
+                               " FROM tiles LIMIT 0").fetchall()
+        except (sqlite3.Error, OSError, ValueError) as error:
+            log.warning("map tiles file %s cannot be used: %s", path, error)
+            if connection is not None:
+                connection.close()
+            return False
+        self._mbtiles = connection
+        return True
 
     def close(self) -> None:
         self.set_mbtiles(None)

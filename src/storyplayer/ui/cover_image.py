@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QLinearGradient, QPainter, QPen
 
+from storyplayer.faults import image_problem
+
 log = logging.getLogger(__name__)
 
 
@@ -75,6 +77,10 @@ def _read_filling(path: Path, size: QSize) -> QImage | None:
     Decoding at the target size (rather than full size, then scaling) keeps big photos cheap
     and renders SVG covers sharp at any text scale.
     """
+    problem = image_problem(path)  # an SVG "bomb" would hang the painting thread
+    if problem:
+        log.warning("cover %s cannot be shown: it %s", path, problem)
+        return None
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)  # photos from phones carry their rotation in EXIF
     natural = reader.size()

@@ -6,29 +6,51 @@ sanitised HTML by `model.rich_text`. Links show but are never followed.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from storyplayer.faults import image_problem
 from storyplayer.model.dates import format_date
 from storyplayer.model.rich_text import markdown_to_html, plain
 from storyplayer.model.story import Event, Story
 from storyplayer.ui import theme
+from storyplayer.ui.cover_image import paint_placeholder
+
+log = logging.getLogger(__name__)
 
 MAX_IMAGE_SIDE = 2400  # larger images are scaled down while reading: memory stays bounded
 
 
 def load_image(path: Path) -> QPixmap | None:
     """The picture at `path`, scaled down on read; None if it is broken or too large."""
+    problem = image_problem(path)
+    if problem:
+        log.warning("picture %s %s", path, problem)
+        return None
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     size = reader.size()
     if size.isValid() and max(size.width(), size.height()) > MAX_IMAGE_SIDE:
         reader.setScaledSize(size.scaled(QSize(MAX_IMAGE_SIDE, MAX_IMAGE_SIDE), Qt.KeepAspectRatio))
     image = reader.read()
-    return None if image.isNull() else QPixmap.fromImage(image)
+    if image.isNull():
+        log.warning("picture %s cannot be shown: %s", path, reader.errorString())
+        return None
+    return QPixmap.fromImage(image)
+
+
+def placeholder_picture(color: str, text: str) -> QPixmap:
+    """A drawn stand-in for a picture that is missing or cannot be read."""
+    pixmap = QPixmap(640, 400)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    paint_placeholder(painter, QRectF(0, 0, 640, 400), color, text, 1.0)
+    painter.end()
+    return pixmap
 
 
 def event_date_text(story: Story, event: Event, lang: str) -> str:
@@ -108,7 +130,9 @@ class EventView(QScrollArea):
         self.title.setText(story.text(event.title, lang))
         image = event.image
         if image is not None and image.src not in self._images:
-            self._images[image.src] = load_image(image.src)
+            # Missing (removed while playing) or broken: a drawn placeholder, not a gap.
+            self._images[image.src] = load_image(image.src) or placeholder_picture(
+                story.color or theme.MUTED, self.tr("Picture unavailable"))
         self.picture.set_picture(self._images.get(image.src) if image else None)
         if image is not None:
             alt = story.text(image.alt, lang) or story.text(image.caption, lang)

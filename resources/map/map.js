@@ -19,8 +19,9 @@
   };
   var REGIONS = [
     { name: "world", minZoom: 0, riverZoom: 99 },
-    { name: "europe", minZoom: 4, riverZoom: 5 },
-    { name: "baltic", minZoom: 7, riverZoom: 5 }  // Europe's rivers leave the Baltic to it
+    // bbox as tools/build_basemap.py cuts it (known before the file arrives), for the zoom cap
+    { name: "europe", minZoom: 4, riverZoom: 5, bbox: [-30, 30, 60, 72] },
+    { name: "baltic", minZoom: 7, riverZoom: 5, bbox: [19.5, 55.5, 33, 61.5] }  // Europe's rivers leave the Baltic to it
   ];
   var FALLBACK_COLORS = ["#b03a2e", "#1f618d", "#7d6608"];
 
@@ -32,9 +33,10 @@
   var stories = {};   // slot -> {color, title, events}
   var current = {};   // slot -> index of the current event
   var storyLayers = {}; // slot -> L.LayerGroup
-  var markers = {};   // "slot:index" -> L.CircleMarker
-  var labels = {};    // slot -> the current event's L.Tooltip
+  var markers = {};   // "slot:index" -> the event's marker (L.Marker for current ones)
+  var pins = {};      // slot -> the current event's pin: {slot, latlng, zoom, marker, mark, label, w, h}
   var tileLayer = null;
+  var tileMaxZoom = 18;
 
   function send(msg) {
     if (bridge) bridge.send(JSON.stringify(msg));
@@ -65,6 +67,7 @@
 
   map.createPane("basemap").style.zIndex = 200;
   map.createPane("rivers").style.zIndex = 230;
+  map.createPane("tiles").style.zIndex = 235;  // a raster map covers the basemap and rivers
   map.createPane("graticule").style.zIndex = 240;
   map.createPane("borders").style.zIndex = 250;
   map.createPane("storyShapes").style.zIndex = 420;
@@ -314,21 +317,51 @@
     Object.keys(markers).forEach(function (k) {
       if (k.split(":")[0] === String(slot)) delete markers[k];
     });
-    delete labels[slot];
+    delete pins[slot];
   }
 
-  function markerFor(slot, index, ev, color, isCurrent) {
-    var m = L.circleMarker([ev.lat, ev.lon], isCurrent ? {
-      renderer: markerRenderer, radius: 8, color: "#ffffff", weight: 2.5, opacity: 1,
-      fillColor: color, fillOpacity: 1
-    } : {
+  function markerFor(slot, index, ev, color) {
+    // an earlier event of the story: a faded dot on the canvas
+    var m = L.circleMarker([ev.lat, ev.lon], {
       renderer: markerRenderer, radius: 4, color: color, weight: 1, opacity: 0.55,
       fillColor: color, fillOpacity: 0.35
     });
     m.on("click", function () { send({ type: "marker-clicked", slot: slot, index: index }); });
     m.storyInfo = { slot: slot, index: index, lat: ev.lat, lon: ev.lon, color: color,
-                    current: isCurrent };
+                    current: false };
     markers[slot + ":" + index] = m;
+    return m;
+  }
+
+  function pinFor(slot, index, ev, color) {
+    // The current event: a DOM marker (dot, halo and label) whose parts are shifted in
+    // pixels by layoutPins(), so labels stay in view and pins at one place stay apart.
+    var body = document.createElement("div");
+    body.className = "story-pin-body";
+    var mark = document.createElement("span");
+    mark.className = "story-mark";
+    var halo = document.createElement("span");
+    halo.className = "story-halo";
+    halo.style.backgroundColor = color;
+    var dot = document.createElement("span");
+    dot.className = "story-dot";
+    dot.style.backgroundColor = color;
+    mark.appendChild(halo);
+    mark.appendChild(dot);
+    body.appendChild(mark);
+    var text = ev.name || ev.title || "";
+    var label = text ? labelElement(text, color) : null;
+    if (label) body.appendChild(label);
+    var m = L.marker([ev.lat, ev.lon], {
+      icon: L.divIcon({ className: "story-pin", html: body, iconSize: [0, 0], iconAnchor: [0, 0] }),
+      keyboard: false, zIndexOffset: 1000 + slot
+    });
+    m.on("click", function () { send({ type: "marker-clicked", slot: slot, index: index }); });
+    m.storyInfo = { slot: slot, index: index, lat: ev.lat, lon: ev.lon, color: color,
+                    current: true };
+    markers[slot + ":" + index] = m;
+    pins[slot] = { slot: slot, latlng: L.latLng(ev.lat, ev.lon), zoom: ev.zoom, marker: m,
+                   mark: mark, label: label, w: 0, h: 0 };
     return m;
   }
 
@@ -365,68 +398,210 @@
     }
     for (var j = 0; j <= index && j < events.length; j++) {
       if (!placed(events[j]) || j === lastPlaced) continue;
-      markerFor(slot, j, events[j], color, false).addTo(group);
+      markerFor(slot, j, events[j], color).addTo(group);
     }
-    if (lastPlaced >= 0) {
-      var cur = events[lastPlaced];
-      L.circleMarker([cur.lat, cur.lon], {
-        renderer: storyRenderer, radius: 15, stroke: false, fillColor: color, fillOpacity: 0.18,
-        interactive: false
-      }).addTo(group);
-      var m = markerFor(slot, lastPlaced, cur, color, true).addTo(group);
-      var label = cur.name || cur.title || "";
-      if (label) {
-        m.bindTooltip(labelElement(label, color), {
-          permanent: true, direction: "auto", offset: [0, 0], className: "story-tooltip",
-          opacity: 1
-        });
-        labels[slot] = m.getTooltip();
-      }
-    }
+    if (lastPlaced >= 0) pinFor(slot, lastPlaced, events[lastPlaced], color).addTo(group);
     group.addTo(map);
     storyLayers[slot] = group;
+    var pin = pins[slot];
+    if (pin && pin.label) { pin.w = pin.label.offsetWidth; pin.h = pin.label.offsetHeight; }
   }
 
-  // ---- labels that keep out of each other's way -------------------------------------------
+  // ---- pins and labels, laid out in pixels ---------------------------------------------------
+  //
+  // The same layout serves the fit (at a zoom still to come, in world pixels) and the view
+  // (in container pixels): pins within CLUSTER_PX of each other share a small ring around
+  // their middle, their labels stacked on one side; a label faces the middle and flips to
+  // the other side, or moves up or down, when it would leave the view or cover another.
 
-  function overlaps(a, b) {
-    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  var PIN = { halo: 15, mark: 11, gap: 15, clusterPx: 18, labelGap: 3 };
+  // Room kept free at the map's edges (px): the scale bar and the attribution sit at the bottom.
+  var PAD = { top: 12, right: 12, bottom: 30, left: 12 };
+  var preferredSide = {};  // slot -> "left" | "right", as the last fit chose it
+
+  function pinList() {
+    return Object.keys(pins).sort().map(function (s) { return pins[s]; });
   }
 
-  function declutterLabels() {
-    var placedRects = [];
-    Object.keys(labels).sort().forEach(function (slot) {
-      var tip = labels[slot];
-      if (!tip || !tip.getElement()) return;
-      var tries = ["auto", "left", "right", "top", "bottom"];
-      for (var i = 0; i < tries.length; i++) {
-        tip.options.direction = tries[i];
-        tip.update();
-        var rect = tip.getElement().getBoundingClientRect();
-        if (!placedRects.some(function (r) { return overlaps(r, rect); }) || i === tries.length - 1) {
-          placedRects.push(rect);
-          return;
-        }
-      }
-    });
+  function ringShifts(n) {
+    if (n < 2) return [[0, 0]];
+    var r = n === 2 ? 10 : 12, out = [];
+    for (var k = 0; k < n; k++) {
+      var a = -Math.PI / 2 + k * 2 * Math.PI / n;
+      out.push([r * Math.cos(a), r * Math.sin(a)]);
+    }
+    return out;
   }
-  map.on("zoomend moveend", declutterLabels);
 
-  function currentPlaces() {
+  function clusters(list, px) {
     var out = [];
-    Object.keys(current).forEach(function (slot) {
-      var story = stories[slot];
-      if (!story) return;
-      for (var i = current[slot]; i >= 0; i--) {
-        var ev = story.events[i];
-        if (placed(ev)) { out.push(ev); return; }
+    list.forEach(function (p) {
+      var pt = px[p.slot];
+      for (var i = 0; i < out.length; i++) {
+        if (out[i].first.distanceTo(pt) < PIN.clusterPx) { out[i].pins.push(p); return; }
       }
+      out.push({ first: pt, pins: [p] });
+    });
+    out.forEach(function (c) {
+      var x = 0, y = 0;
+      c.pins.forEach(function (p) { x += px[p.slot].x; y += px[p.slot].y; });
+      c.x = x / c.pins.length;
+      c.y = y / c.pins.length;
     });
     return out;
   }
 
-  function moveTo(latlng, zoom) {
-    if (options.reduced_motion) map.setView(latlng, zoom, { animate: false });
+  function placeCluster(c, side, nudge) {
+    // Absolute pixel positions of the cluster's marks and labels for one side and nudge.
+    var shifts = ringShifts(c.pins.length);
+    var marks = c.pins.map(function (p, k) {
+      return { pin: p, x: c.x + shifts[k][0], y: c.y + shifts[k][1] };
+    });
+    var box = { l: Infinity, t: Infinity, r: -Infinity, b: -Infinity };
+    function grow(l, t, r, b) {
+      box.l = Math.min(box.l, l); box.t = Math.min(box.t, t);
+      box.r = Math.max(box.r, r); box.b = Math.max(box.b, b);
+    }
+    marks.forEach(function (m) {
+      grow(m.x - PIN.mark, m.y - PIN.mark, m.x + PIN.mark, m.y + PIN.mark);
+    });
+    var minX = box.l + PIN.mark, maxX = box.r - PIN.mark;
+    var stacked = marks.filter(function (m) { return m.pin.label; }).sort(function (a, b) {
+      return a.y - b.y || a.pin.slot - b.pin.slot;
+    });
+    var total = stacked.reduce(function (s, m) { return s + m.pin.h; }, 0) +
+      PIN.labelGap * Math.max(0, stacked.length - 1);
+    var step = (stacked.length ? stacked[0].pin.h : 24) + PIN.labelGap;
+    var y = c.y - total / 2 + nudge * step;
+    var labels = stacked.map(function (m) {
+      var w = m.pin.w, h = m.pin.h;
+      var x = side === "right" ? maxX + PIN.gap : minX - PIN.gap - w;
+      var rect = { pin: m.pin, l: x, t: y, r: x + w, b: y + h };
+      grow(rect.l, rect.t, rect.r, rect.b);
+      y += h + PIN.labelGap;
+      return rect;
+    });
+    return { cluster: c, side: side, nudge: nudge, marks: marks, labels: labels, box: box };
+  }
+
+  function overlapArea(a, b) {
+    var w = Math.min(a.r, b.r) - Math.max(a.l, b.l), h = Math.min(a.b, b.b) - Math.max(a.t, b.t);
+    return w > 0 && h > 0 ? w * h : 0;
+  }
+
+  function outside(box, view) {
+    if (!view) return 0;
+    return Math.max(0, view.l - box.l) + Math.max(0, box.r - view.r) +
+      Math.max(0, view.t - box.t) + Math.max(0, box.b - view.b);
+  }
+
+  function arrange(list, px, view, obstacles) {
+    // view: {l, t, r, b} the usable rectangle, or null while fitting.
+    var cs = clusters(list, px);
+    var xs = cs.map(function (c) { return c.x; });
+    var mid = view ? (view.l + view.r) / 2 : (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2;
+    var taken = (obstacles || []).slice(), out = [];
+    cs.forEach(function (c) {
+      var inward = (cs.length > 1 || view) && c.x > mid ? "left" : "right";
+      var preferred = view ? preferredSide[c.pins[0].slot] : null;
+      var sides = [preferred || inward];
+      sides.push(sides[0] === "right" ? "left" : "right");
+      var best = null;
+      [0, 1, -1, 2, -2].forEach(function (nudge, ni) {
+        sides.forEach(function (side, si) {
+          var p = placeCluster(c, side, nudge);
+          var covered = 0;
+          p.labels.concat([p.box]).forEach(function (r) {
+            taken.forEach(function (t) { covered += overlapArea(r, t); });
+          });
+          p.score = outside(p.box, view) * 50 + covered + ni * 4 + si * 2;
+          if (!best || p.score < best.score) best = p;
+        });
+      });
+      best.labels.forEach(function (r) { taken.push(r); });
+      best.marks.forEach(function (m) {
+        taken.push({ l: m.x - PIN.mark, t: m.y - PIN.mark, r: m.x + PIN.mark, b: m.y + PIN.mark });
+      });
+      out.push(best);
+    });
+    var box = { l: Infinity, t: Infinity, r: -Infinity, b: -Infinity };
+    out.forEach(function (p) {
+      box.l = Math.min(box.l, p.box.l); box.t = Math.min(box.t, p.box.t);
+      box.r = Math.max(box.r, p.box.r); box.b = Math.max(box.b, p.box.b);
+    });
+    return { placed: out, box: box };
+  }
+
+  function usableView() {
+    var size = map.getSize();
+    return { l: PAD.left, t: PAD.top, r: size.x - PAD.right, b: size.y - PAD.bottom };
+  }
+
+  function controlRects() {
+    // The zoom buttons are an obstacle a label keeps clear of.
+    var out = [], mapRect = map.getContainer().getBoundingClientRect();
+    var zoom = map.zoomControl && map.zoomControl.getContainer();
+    if (zoom) {
+      var r = zoom.getBoundingClientRect();
+      out.push({ l: r.left - mapRect.left - 4, t: r.top - mapRect.top - 4,
+                 r: r.right - mapRect.left + 4, b: r.bottom - mapRect.top + 4 });
+    }
+    return out;
+  }
+
+  function layoutPins() {
+    // Shifts every pin's mark and label (relative to its place) for the view as it is now.
+    var list = pinList();
+    if (!list.length) return;
+    var px = {};
+    list.forEach(function (p) { px[p.slot] = map.latLngToContainerPoint(p.latlng); });
+    arrange(list, px, usableView(), controlRects()).placed.forEach(function (placed) {
+      placed.marks.forEach(function (m) {
+        var at = px[m.pin.slot];
+        m.pin.mark.style.transform = "translate(" + (m.x - at.x).toFixed(1) + "px," +
+          (m.y - at.y).toFixed(1) + "px)";
+      });
+      placed.labels.forEach(function (r) {
+        var at = px[r.pin.slot];
+        r.pin.label.style.transform = "translate(" + Math.round(r.l - at.x) + "px," +
+          Math.round(r.t - at.y) + "px)";
+        r.pin.label.classList.toggle("side-left", placed.side === "left");
+        r.pin.side = placed.side;
+      });
+    });
+  }
+  map.on("zoomend moveend resize", layoutPins);
+
+  // ---- how close the view may go -------------------------------------------------------------
+
+  // Below these zooms the basemap region still shows detail; closer in, only parchment.
+  var DETAIL_ZOOM = { world: 5, europe: 7, baltic: 9 };
+  var DEFAULT_PLACE_ZOOM = 9;
+
+  function detailZoom(latlng) {
+    if (tileLayer) return tileMaxZoom;
+    var z = DETAIL_ZOOM.world;
+    REGIONS.forEach(function (r) {
+      var data = regionData[r.name], b = (data && data.bbox) || r.bbox;
+      if (b && r.name !== "world" && latlng.lng >= b[0] && latlng.lat >= b[1] &&
+          latlng.lng <= b[2] && latlng.lat <= b[3]) {
+        z = Math.max(z, DETAIL_ZOOM[r.name]);
+      }
+    });
+    return z;
+  }
+
+  function zoomCap(list) {
+    return Math.min.apply(null, list.map(function (p) {
+      var own = typeof p.zoom === "number" ? p.zoom : DEFAULT_PLACE_ZOOM;
+      return Math.min(own, detailZoom(p.latlng));
+    }));
+  }
+
+  // ---- moving the view -----------------------------------------------------------------------
+
+  function moveTo(latlng, zoom, animate) {
+    if (options.reduced_motion || animate === false) map.setView(latlng, zoom, { animate: false });
     else map.flyTo(latlng, zoom, { duration: 1.2 });
   }
 
@@ -438,20 +613,54 @@
     setTimeout(function () { fitPending = false; fitCurrent(); }, 0);
   }
 
-  function fitCurrent() {
-    var places = currentPlaces();
-    if (!places.length) return;
-    if (places.length === 1) {
-      moveTo([places[0].lat, places[0].lon], places[0].zoom || 8);
-      return;
+  function fitPlan(list, cap) {
+    // The closest zoom (at most `cap`) at which every pin and label fits inside the padding,
+    // and the centre that puts them in the middle of the usable rectangle.
+    var size = map.getSize();
+    var availW = size.x - PAD.left - PAD.right, availH = size.y - PAD.top - PAD.bottom;
+    var plan = null;
+    for (var z = cap; z >= map.getMinZoom(); z -= 0.25) {
+      var px = {};
+      list.forEach(function (p) { px[p.slot] = map.project(p.latlng, z); });
+      plan = arrange(list, px, null);
+      plan.zoom = z;
+      if (plan.box.r - plan.box.l <= availW && plan.box.b - plan.box.t <= availH) break;
     }
-    var bounds = L.latLngBounds(places.map(function (p) { return [p.lat, p.lon]; }));
-    var maxZoom = Math.min.apply(null, places.map(function (p) { return p.zoom || 9; }));
-    // Labels face the middle of the map (direction "auto"), so the padding stays even.
-    var opts = { padding: [60, 60], maxZoom: Math.max(3, maxZoom) };
-    if (options.reduced_motion) map.fitBounds(bounds, L.extend({ animate: false }, opts));
-    else map.flyToBounds(bounds, L.extend({ duration: 1.2 }, opts));
+    var b = plan.box;
+    var centre = L.point((b.l + b.r) / 2 + (PAD.right - PAD.left) / 2,
+                         (b.t + b.b) / 2 + (PAD.bottom - PAD.top) / 2);
+    plan.center = map.unproject(centre, plan.zoom);
+    return plan;
   }
+
+  function fitCurrent(animate) {
+    var list = pinList();
+    if (!list.length) return;
+    var plan = fitPlan(list, zoomCap(list));
+    preferredSide = {};
+    plan.placed.forEach(function (p) {
+      p.cluster.pins.forEach(function (pin) { preferredSide[pin.slot] = p.side; });
+    });
+    moveTo(plan.center, plan.zoom, animate);
+  }
+
+  function flyTo(lat, lon, zoom) {
+    // "Show on map": one level closer than a fit may go; a pin there keeps its label in view.
+    var latlng = L.latLng(lat, lon);
+    if (typeof zoom !== "number") zoom = map.getZoom();
+    zoom = Math.max(map.getMinZoom(), Math.min(zoom, detailZoom(latlng) + 1, map.getMaxZoom()));
+    var here = pinList().filter(function (p) { return p.latlng.distanceTo(latlng) < 1; });
+    if (!here.length) { moveTo(latlng, zoom); return; }
+    var plan = fitPlan(here, zoom);
+    moveTo(plan.center, plan.zoom);
+  }
+
+  var refitTimer = null;
+  map.on("resize", function () {
+    // The map's width changes as panes open and close: keep every label in view.
+    clearTimeout(refitTimer);
+    refitTimer = setTimeout(function () { fitCurrent(false); }, 120);
+  });
 
   // ---- messages --------------------------------------------------------------------------
 
@@ -471,13 +680,13 @@
         current[msg.slot] = msg.index;
         drawSlot(msg.slot);
       }
-      declutterLabels();
+      layoutPins();
       send({ type: "shown", seq: msg.seq });
       // An event with no place leaves the map where it is.
       if (story && placed(story.events[msg.index])) scheduleFit();
     },
     fly: function (msg) {
-      moveTo([msg.lat, msg.lon], typeof msg.zoom === "number" ? msg.zoom : map.getZoom());
+      flyTo(msg.lat, msg.lon, msg.zoom);
     },
     fit: function () { fitCurrent(); },
     options: function (msg) {
@@ -503,9 +712,11 @@
 
   function setTiles(tiles) {
     if (tileLayer) { map.removeLayer(tileLayer); tileLayer = null; }
-    if (!tiles || !tiles.url) return;
+    if (!tiles || !tiles.url) { map.setMaxZoom(12); return; }
+    tileMaxZoom = tiles.max_zoom || 18;
+    map.setMaxZoom(Math.max(12, tileMaxZoom));
     tileLayer = L.tileLayer(tiles.url, {
-      attribution: escapeText(tiles.attribution), maxZoom: tiles.max_zoom || 18, opacity: 0.9
+      pane: "tiles", attribution: escapeText(tiles.attribution), maxZoom: tiles.max_zoom || 18, opacity: 0.9
     }).addTo(map);
   }
 
@@ -539,6 +750,23 @@
     return [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]];
   };
   window.storyMapMarker = function (slot, index) { return markers[slot + ":" + index] || null; };
+  window.storyMapPins = function () {
+    // Each current pin's dot and label as container pixels, and the map's size.
+    var box = map.getContainer().getBoundingClientRect();
+    function rect(el) {
+      if (!el) return null;
+      var r = el.getBoundingClientRect();
+      return { l: r.left - box.left, t: r.top - box.top, r: r.right - box.left,
+               b: r.bottom - box.top };
+    }
+    return JSON.stringify({
+      width: box.width, height: box.height, zoom: map.getZoom(),
+      pins: pinList().map(function (p) {
+        return { slot: p.slot, dot: rect(p.mark.querySelector(".story-dot")),
+                 label: rect(p.label), side: p.side || null };
+      })
+    });
+  };
 
   // ---- start -----------------------------------------------------------------------------
 

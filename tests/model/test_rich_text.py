@@ -6,7 +6,12 @@ from html.parser import HTMLParser
 
 import pytest
 
-from storyplayer.model.rich_text import ALLOWED_TAGS, markdown_to_html, sanitize_html
+from storyplayer.model.rich_text import (
+    ALLOWED_TAGS,
+    markdown_to_html,
+    sanitize_html,
+    verbatim_html,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,3 +69,9 @@ def test_big_headings_become_small() -> None:
 
 def test_sanitize_keeps_allowed_tags_only() -> None:
     assert sanitize_html('<b onclick="x">bold</b><div>block</div>') == "<b>bold</b>block"
+
+
+def test_verbatim_html_shows_markup_as_written() -> None:
+    assert verbatim_html("<img src=x>\nline") == (
+        "<p style='white-space:pre-wrap'>&lt;img src=x&gt;\nline</p>"
+    )

@@ -61,3 +61,12 @@ def markdown_to_html(text: str) -> str:
 def plain(text: str) -> str:
     """Plain text escaped for use inside HTML built by the app."""
     return html.escape(text, quote=True)
+
+
+def verbatim_html(text: str) -> str:
+    """`text` as HTML that shows exactly those characters, line breaks kept.
+
+    For places where Qt guesses between plain and rich text (tooltips): story text that
+    looks like markup is then shown as written, never interpreted.
+    """
+    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"

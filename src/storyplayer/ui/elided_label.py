@@ -9,13 +9,15 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QTextLayout
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from storyplayer.model.rich_text import verbatim_html
+
 
 class ElidedLabel(QWidget):
     def __init__(self, text: str = "", lines: int = 2, parent: QWidget | None = None):
         super().__init__(parent)
         self._text, self._lines = text, lines
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.setToolTip(text)
+        self.setToolTip(verbatim_html(text))
         self.setAccessibleName(text)
 
     def text(self) -> str:
@@ -23,7 +25,7 @@ class ElidedLabel(QWidget):
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming, like QLabel
         self._text = text
-        self.setToolTip(text)
+        self.setToolTip(verbatim_html(text))
         self.setAccessibleName(text)
         self.update()
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from storyplayer.model.playback import State
+from storyplayer.model.rich_text import verbatim_html
 from storyplayer.model.story import Story
 from storyplayer.model.timeline import TimelineItem, axis_range, ticks, timeline_items
 from storyplayer.ui import theme
@@ -325,6 +326,7 @@ class TimelineStrip(QWidget):
             if hit is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPos(), self.tooltip_text(*hit), self)
+                text = verbatim_html(self.tooltip_text(*hit))
+                QToolTip.showText(event.globalPos(), text, self)
             return True
         return super().event(event)

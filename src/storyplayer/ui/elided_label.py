@@ -44,21 +44,27 @@ class ElidedLabel(QWidget):
         painter = QPainter(self)
         painter.setPen(self.palette().windowText().color())
         metrics = QFontMetricsF(self.font())
+        width = float(self.width())
         layout = QTextLayout(self._text, self.font())
         layout.beginLayout()
-        y, width = 0.0, float(self.width())
-        for number in range(self._lines):
+        lines = []
+        while len(lines) < self._lines:
             line = layout.createLine()
             if not line.isValid():
                 break
             line.setLineWidth(width)
+            lines.append(line)
+        layout.endLayout()
+        # Fewer lines than room for: centre them, so headers of unequal titles line up.
+        y = (self.height() - len(lines) * metrics.lineSpacing()) / 2
+        for number, line in enumerate(lines):
             start = line.textStart()
-            if number == self._lines - 1 and start + line.textLength() < len(self._text):
+            last = number == len(lines) - 1
+            if last and start + line.textLength() < len(self._text):
                 rest = self._text[start:].replace("\n", " ")
                 elided = metrics.elidedText(rest, Qt.ElideRight, width)
                 painter.drawText(QPointF(0, y + metrics.ascent()), elided)
-                break
-            line.draw(painter, QPointF(0, y))
+            else:
+                line.draw(painter, QPointF(0, y - line.y()))
             y += metrics.lineSpacing()
-        layout.endLayout()
         painter.end()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap
 
-NAMES = ("play", "pause", "previous", "next", "pin", "replay", "close")
+NAMES = ("play", "pause", "previous", "next", "pin", "replay", "close", "list")
 
 
 def icon(name: str, color: str = "#1f2328", size: int = 64) -> QIcon:
@@ -59,6 +59,10 @@ def icon(name: str, color: str = "#1f2328", size: int = 64) -> QIcon:
         path.lineTo(44 * s, 17.5 * s)
         path.lineTo(30 * s, 31 * s)
         path.closeSubpath()
+    elif name == "list":
+        for row in (14, 29, 44):
+            path.addEllipse(QPointF(13 * s, (row + 3) * s), 4 * s, 4 * s)
+            path.addRoundedRect(QRectF(22 * s, row * s, 32 * s, 6 * s), 2 * s, 2 * s)
     elif name == "close":
         painter.translate(32 * s, 32 * s)
         painter.rotate(45)

@@ -47,20 +47,21 @@ class StoryPane(QFrame):
 
         header = QWidget(objectName="paneHeader")
         header_layout = QHBoxLayout(header)
-        header_layout.setContentsMargins(16, 10, 16, 10)
+        header_layout.setContentsMargins(16, 6, 8, 6)
         self.story_title = ElidedLabel(story.text(story.title, lang), lines=2)
         self.story_title.setObjectName("paneStoryTitle")
-        self.counter = QLabel(objectName="paneCounter")
         # The list of events to jump to, for a class (opens over the pane's page).
         # A push button: Enter opens it (Space belongs to "pause all" during playback).
-        self.events_button = QPushButton(self.tr("Events"), objectName="paneEvents")
+        self.events_button = QPushButton(objectName="paneEvents")
+        self.events_button.setIcon(icon("list", theme.readable_on(color)))
+        self.events_button.setIconSize(QSize(22, 22))
+        self.events_button.setToolTip(self.tr("Events"))
         self.events_button.setAutoDefault(True)
-        self.events_button.setMinimumSize(48, 48)
+        self.events_button.setFixedSize(48, 48)
         self.events_button.setCursor(Qt.PointingHandCursor)
         self.events_button.setAccessibleName(self.tr("List of events"))
         self.events_button.setAccessibleDescription(self.tr("Jump to any event of this story"))
-        header_layout.addWidget(self.story_title, 1)
-        header_layout.addWidget(self.counter, 0, Qt.AlignTop)
+        header_layout.addWidget(self.story_title, 1, Qt.AlignVCenter)
         header_layout.addWidget(self.events_button, 0, Qt.AlignVCenter)
         layout.addWidget(header)
 
@@ -88,21 +89,16 @@ class StoryPane(QFrame):
         self.play_button = self._tool("pause", self.tr("Pause"), driver.toggle)
         self.next_button = self._tool("next", self.tr("Next event"), driver.next)
         self.map_button = self._tool("pin", self.tr("Show on map"), lambda: None)
+        # A pin in the story's colour, matching its marker on the map.
         self.map_button.setIcon(icon("pin", color))
-        self.map_button.setText(self.tr("Map"))
-        self.map_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        self.map_button.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
         self.map_button.setAccessibleDescription(self.tr("Move the map to this event's place"))
         self.map_button.clicked.connect(lambda: self.showOnMapRequested.emit(driver.index))
-        buttons.addStretch(1)
         for button in (self.previous_button, self.play_button, self.next_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.status, 1)
-        status_row.addWidget(self.map_button)
+        buttons.addWidget(self.map_button)
         footer_layout.addWidget(self.strip)
-        footer_layout.addLayout(status_row)
+        footer_layout.addWidget(self.status)
         footer_layout.addLayout(buttons)
         layout.addWidget(footer)
 
@@ -135,7 +131,7 @@ class StoryPane(QFrame):
                           border-top: 6px solid {color}; border-radius: 8px; }}
             #storyPane:focus {{ border: 2px solid {color}; border-top: 6px solid {color}; }}
             #eventBody {{ background: {theme.CARD}; }}
-            #paneFooter QToolButton {{ padding: 4px 8px; }}
+            #paneFooter QToolButton {{ padding: 4px; min-width: 38px; min-height: 38px; }}
             QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
             QScrollBar::handle:vertical {{ background: {theme.tint(color, 0.55)}; border-radius: 3px;
                                           min-height: 32px; }}
@@ -143,7 +139,7 @@ class StoryPane(QFrame):
             QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
             #paneHeader {{ background: {color}; border-top-left-radius: 2px;
                            border-top-right-radius: 2px; }}
-            #paneStoryTitle, #paneCounter {{ color: {on}; font-weight: 600; }}
+            #paneStoryTitle {{ color: {on}; font-weight: 600; }}
             #paneEvents {{ background: transparent; color: {on}; border: 1px solid {on};
                            border-radius: 6px; font-weight: 600; padding: 4px 10px;
                            min-height: 38px; }}
@@ -179,8 +175,6 @@ class StoryPane(QFrame):
         self.play_button.setEnabled(not finished)
         self.next_button.setEnabled(not finished)
         self.map_button.setEnabled(not finished)
-        count = self.driver.count
-        self.counter.setText(f"{min(self.driver.index + 1, count)} / {count}")
         self._show_progress()
 
     def _show_progress(self) -> None:
@@ -212,7 +206,6 @@ class StoryPane(QFrame):
         for label in (self.event_view.caption, self.event_view.sources, self.status):
             label.setStyleSheet(pt(sizes.small))
         self.story_title.setStyleSheet(pt(sizes.small))
-        self.counter.setStyleSheet(pt(sizes.small))
         self.end_card.heading.setStyleSheet(pt(sizes.heading))
         self.end_card.story_title.setStyleSheet(pt(sizes.title))
         self.end_card.message.setStyleSheet(pt(sizes.body))

@@ -1,461 +1,463 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="et_EE">
-    <context>
-        <name>AttractScreen</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/attract_screen.py" line="177" />
-            <location filename="../../src/storyplayer/ui/attract_screen.py" line="247" />
-            <source>Story Player</source>
-            <translation>Lugude mängija</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/attract_screen.py" line="192" />
-            <source>Cover of {title}</source>
-            <translation>Kaanepilt: {title}</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/attract_screen.py" line="198" />
-            <source>Story {k} of {n}</source>
-            <translation>Lugu {k}/{n}</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/attract_screen.py" line="248" />
-            <source>Touch to begin</source>
-            <translation>Puuduta, et alustada</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/attract_screen.py" line="251" />
-            <source>Featured stories. Touch the screen to begin.</source>
-            <translation>Esiletõstetud lood. Alustamiseks puuduta ekraani.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EndCard</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/end_card.py" line="23" />
-            <source>The story is finished</source>
-            <translation>Lugu on lõppenud</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/end_card.py" line="34" />
-            <source>You can play the story again, or close it and choose new stories. Up to three stories can play at once.</source>
-            <translation>Võid loo uuesti mängida või selle sulgeda ja valida uued lood. Korraga saab mängida kuni kolm lugu.</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/end_card.py" line="41" />
-            <source>Play again</source>
-            <translation>Mängi uuesti</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/end_card.py" line="43" />
-            <source>Close</source>
-            <translation>Sulge</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/end_card.py" line="49" />
-            <source>Play this story again from the start</source>
-            <translation>Mängi see lugu algusest peale uuesti</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/end_card.py" line="50" />
-            <source>Close this story and free its place</source>
-            <translation>Sulge see lugu ja vabasta selle koht</translation>
-        </message>
-    </context>
-    <context>
-        <name>EventList</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/event_list.py" line="73" />
-            <location filename="../../src/storyplayer/ui/event_list.py" line="74" />
-            <source>Events in this story</source>
-            <translation>Selle loo sündmused</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/event_list.py" line="75" />
-            <source>Choose an event to jump to it</source>
-            <translation>Vali sündmus, et selle juurde minna</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/event_list.py" line="76" />
-            <source>Back to the story</source>
-            <translation>Tagasi loo juurde</translation>
-        </message>
-    </context>
-    <context>
-        <name>EventView</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/event_view.py" line="135" />
-            <source>Picture unavailable</source>
-            <translation>Pilt pole saadaval</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/event_view.py" line="139" />
-            <source>Picture</source>
-            <translation>Pilt</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/event_view.py" line="150" />
-            <source>Sources</source>
-            <translation>Allikad</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/main_window.py" line="31" />
-            <location filename="../../src/storyplayer/ui/main_window.py" line="158" />
-            <source>Story Player</source>
-            <translation>Lugude mängija</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/app.py" line="139" />
-            <source>Some settings could not be used: see --check-config.</source>
-            <translation>Mõnda seadet ei saanud kasutada: vaata --check-config.</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/app.py" line="191" />
-            <source>The text size holds until the app closes: the settings file is read-only.</source>
-            <translation>Teksti suurus kehtib rakenduse sulgemiseni: seadete fail on kirjutuskaitstud.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Notice</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/notices.py" line="35" />
-            <source>Dismiss</source>
-            <translation>Sulge teade</translation>
-        </message>
-    </context>
-    <context>
-        <name>Picker</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="369" />
-            <location filename="../../src/storyplayer/ui/picker.py" line="382" />
-            <source>All categories</source>
-            <translation>Kõik teemad</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="377" />
-            <source>Choose stories</source>
-            <translation>Vali lood</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="378" />
-            <source>Choose up to three. They play side by side on one map.</source>
-            <translation>Vali kuni kolm. Need mängivad kõrvuti ühel kaardil.</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="379" />
-            <location filename="../../src/storyplayer/ui/picker.py" line="380" />
-            <source>Search stories</source>
-            <translation>Otsi lugusid</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="381" />
-            <source>Category</source>
-            <translation>Teema</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="383" />
-            <source>Stories</source>
-            <translation>Lood</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="385" />
-            <source>Press Space to choose or un-choose a story, Enter to play.</source>
-            <translation>Tühik valib loo või tühistab valiku, Enter alustab.</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="387" />
-            <source>Play</source>
-            <translation>Mängi</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="388" />
-            <source>Play the chosen stories</source>
-            <translation>Mängi valitud lugusid</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="389" />
-            <source>No stories match your search.</source>
-            <translation>Otsingule vastavaid lugusid ei leitud.</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="419" />
-            <source>You can choose up to three stories. To change your choice, uncheck an earlier one first.</source>
-            <translation>Valida saab kuni kolm lugu. Valiku muutmiseks tühista kõigepealt mõni varasem valik.</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="426" />
-            <source>This story cannot be played: {reason}</source>
-            <translation>Seda lugu ei saa mängida: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="428" />
-            <source>This story cannot be played.</source>
-            <translation>Seda lugu ei saa mängida.</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="437" />
-            <source>No stories chosen yet. Tap a card to choose it.</source>
-            <translation>Ühtegi lugu pole veel valitud. Valimiseks puuduta kaarti.</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="441" />
-            <source>{count} of {most} chosen</source>
-            <translation>{count}/{most} valitud</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/picker.py" line="443" />
-            <source>, </source>
-            <translation>, </translation>
-        </message>
-    </context>
-    <context>
-        <name>PinPad</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/pin_pad.py" line="82" />
-            <source>Staff only: enter the PIN to leave kiosk mode</source>
-            <translation>Ainult töötajatele: kioskirežiimist väljumiseks sisesta PIN-kood</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/pin_pad.py" line="83" />
-            <source>Cancel</source>
-            <translation>Loobu</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/pin_pad.py" line="84" />
-            <source>Cancel and return</source>
-            <translation>Loobu ja mine tagasi</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/pin_pad.py" line="85" />
-            <source>Delete the last digit</source>
-            <translation>Kustuta viimane number</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/pin_pad.py" line="86" />
-            <source>Confirm the PIN</source>
-            <translation>Kinnita PIN-kood</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/pin_pad.py" line="87" />
-            <source>Digits entered</source>
-            <translation>Sisestatud numbrid</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/pin_pad.py" line="131" />
-            <source>Wrong PIN</source>
-            <translation>Vale PIN</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlaybackView</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="98" />
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="132" />
-            <source>Choose stories</source>
-            <translation>Vali lood</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="102" />
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="134" />
-            <source>Stop playing and go back to the stories</source>
-            <translation>Lõpeta esitus ja mine tagasi lugude juurde</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="104" />
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="165" />
-            <source>Pause all</source>
-            <translation>Peata kõik</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="108" />
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="328" />
-            <source>In date order</source>
-            <translation>Kuupäevade järjekorras</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="113" />
-            <source>Play every story's events together, in the order of their dates</source>
-            <translation>Mängi kõigi lugude sündmusi koos, nende kuupäevade järjekorras</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="115" />
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="136" />
-            <source>Step by hand</source>
-            <translation>Liigu käsitsi</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="120" />
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="135" />
-            <source>Story Player</source>
-            <translation>Lugude mängija</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="139" />
-            <source>When on, events wait for you: step with the arrow keys, Page Down or a clicker</source>
-            <translation>Kui see on sees, ootavad sündmused sind: liigu edasi nooleklahvide, Page Down klahvi või esituspuldiga</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="140" />
-            <source>Pause or play every story</source>
-            <translation>Peata või mängi kõiki lugusid</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/playback_view.py" line="165" />
-            <source>Play all</source>
-            <translation>Mängi kõik</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProgressStrip</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/progress_strip.py" line="24" />
-            <source>Story progress</source>
-            <translation>Loo edenemine</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/progress_strip.py" line="35" />
-            <source>Event %1 of %2</source>
-            <translation>Sündmus %1/%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoryCardDelegate</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_card.py" line="205" />
-            <source>Cannot be played</source>
-            <translation>Ei saa mängida</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_card.py" line="260" />
-            <source>1 event</source>
-            <translation>1 sündmus</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/storyplayer/ui/story_card.py" line="260" />
-            <source>%n events</source>
-            <translation>
-                <numerusform>%n sündmus</numerusform>
-                <numerusform>%n sündmust</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_card.py" line="261" />
-            <source>{events} · {minutes} min</source>
-            <translation>{events} · {minutes} min</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoryListModel</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_list_model.py" line="159" />
-            <source>chosen</source>
-            <translation>valitud</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_list_model.py" line="159" />
-            <source>not chosen</source>
-            <translation>valimata</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_list_model.py" line="179" />
-            <source>{name}, cannot be played</source>
-            <translation>{name}, ei saa mängida</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoryPane</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="56" />
-            <source>Events</source>
-            <translation>Sündmused</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="60" />
-            <source>List of events</source>
-            <translation>Sündmuste loend</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="61" />
-            <source>Jump to any event of this story</source>
-            <translation>Mine selle loo mis tahes sündmuse juurde</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="87" />
-            <source>Previous event</source>
-            <translation>Eelmine sündmus</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="88" />
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="173" />
-            <source>Pause</source>
-            <translation>Peata</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="89" />
-            <source>Next event</source>
-            <translation>Järgmine sündmus</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="90" />
-            <source>Show on map</source>
-            <translation>Näita kaardil</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="92" />
-            <source>Map</source>
-            <translation>Kaart</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="95" />
-            <source>Move the map to this event's place</source>
-            <translation>Vii kaart selle sündmuse toimumiskohta</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="173" />
-            <source>Play</source>
-            <translation>Mängi</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="189" />
-            <source>Finished</source>
-            <translation>Lõppenud</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="192" />
-            <source>Event %1 of %2</source>
-            <translation>Sündmus %1/%2</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="194" />
-            <source>manual</source>
-            <translation>käsitsi</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="196" />
-            <source>paused</source>
-            <translation>peatatud</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/story_pane.py" line="199" />
-            <source>%1 s left</source>
-            <translation>%1 s jäänud</translation>
-        </message>
-    </context>
-    <context>
-        <name>TimelineStrip</name>
-        <message>
-            <location filename="../../src/storyplayer/ui/timeline_strip.py" line="83" />
-            <source>Timeline</source>
-            <translation>Ajajoon</translation>
-        </message>
-        <message>
-            <location filename="../../src/storyplayer/ui/timeline_strip.py" line="319" />
-            <source>No date</source>
-            <translation>Kuupäev puudub</translation>
-        </message>
-    </context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/attract_screen.py" line="177"/>
+        <location filename="../../src/storyplayer/ui/attract_screen.py" line="247"/>
+        <source>Story Player</source>
+        <translation>Lugude mängija</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/attract_screen.py" line="192"/>
+        <source>Cover of {title}</source>
+        <translation>Kaanepilt: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/attract_screen.py" line="198"/>
+        <source>Story {k} of {n}</source>
+        <translation>Lugu {k}/{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/attract_screen.py" line="248"/>
+        <source>Touch to begin</source>
+        <translation>Puuduta, et alustada</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/attract_screen.py" line="251"/>
+        <source>Featured stories. Touch the screen to begin.</source>
+        <translation>Esiletõstetud lood. Alustamiseks puuduta ekraani.</translation>
+    </message>
+</context>
+<context>
+    <name>EndCard</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/end_card.py" line="23"/>
+        <source>The story is finished</source>
+        <translation>Lugu on lõppenud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/end_card.py" line="34"/>
+        <source>You can play the story again, or close it and choose new stories. Up to three stories can play at once.</source>
+        <translation>Võid loo uuesti mängida või selle sulgeda ja valida uued lood. Korraga saab mängida kuni kolm lugu.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/end_card.py" line="41"/>
+        <source>Play again</source>
+        <translation>Mängi uuesti</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/end_card.py" line="43"/>
+        <source>Close</source>
+        <translation>Sulge</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/end_card.py" line="49"/>
+        <source>Play this story again from the start</source>
+        <translation>Mängi see lugu algusest peale uuesti</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/end_card.py" line="50"/>
+        <source>Close this story and free its place</source>
+        <translation>Sulge see lugu ja vabasta selle koht</translation>
+    </message>
+</context>
+<context>
+    <name>EventList</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/event_list.py" line="73"/>
+        <location filename="../../src/storyplayer/ui/event_list.py" line="74"/>
+        <source>Events in this story</source>
+        <translation>Selle loo sündmused</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/event_list.py" line="75"/>
+        <source>Choose an event to jump to it</source>
+        <translation>Vali sündmus, et selle juurde minna</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/event_list.py" line="76"/>
+        <source>Back to the story</source>
+        <translation>Tagasi loo juurde</translation>
+    </message>
+</context>
+<context>
+    <name>EventView</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/event_view.py" line="135"/>
+        <source>Picture unavailable</source>
+        <translation>Pilt pole saadaval</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/event_view.py" line="139"/>
+        <source>Picture</source>
+        <translation>Pilt</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/event_view.py" line="150"/>
+        <source>Sources</source>
+        <translation>Allikad</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/main_window.py" line="31"/>
+        <location filename="../../src/storyplayer/ui/main_window.py" line="158"/>
+        <source>Story Player</source>
+        <translation>Lugude mängija</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/app.py" line="145"/>
+        <source>Some settings could not be used: see --check-config.</source>
+        <translation>Mõnda seadet ei saanud kasutada: vaata --check-config.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/app.py" line="197"/>
+        <source>The text size holds until the app closes: the settings file is read-only.</source>
+        <translation>Teksti suurus kehtib rakenduse sulgemiseni: seadete fail on kirjutuskaitstud.</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/notices.py" line="35"/>
+        <source>Dismiss</source>
+        <translation>Sulge teade</translation>
+    </message>
+</context>
+<context>
+    <name>Picker</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="370"/>
+        <location filename="../../src/storyplayer/ui/picker.py" line="383"/>
+        <source>All categories</source>
+        <translation>Kõik teemad</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="378"/>
+        <source>Choose stories</source>
+        <translation>Vali lood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="379"/>
+        <source>Choose up to three. They play side by side on one map.</source>
+        <translation>Vali kuni kolm. Need mängivad kõrvuti ühel kaardil.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="380"/>
+        <location filename="../../src/storyplayer/ui/picker.py" line="381"/>
+        <source>Search stories</source>
+        <translation>Otsi lugusid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="382"/>
+        <source>Category</source>
+        <translation>Teema</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="384"/>
+        <source>Stories</source>
+        <translation>Lood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="386"/>
+        <source>Press Space to choose or un-choose a story, Enter to play.</source>
+        <translation>Tühik valib loo või tühistab valiku, Enter alustab.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="388"/>
+        <source>Play</source>
+        <translation>Mängi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="389"/>
+        <source>Play the chosen stories</source>
+        <translation>Mängi valitud lugusid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="390"/>
+        <source>No stories match your search.</source>
+        <translation>Otsingule vastavaid lugusid ei leitud.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="420"/>
+        <source>You can choose up to three stories. To change your choice, uncheck an earlier one first.</source>
+        <translation>Valida saab kuni kolm lugu. Valiku muutmiseks tühista kõigepealt mõni varasem valik.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="427"/>
+        <source>This story cannot be played: {reason}</source>
+        <translation>Seda lugu ei saa mängida: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="429"/>
+        <source>This story cannot be played.</source>
+        <translation>Seda lugu ei saa mängida.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="438"/>
+        <source>No stories chosen yet. Tap a card to choose it.</source>
+        <translation>Ühtegi lugu pole veel valitud. Valimiseks puuduta kaarti.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="442"/>
+        <source>{count} of {most} chosen</source>
+        <translation>{count}/{most} valitud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="444"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="82"/>
+        <source>Staff only: enter the PIN to leave kiosk mode</source>
+        <translation>Ainult töötajatele: kioskirežiimist väljumiseks sisesta PIN-kood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="83"/>
+        <source>Cancel</source>
+        <translation>Loobu</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="84"/>
+        <source>Cancel and return</source>
+        <translation>Loobu ja mine tagasi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="85"/>
+        <source>Delete the last digit</source>
+        <translation>Kustuta viimane number</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="86"/>
+        <source>Confirm the PIN</source>
+        <translation>Kinnita PIN-kood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="87"/>
+        <source>Digits entered</source>
+        <translation>Sisestatud numbrid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="131"/>
+        <source>Wrong PIN</source>
+        <translation>Vale PIN</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackView</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="98"/>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="132"/>
+        <source>Choose stories</source>
+        <translation>Vali lood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="102"/>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="134"/>
+        <source>Stop playing and go back to the stories</source>
+        <translation>Lõpeta esitus ja mine tagasi lugude juurde</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="104"/>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="165"/>
+        <source>Pause all</source>
+        <translation>Peata kõik</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="108"/>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="344"/>
+        <source>In date order</source>
+        <translation>Kuupäevade järjekorras</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="113"/>
+        <source>Play every story&apos;s events together, in the order of their dates</source>
+        <translation>Mängi kõigi lugude sündmusi koos, nende kuupäevade järjekorras</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="115"/>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="136"/>
+        <source>Step by hand</source>
+        <translation>Liigu käsitsi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="120"/>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="135"/>
+        <source>Story Player</source>
+        <translation>Lugude mängija</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="139"/>
+        <source>When on, events wait for you: step with the arrow keys, Page Down or a clicker</source>
+        <translation>Kui see on sees, ootavad sündmused sind: liigu edasi nooleklahvide, Page Down klahvi või esituspuldiga</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="140"/>
+        <source>Pause or play every story</source>
+        <translation>Peata või mängi kõiki lugusid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback_view.py" line="165"/>
+        <source>Play all</source>
+        <translation>Mängi kõik</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressStrip</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/progress_strip.py" line="24"/>
+        <source>Story progress</source>
+        <translation>Loo edenemine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/progress_strip.py" line="35"/>
+        <source>Event %1 of %2</source>
+        <translation>Sündmus %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>StoryCardDelegate</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="195"/>
+        <source>Cannot be played</source>
+        <translation>Ei saa mängida</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="306"/>
+        <source>1 event</source>
+        <translation>1 sündmus</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/storyplayer/ui/story_card.py" line="306"/>
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n sündmus</numerusform>
+            <numerusform>%n sündmust</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="307"/>
+        <source>{events} · {minutes} min</source>
+        <translation>{events} · {minutes} min</translation>
+    </message>
+</context>
+<context>
+    <name>StoryListModel</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_list_model.py" line="159"/>
+        <source>chosen</source>
+        <translation>valitud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_list_model.py" line="159"/>
+        <source>not chosen</source>
+        <translation>valimata</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_list_model.py" line="179"/>
+        <source>{name}, cannot be played</source>
+        <translation>{name}, ei saa mängida</translation>
+    </message>
+</context>
+<context>
+    <name>StoryPane</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="71"/>
+        <source>Events</source>
+        <translation>Sündmused</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="75"/>
+        <source>List of events</source>
+        <translation>Sündmuste loend</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="76"/>
+        <source>Jump to any event of this story</source>
+        <translation>Mine selle loo mis tahes sündmuse juurde</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="101"/>
+        <source>Previous event</source>
+        <translation>Eelmine sündmus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="102"/>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="186"/>
+        <source>Pause</source>
+        <translation>Peata</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="103"/>
+        <source>Next event</source>
+        <translation>Järgmine sündmus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="104"/>
+        <source>Show on map</source>
+        <translation>Näita kaardil</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="107"/>
+        <source>Move the map to this event&apos;s place</source>
+        <translation>Vii kaart selle sündmuse toimumiskohta</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="186"/>
+        <source>Play</source>
+        <translation>Mängi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="200"/>
+        <source>Finished</source>
+        <translation>Lõppenud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="203"/>
+        <source>Event %1 of %2</source>
+        <translation>Sündmus %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="207"/>
+        <source>Waiting for its first date</source>
+        <translation>Ootab oma algust</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="214"/>
+        <source>manual</source>
+        <translation>käsitsi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="212"/>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="216"/>
+        <source>paused</source>
+        <translation>peatatud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="210"/>
+        <location filename="../../src/storyplayer/ui/story_pane.py" line="219"/>
+        <source>%1 s left</source>
+        <translation>%1 s jäänud</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/timeline_strip.py" line="84"/>
+        <source>Timeline</source>
+        <translation>Ajajoon</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/timeline_strip.py" line="320"/>
+        <source>No date</source>
+        <translation>Kuupäev puudub</translation>
+    </message>
+</context>
 </TS>

@@ -165,6 +165,15 @@ def test_leaving_the_mode_keeps_each_pane_where_it_stands(qtbot, make_window) ->
     assert view.sync.current == (1, 4)  # 29 September 1917 O.S.
     where = [p.driver.index for p in view.panes]
     assert where == [2, 4, 0]  # October at 1 July 1917; Estonia waits for 1918
+    # Panes tell the shared playhead's state, not their own paused drivers'.
+    statuses = [p.status.text() for p in view.panes]
+    assert statuses[0] == "Event 3 of 11 · paused"
+    assert statuses[2] == "Waiting for its first date"
+    assert all(p.play_button.accessibleName() == "Play" for p in view.panes)
+    view.toggle_all()
+    assert view.panes[1].play_button.accessibleName() == "Pause"
+    assert view.panes[1].status.text().endswith(" s left")
+    view.toggle_all()
     qtbot.mouseClick(view.sync_button, Qt.LeftButton)  # leave the mode
     assert view.sync is None and not view.sync_button.isChecked()
     assert [p.driver.index for p in view.panes] == where

@@ -17,7 +17,7 @@ from storyplayer.model.playback import State
 from storyplayer.model.story import PANE_COLORS, Story
 from storyplayer.ui.icons import icon
 from storyplayer.ui.playback_driver import PlaybackDriver
-from storyplayer.ui.story_pane import StoryPane
+from storyplayer.ui.story_pane import SharedPlayhead, StoryPane
 from storyplayer.ui.sync_controller import SyncController
 from storyplayer.ui.timeline_strip import TimelineStrip
 
@@ -323,6 +323,22 @@ class PlaybackView(QWidget):
         self._show_sync_button()
         self._restart_sync()
 
+    def _show_shared_playhead(self) -> None:
+        """In chronological mode each pane shows the shared playhead's state, not its own."""
+        sync = self.sync
+        if sync is None:
+            for pane in self.panes:
+                pane.set_shared_playhead(None)
+            return
+        finished = sync.state is State.FINISHED
+        playing = sync.state is State.PLAYING
+        views = sync.schedule.pane_views(sync.driver.index, finished)
+        current_pane = sync.current[0]
+        left = sync.driver.remaining() / sync.driver.speed
+        for number, (pane, view) in enumerate(zip(self.panes, views, strict=False)):
+            current = number == current_pane and not view.finished
+            pane.set_shared_playhead(SharedPlayhead(playing, current, view.waiting, left))
+
     def _show_sync_button(self) -> None:
         # A tick says the mode is on in any palette; the accessible state says it too.
         text = self.tr("In date order")
@@ -348,6 +364,9 @@ class PlaybackView(QWidget):
                 self.sync.finish()
             self.sync.changed.connect(self._update_pause_all)
             self.sync.changed.connect(self.timeline.update)
+            self.sync.changed.connect(self._show_shared_playhead)
             self.sync.tick.connect(self.timeline.update)
+            self.sync.tick.connect(self._show_shared_playhead)
+        self._show_shared_playhead()
         self.timeline.set_playhead(self.sync.playhead_day if self.sync else None)
         self._update_pause_all()

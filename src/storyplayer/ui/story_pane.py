@@ -5,6 +5,8 @@ The pane takes its PlaybackDriver and presents it; every action goes back throug
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,6 +32,16 @@ from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.progress_strip import ProgressStrip
 
 
+@dataclass(frozen=True)
+class SharedPlayhead:
+    """What chronological mode tells a pane: one playhead plays, not the pane's own driver."""
+
+    playing: bool
+    current: bool  # the playhead stands on this pane's event
+    waiting: bool  # the playhead has not yet reached this story's first event
+    seconds_left: float = 0.0  # wall seconds, for the current pane
+
+
 class StoryPane(QFrame):
     closeRequested = Signal()
     showOnMapRequested = Signal(int)  # event index
@@ -38,6 +50,7 @@ class StoryPane(QFrame):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.driver, self.story, self.color, self.lang = driver, story, color, lang
+        self._shared: SharedPlayhead | None = None
         self.setObjectName("storyPane")
         self.setFocusPolicy(Qt.StrongFocus)
         self.setAccessibleName(story.text(story.title, lang))
@@ -165,7 +178,8 @@ class StoryPane(QFrame):
     def _show_state(self) -> None:
         finished = self.finished
         self.pages.setCurrentWidget(self.end_card if finished else self.event_view)
-        playing = self.driver.state is State.PLAYING
+        shared = self._shared
+        playing = shared.playing if shared else self.driver.state is State.PLAYING
         if getattr(self, "_icon_shows_playing", None) is not playing:  # drawn only on a change
             self._icon_shows_playing = playing
             self.play_button.setIcon(icon("pause" if playing else "play", theme.INK))
@@ -187,7 +201,16 @@ class StoryPane(QFrame):
             return
         k, n = driver.index + 1, driver.count
         text = self.tr("Event %1 of %2").replace("%1", str(k)).replace("%2", str(n))
-        if driver.manual:
+        shared = self._shared
+        if shared is not None:
+            if shared.waiting:
+                text = self.tr("Waiting for its first date")
+            elif shared.current and shared.playing:
+                seconds = max(0, round(shared.seconds_left))
+                text += " · " + self.tr("%1 s left").replace("%1", str(seconds))
+            elif not shared.playing:
+                text += " · " + self.tr("paused")
+        elif driver.manual:
             text += " · " + self.tr("manual")
         elif driver.state is State.PAUSED:
             text += " · " + self.tr("paused")
@@ -195,6 +218,12 @@ class StoryPane(QFrame):
             seconds = max(0, round(driver.remaining() / driver.speed))
             text += " · " + self.tr("%1 s left").replace("%1", str(seconds))
         self.status.setText(text)
+
+    def set_shared_playhead(self, shared: SharedPlayhead | None) -> None:
+        """Show the chronological playhead's state instead of the pane's own (None: leave)."""
+        if shared != self._shared:
+            self._shared = shared
+            self._show_state()
 
     def set_text_scale(self, scale: float) -> None:
         sizes = theme.Sizes()

@@ -22,3 +22,25 @@ os.environ.setdefault("STORYPLAYER_ISOLATED", "1")
 from storyplayer.map.scheme import register_scheme  # noqa: E402
 
 register_scheme()
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def bundled_library():  # type: ignore[no-untyped-def]
+    """The stories that ship with the app."""
+    from storyplayer.model.library import Library
+    from storyplayer.resources import bundled_stories_dir
+
+    return Library.load([bundled_stories_dir()])
+
+
+@pytest.fixture
+def windows(qtbot):  # type: ignore[no-untyped-def]
+    """Makes real main windows (see tests/windows.py) and deletes them after the test."""
+    from windows import Windows
+
+    made = Windows(qtbot)
+    yield made
+    made.close_all()

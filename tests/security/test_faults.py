@@ -63,24 +63,11 @@ def test_missing_and_unreadable_folders_are_problems_not_errors(tmp_path, monkey
 
 
 @pytest.fixture
-def window(qtbot):
-    made: list[MainWindow] = []
-
+def window(windows):
     def make(library: Library) -> MainWindow:
-        win = MainWindow(library, MapView(), "en", speed=1.0)
-        win.resize(1100, 700)
-        with qtbot.waitExposed(win):
-            win.show()
-        made.append(win)
-        return win
+        return windows.make(library, size=(1100, 700))
 
-    yield make
-    gone: list[int] = []
-    for win in made:
-        win.playback.close_all(emit=False)
-        win.destroyed.connect(lambda *_: gone.append(1))
-        win.deleteLater()
-    qtbot.waitUntil(lambda: len(gone) == len(made), timeout=5000)
+    return make
 
 
 def test_story_removed_or_changed_while_playing_keeps_playing(qtbot, tmp_path, window) -> None:

@@ -7,14 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
 
 from storyplayer.app import _persist_text_scale
-from storyplayer.map.map_view import MapView
 from storyplayer.model.config import LoadedConfig, load_config
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
-from storyplayer.resources import bundled_stories_dir
 from storyplayer.ui import theme
 from storyplayer.ui.main_window import MainWindow
 from storyplayer.ui.playback_driver import PlaybackDriver
@@ -28,33 +25,18 @@ class FakeClock:
         return self.now
 
 
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return Library.load([bundled_stories_dir()])
+@pytest.fixture
+def library(bundled_library: Library) -> Library:
+    return bundled_library
 
 
 @pytest.fixture
-def make_window(qtbot, library) -> Iterator:
-    windows: list[MainWindow] = []
-
+def make_window(windows, library) -> Iterator:
     def make(speed: float = 1.0) -> MainWindow:
-        window = MainWindow(library, MapView(), "en", speed=speed)
-        window.resize(1280, 720)
-        with qtbot.waitExposed(window):
-            window.show()
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        windows.append(window)
-        return window
+        return windows.make(library, speed=speed, active=True)
 
     yield make
     theme.set_palette("light")
-    gone: list[int] = []
-    for window in windows:
-        window.playback.close_all(emit=False)
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-    qtbot.waitUntil(lambda: len(gone) == len(windows), timeout=5000)
 
 
 def test_manual_never_advances_by_itself(qtbot):

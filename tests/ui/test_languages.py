@@ -9,16 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
-from storyplayer.resources import bundled_stories_dir
 from storyplayer.ui.main_window import MainWindow
 from storyplayer.ui.translations import Translations, translation_file
 
 
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return Library.load([bundled_stories_dir()])
+@pytest.fixture
+def library(bundled_library: Library) -> Library:
+    return bundled_library
 
 
 @pytest.fixture
@@ -30,26 +28,14 @@ def translations(qapp) -> Iterator[Translations]:
 
 
 @pytest.fixture
-def make_window(qtbot, library, translations) -> Iterator:
-    windows: list[MainWindow] = []
-
+def make_window(windows, library, translations):
     def make(lang: str) -> MainWindow:
         translations.set_language(lang)
-        window = MainWindow(library, MapView(), lang)
+        window = windows.make(library, lang=lang)
         window.translations = translations
-        window.resize(1280, 720)
-        with qtbot.waitExposed(window):
-            window.show()
-        windows.append(window)
         return window
 
-    yield make
-    gone: list[int] = []
-    for window in windows:
-        window.playback.close_all(emit=False)
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-    qtbot.waitUntil(lambda: len(gone) == len(windows), timeout=5000)
+    return make
 
 
 def test_the_estonian_translation_ships_compiled():

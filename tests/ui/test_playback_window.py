@@ -3,56 +3,29 @@ play again, close, and back to the picker."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
+from windows import wait_map
 
-from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
-from storyplayer.resources import bundled_stories_dir
 from storyplayer.ui.main_window import MainWindow
 
 THREE = ["october-1917", "independence-1918", "world-war-1"]
 
 
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return Library.load([bundled_stories_dir()])
+@pytest.fixture
+def library(bundled_library: Library) -> Library:
+    return bundled_library
 
 
 @pytest.fixture
-def make_window(qtbot, library: Library) -> Iterator:
-    windows: list[MainWindow] = []
-
+def make_window(windows, library: Library):
     def make(speed: float = 1.0, size: tuple[int, int] = (1280, 720)) -> MainWindow:
-        map_view = MapView()
-        window = MainWindow(library, map_view, "en", speed=speed)
-        window.resize(*size)
-        with qtbot.waitExposed(window):
-            window.show()
-        window.activateWindow()
-        # Shortcuts only reach the active window.
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        windows.append(window)
-        return window
+        return windows.make(library, speed=speed, size=size, active=True)
 
-    yield make
-    # Delete each window (and its web page before the page's profile) and wait until gone.
-    gone: list[int] = []
-    for window in windows:
-        window.playback.close_all(emit=False)
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-    qtbot.waitUntil(lambda: len(gone) == len(windows), timeout=5000)
-
-
-def wait_map(qtbot, window: MainWindow) -> None:
-    if not window.playback.map_view.is_ready:
-        with qtbot.waitSignal(window.playback.map_view.ready, timeout=30_000):
-            pass
+    return make
 
 
 def rect_in(widget: QWidget, ancestor: QWidget) -> QRect:

@@ -10,12 +10,11 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from windows import wait_map
 
-from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
 from storyplayer.model.timeline import merged_order, timeline_items
-from storyplayer.resources import bundled_stories_dir
 from storyplayer.ui.main_window import MainWindow
 from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.sync_controller import SyncController
@@ -31,9 +30,9 @@ class FakeClock:
         return self.now
 
 
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return Library.load([bundled_stories_dir()])
+@pytest.fixture
+def library(bundled_library: Library) -> Library:
+    return bundled_library
 
 
 @pytest.fixture
@@ -99,30 +98,11 @@ def test_a_pane_jump_moves_the_shared_playhead(controller) -> None:
 
 
 @pytest.fixture
-def make_window(qtbot, library) -> Iterator:
-    windows: list[MainWindow] = []
-
+def make_window(windows, library):
     def make(speed: float = 1.0, sync: bool = True) -> MainWindow:
-        window = MainWindow(library, MapView(), "en", speed=speed, sync=sync)
-        window.resize(1280, 720)
-        with qtbot.waitExposed(window):
-            window.show()
-        windows.append(window)
-        return window
+        return windows.make(library, speed=speed, sync=sync)
 
-    yield make
-    gone: list[int] = []
-    for window in windows:
-        window.playback.close_all(emit=False)
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-    qtbot.waitUntil(lambda: len(gone) == len(windows), timeout=5000)
-
-
-def wait_map(qtbot, window) -> None:
-    if not window.playback.map_view.is_ready:
-        with qtbot.waitSignal(window.playback.map_view.ready, timeout=30_000):
-            pass
+    return make
 
 
 def test_the_window_plays_three_stories_in_date_order(qtbot, make_window, stories) -> None:

@@ -3,39 +3,22 @@ nearest mark wins where marks crowd, tooltips with the dual date, and no widget 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
-from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
-from storyplayer.resources import bundled_stories_dir
 from storyplayer.ui.main_window import MainWindow
 
 THREE = ["october-1917", "world-war-1", "independence-1918"]
 
 
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return Library.load([bundled_stories_dir()])
-
-
 @pytest.fixture
-def window(qtbot, library: Library) -> Iterator[MainWindow]:
-    win = MainWindow(library, MapView(), "en")
-    win.resize(1280, 720)
-    with qtbot.waitExposed(win):
-        win.show()
+def window(qtbot, windows, bundled_library: Library) -> MainWindow:
+    win = windows.make(bundled_library)
     win.play(THREE)
     qtbot.waitUntil(lambda: win.playback.timeline.width() > 600)
-    yield win
-    gone: list[int] = []
-    win.playback.close_all(emit=False)
-    win.destroyed.connect(lambda *_: gone.append(1))
-    win.deleteLater()
-    qtbot.waitUntil(lambda: gone == [1], timeout=5000)
+    return win
 
 
 def test_a_click_on_a_mark_jumps_that_pane(qtbot, window) -> None:

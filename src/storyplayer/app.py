@@ -91,6 +91,18 @@ def run(args: argparse.Namespace) -> int:
     faults.limit_image_memory()
 
     from storyplayer.map.map_view import MapView
+
+    # The map page starts loading now, in its own processes, while the window is imported
+    # and built. Going straight to playback, events are let through now and then, so the
+    # page's requests (answered on this thread) do not wait for the whole window.
+    map_view = MapView()
+    from storyplayer import probe
+
+    if probe.enabled():  # benchmarks: when the map is ready (the picker: see below)
+        map_view.ready.connect(lambda: probe.mark("map-ready"))
+        map_view.shown.connect(lambda _seq: probe.mark("map-shown"))
+    pump = app.processEvents if args.play else (lambda: None)
+    pump()
     from storyplayer.ui import theme
     from storyplayer.ui.main_window import MainWindow
     from storyplayer.ui.translations import Translations
@@ -98,24 +110,20 @@ def run(args: argparse.Namespace) -> int:
     translations = Translations(app)
     translations.set_language(lang)
     theme.set_palette(config.theme)
-    map_view = MapView()
     tiles_problem = _apply_map_settings(map_view, config)
     if tiles_problem:
         notes.append(tiles_problem)
     window = MainWindow(library, map_view, lang, speed=args.speed,
                         sync=getattr(args, "sync", False))
+    pump()
     window.translations = translations
     # An exception in a slot is logged and told in a banner; the app keeps running.
     faults.install_excepthook(window.notices.show_notice)
     faults.on_log_failure(window.notices.show_notice)
     for note in notes:
         window.notices.show_notice(note)
-    from storyplayer import probe
-
-    if probe.enabled():  # benchmarks: when the picker first paints, when the map is ready
+    if probe.enabled():  # benchmarks: when the picker first paints
         probe.mark_first_paint(window.picker.view.viewport(), "picker-painted")
-        map_view.ready.connect(lambda: probe.mark("map-ready"))
-        map_view.shown.connect(lambda _seq: probe.mark("map-shown"))
     window.resize(1280, 720)
     if config.text_scale != 1.0:
         window.set_text_scale(config.text_scale)
@@ -123,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
     window.set_manual(getattr(args, "manual", False) or config.manual)
     if args.play:
         window.play(args.play)
+        pump()
     if args.kiosk or config.kiosk.enabled:
         from storyplayer.ui.kiosk import Kiosk
 

@@ -157,9 +157,10 @@ class MapView(QWebEngineView):
         return self._scheme.add_media_root(token, folder)
 
     def set_mbtiles(self, path: str | Path | None) -> str | None:
-        """Serves tiles from a local MBTiles file; returns the tile URL template for options."""
-        self._scheme.set_mbtiles(path)
-        return TILES_URL if path is not None else None
+        """Serves tiles from a local MBTiles file; returns the tile URL template for options,
+        or None when the file cannot be used (the built-in basemap stays)."""
+        opened = self._scheme.set_mbtiles(path)  # False: missing or not an MBTiles file
+        return TILES_URL if path is not None and opened else None
 
     def set_stories(self, stories: list[proto.MapStory]) -> None:
         self._stories = proto.stories_message(stories)

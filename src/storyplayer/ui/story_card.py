@@ -7,9 +7,19 @@ only the cards on screen.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,6 +27,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -29,6 +40,7 @@ Index = QModelIndex | QPersistentModelIndex
 CARD_WIDTH = 300  # at text scale 1; the grid stretches cards a little to fill a row
 CARD_MIN_WIDTH = 264
 CHECK_DIAMETER = 48  # a fingertip
+CARD_CACHE = 40  # finished cards kept: about three screens' worth
 COVER_ASPECT = 10 / 16  # height / width; covers are drawn 16:10 (e.g. 640x400)
 _SUMMARY_INK = "#3d434a"
 _REFUSED_INK = "#9b2c2c"
@@ -48,11 +60,17 @@ class StoryCardDelegate(QStyledItemDelegate):
         self.scale = 1.0
         self.card_width = CARD_WIDTH
         self.covers = CoverCache()
+        # Finished cards by what they show: a repaint (scrolling, a search keystroke) then
+        # costs one pixmap copy per card instead of its shadows, cover and text.
+        self.cards: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self.frames: OrderedDict[tuple, QPixmap] = OrderedDict()
 
     # --- geometry -------------------------------------------------------------------------
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale
+        self.cards.clear()
+        self.frames.clear()
 
     def margin(self) -> float:
         return 8 * self.scale  # room for the focus ring and the shadow
@@ -105,36 +123,53 @@ class StoryCardDelegate(QStyledItemDelegate):
     # --- painting -------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device else 1.0
+        state = option.state & (
+            QStyle.State_MouseOver | QStyle.State_HasFocus | QStyle.State_KeyboardFocusChange
+        )
+        key = (
+            index.data(Role.ID) or index.data(Role.TITLE), index.data(Role.TITLE),
+            index.data(Role.PERIOD), bool(index.data(Role.CHECKED)), int(state.value),
+            option.rect.width(), option.rect.height(), dpr, self.scale, painter.font().key(),
+        )
+        card = self.cards.get(key)
+        if card is None:
+            card = QPixmap(round(option.rect.width() * dpr), round(option.rect.height() * dpr))
+            card.setDevicePixelRatio(dpr)
+            card.fill(Qt.transparent)
+            card_painter = QPainter(card)
+            card_painter.setFont(painter.font())
+            local = QStyleOptionViewItem(option)
+            local.rect = QRect(0, 0, option.rect.width(), option.rect.height())
+            self._paint_card(card_painter, local, index)
+            card_painter.end()
+            self.cards[key] = card
+            while len(self.cards) > CARD_CACHE:
+                self.cards.popitem(last=False)
+        else:
+            self.cards.move_to_end(key)
+        painter.drawPixmap(option.rect.topLeft(), card)
+
+    def _card_geometry(self, option: QStyleOptionViewItem, index: Index):  # type: ignore[no-untyped-def]
+        m = self.margin()
+        card = QRectF(option.rect).adjusted(m, m, -m, -m)
+        cover = QRectF(card.left(), card.top(), card.width(), self.cover_height())
+        valid = bool(index.data(Role.VALID))
+        color = index.data(Role.COLOR) or theme.ACCENT
+        return card, cover, valid, color
+
+    def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """One card at option.rect: its frame (shared by alike cards), then its text."""
+        painter.drawPixmap(option.rect.topLeft(), self._frame(painter, option, index))
         painter.save()
         painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setRenderHint(QPainter.TextAntialiasing, True)
         s = self.scale
         fonts = self._fonts(option.font)
-        m = self.margin()
-        card = QRectF(option.rect).adjusted(m, m, -m, -m)
-        radius = 14 * s
-        valid = bool(index.data(Role.VALID))
-        checked = bool(index.data(Role.CHECKED))
-        color = index.data(Role.COLOR) or theme.ACCENT
-        hover = bool(option.state & QStyle.State_MouseOver)
-        # Like CSS :focus-visible: a ring once the keyboard is in use, not after every tap.
-        focus = bool(option.state & QStyle.State_HasFocus) and bool(
-            option.state & QStyle.State_KeyboardFocusChange
-        )
-
-        shape = QPainterPath()
-        shape.addRoundedRect(card, radius, radius)
-        self._paint_shadow(painter, card, radius, lifted=hover or checked)
-        painter.fillPath(shape, QColor(theme.tint(color, 0.93) if checked else theme.CARD))
+        card, cover, valid, color = self._card_geometry(option, index)
         if not valid:
             painter.setOpacity(0.72)
-
-        cover = QRectF(card.left(), card.top(), card.width(), self.cover_height())
-        painter.save()
-        painter.setClipPath(shape)
-        self._paint_cover(painter, cover, index, color, s)
-        painter.restore()
-
         pad = 16 * s
         x, width = card.left() + pad, card.width() - 2 * pad
         y = cover.bottom() + pad * 0.9
@@ -162,6 +197,62 @@ class StoryCardDelegate(QStyledItemDelegate):
             y += 8 * s
             reason = index.data(Role.REASON) or ""
             _draw_lines(painter, fonts["summary"], _SUMMARY_INK, reason, x, y, width, 4)
+        painter.restore()
+
+    def _frame(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> QPixmap:
+        """Shadow, background, cover with its label, outline and check: alike for every card
+        of one colour, cover and state, so drawn once for all of them."""
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device else 1.0
+        valid = bool(index.data(Role.VALID))
+        key = (
+            option.rect.width(), option.rect.height(), dpr, self.scale, valid,
+            bool(index.data(Role.CHECKED)), index.data(Role.COLOR), index.data(Role.COVER),
+            index.data(Role.PERIOD) if valid else "", index.data(Role.EVENT_COUNT),
+            index.data(Role.MINUTES), int(option.state.value), painter.font().key(),
+        )
+        frame = self.frames.get(key)
+        if frame is not None:
+            self.frames.move_to_end(key)
+            return frame
+        frame = QPixmap(round(option.rect.width() * dpr), round(option.rect.height() * dpr))
+        frame.setDevicePixelRatio(dpr)
+        frame.fill(Qt.transparent)
+        frame_painter = QPainter(frame)
+        frame_painter.setFont(painter.font())
+        local = QStyleOptionViewItem(option)
+        local.rect = QRect(0, 0, option.rect.width(), option.rect.height())
+        self._paint_frame(frame_painter, local, index)
+        frame_painter.end()
+        self.frames[key] = frame
+        while len(self.frames) > CARD_CACHE:
+            self.frames.popitem(last=False)
+        return frame
+
+    def _paint_frame(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setRenderHint(QPainter.TextAntialiasing, True)
+        s = self.scale
+        card, cover, valid, color = self._card_geometry(option, index)
+        radius = 14 * s
+        checked = bool(index.data(Role.CHECKED))
+        hover = bool(option.state & QStyle.State_MouseOver)
+        # Like CSS :focus-visible: a ring once the keyboard is in use, not after every tap.
+        focus = bool(option.state & QStyle.State_HasFocus) and bool(
+            option.state & QStyle.State_KeyboardFocusChange
+        )
+
+        shape = QPainterPath()
+        shape.addRoundedRect(card, radius, radius)
+        self._paint_shadow(painter, card, radius, lifted=hover or checked)
+        painter.fillPath(shape, QColor(theme.tint(color, 0.93) if checked else theme.CARD))
+        if not valid:
+            painter.setOpacity(0.72)
+        painter.save()
+        painter.setClipPath(shape)
+        self._paint_cover(painter, cover, index, color, s)
+        painter.restore()
         painter.setOpacity(1.0)
 
         # Outlines last, so they sit over the cover's edge.

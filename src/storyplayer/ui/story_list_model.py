@@ -262,6 +262,13 @@ class StoryFilterModel(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
+        if isinstance(model, StoryListModel):
+            # Called once per story on every keystroke: read the row, not data() per role.
+            row = model._rows[source_row]
+            story = row.entry.story
+            if self._category and (story is None or self._category not in story.categories):
+                return False
+            return all(word in row.search for word in self._words)
         index = model.index(source_row, 0, source_parent)
         if self._category:
             if self._category not in (model.data(index, Role.CATEGORIES) or []):

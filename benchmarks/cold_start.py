@@ -1,0 +1,116 @@
+"""Fresh-process launches for the cold-start figures: time from just before Popen to a
+probe mark, and the memory (PSS) of the process and all its QtWebEngine children."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+PLAY = "october-1917,world-war-1,independence-1918"
+
+
+def environment(probe: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", STORYPLAYER_ISOLATED="1", STORYPLAYER_PROBE=str(probe))
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = env.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            env["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    return env
+
+
+def command(kind: str) -> list[str]:
+    if kind == "floor":
+        return [sys.executable, str(HERE / "floor.py")]
+    if kind == "play":
+        return [sys.executable, "-m", "storyplayer", "--play", PLAY]
+    return [sys.executable, "-m", "storyplayer"]  # the picker
+
+
+def tree_pss_mb(pid: int) -> float:
+    """PSS of a process and all its descendants, in MiB."""
+    root = psutil.Process(pid)
+    total = 0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            total += process.memory_full_info().pss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            pass
+    return total / 2**20
+
+
+def _marks(probe: Path) -> dict[str, float]:
+    marks: dict[str, float] = {}
+    try:
+        lines = probe.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return marks
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue  # a line being written
+        marks.setdefault(record["event"], record["t"])
+    return marks
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Terminate the process and every child it started, politely then firmly."""
+    try:
+        children = psutil.Process(proc.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        children = []
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+    for child in children:  # QtWebEngine helpers would take a second or two to notice
+        try:
+            child.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    _, alive = psutil.wait_procs(children, timeout=5)
+    for child in alive:
+        try:
+            child.kill()
+        except psutil.NoSuchProcess:
+            pass
+
+
+def launch(kind: str, event: str, settle_s: float = 0.0, timeout_s: float = 60.0) -> dict:
+    """Start `kind` ("floor", "play", "picker"), wait for the probe's `event`; with
+    `settle_s`, wait that much longer and measure the memory of the process tree."""
+    with tempfile.TemporaryDirectory() as tmp:
+        probe = Path(tmp) / "probe.jsonl"
+        env = environment(probe)
+        start = time.time()
+        proc = subprocess.Popen(command(kind), env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        try:
+            deadline = start + timeout_s
+            marks: dict[str, float] = {}
+            while event not in marks:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise RuntimeError(f"{kind}: no '{event}' (exit {proc.poll()})")
+                time.sleep(0.01)
+                marks = _marks(probe)
+            result = {"seconds": marks[event] - start}
+            if settle_s:
+                time.sleep(settle_s)
+                result["memory_mb"] = tree_pss_mb(proc.pid)
+                result["processes"] = 1 + len(psutil.Process(proc.pid).children(recursive=True))
+            result["marks"] = {k: round(v - start, 3) for k, v in _marks(probe).items()}
+            return result
+        finally:
+            stop(proc)

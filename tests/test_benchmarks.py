@@ -1,0 +1,43 @@
+"""`benchmarks/run.py --quick` runs end to end and prints every figure (values not judged)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+RUN = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
+FIGURES = (
+    "startup_picker_s",
+    "map_ready_ratio",
+    "map_ready_s",
+    "floor_map_ready_s",
+    "memory_ratio",
+    "memory_mb",
+    "floor_memory_mb",
+    "step_latency_p95_ms",
+    "library_load_ms_per_story",
+    "library_cold_load_ms_per_story",
+    "search_p95_ms",
+    "cli_version_s",
+    "cli_validate_s",
+    "soak_memory_growth_pct",
+    "soak_drift_frames",
+)
+
+
+@pytest.mark.slow
+def test_quick_run_prints_every_figure() -> None:
+    done = subprocess.run(
+        [sys.executable, str(RUN), "--quick"], capture_output=True, text=True, timeout=150
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    figures = json.loads(done.stdout)
+    for key in FIGURES:
+        assert key in figures, key
+        value = figures[key]
+        assert isinstance(value, (int, float)) and not isinstance(value, bool), (key, value)
+    assert isinstance(figures["machine"], str) and figures["machine"]

@@ -385,3 +385,33 @@ def test_model_imports_with_qt_blocked():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+# -- endless play ---------------------------------------------------------------------------
+
+
+def test_loop_wraps_to_the_first_event_on_the_same_schedule():
+    clock = FakeClock()
+    playback = Playback([2.0, 3.0], clock)
+    playback.loop = True
+    for _ in range(999):  # many loops, each look at the clock 0.37 s late
+        clock.now += 5.37
+        playback.update()
+    assert playback.state is State.PLAYING
+    # 5364.63 s into a 5 s loop: 4.63 s into a loop, however late each look was.
+    expected = (999 * 5.37) % 5.0
+    position = sum(playback.durations[: playback.index]) + playback.elapsed()
+    assert position == pytest.approx(expected, abs=1e-6)
+
+
+def test_loop_off_finishes_again():
+    clock = FakeClock()
+    playback = Playback([1.0], clock)
+    playback.loop = True
+    clock.now += 1.5
+    playback.update()
+    assert playback.index == 0 and playback.elapsed() == pytest.approx(0.5)
+    playback.loop = False
+    clock.now += 1.0
+    playback.update()
+    assert playback.state is State.FINISHED

@@ -80,6 +80,7 @@ class Playback:
         self._index = 0
         self._state = State.PLAYING if autoplay else State.PAUSED
         self._manual = False
+        self._loop = False
         self._anchor_wall = clock()
         self._anchor_pos = 0.0
 
@@ -123,6 +124,16 @@ class Playback:
         self._reanchor(self._position())
         self._manual = value
 
+    @property
+    def loop(self) -> bool:
+        """Endless play (a display that runs all day): after the last event comes the first,
+        on the same drift-free schedule, and the story never finishes by itself."""
+        return self._loop
+
+    @loop.setter
+    def loop(self, value: bool) -> None:
+        self._loop = bool(value)
+
     def _running(self) -> bool:
         return self._state is State.PLAYING and not self._manual
 
@@ -135,6 +146,11 @@ class Playback:
     def elapsed(self) -> float:
         """Story seconds spent in the current event, as of now."""
         return min(max(self._position(), 0.0), self._durations[self._index])
+
+    def story_position(self) -> float:
+        """Story seconds since the start of the story (of this loop, in endless play) as the
+        schedule stands now, even where a late timer has not yet shown the next event."""
+        return sum(self._durations[: self._index]) + self._position()
 
     def remaining(self) -> float:
         """Story seconds left in the current event, as of now."""
@@ -160,6 +176,11 @@ class Playback:
         pos = self._position()
         last = self.count - 1
         while pos >= self._durations[self._index]:
+            if self._index == last and self._loop:
+                pos -= self._durations[last]
+                self._anchor_pos -= self._durations[last]
+                self._index = 0
+                continue
             if self._index == last:
                 # Freeze at the very end of the last event: remaining() is 0.
                 self._state = State.FINISHED

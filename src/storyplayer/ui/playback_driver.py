@@ -87,6 +87,14 @@ class PlaybackDriver(QObject):
     def manual(self, value: bool) -> None:
         self._do(lambda: setattr(self._playback, "manual", value))
 
+    @property
+    def loop(self) -> bool:
+        return self._playback.loop
+
+    @loop.setter
+    def loop(self, value: bool) -> None:
+        self._do(lambda: setattr(self._playback, "loop", value))
+
     def elapsed(self) -> float:
         return self._playback.elapsed()
 

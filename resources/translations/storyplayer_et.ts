@@ -31,6 +31,54 @@
     </message>
 </context>
 <context>
+    <name>Category</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="54"/>
+        <source>History</source>
+        <translation>Ajalugu</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="55"/>
+        <source>Politics</source>
+        <translation>Poliitika</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="56"/>
+        <source>War</source>
+        <translation>Sõda</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="57"/>
+        <source>Religion</source>
+        <translation>Religioon</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="58"/>
+        <source>Revolution</source>
+        <translation>Revolutsioon</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="59"/>
+        <source>Occupation</source>
+        <translation>Okupatsioon</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="60"/>
+        <source>Culture</source>
+        <translation>Kultuur</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="61"/>
+        <source>Science</source>
+        <translation>Teadus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="62"/>
+        <source>Architecture</source>
+        <translation>Arhitektuur</translation>
+    </message>
+</context>
+<context>
     <name>EndCard</name>
     <message>
         <location filename="../../src/storyplayer/ui/end_card.py" line="23"/>
@@ -85,12 +133,12 @@
 <context>
     <name>EventView</name>
     <message>
-        <location filename="../../src/storyplayer/ui/event_view.py" line="135"/>
+        <location filename="../../src/storyplayer/ui/event_view.py" line="190"/>
         <source>Picture unavailable</source>
         <translation>Pilt pole saadaval</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/event_view.py" line="139"/>
+        <location filename="../../src/storyplayer/ui/event_view.py" line="150"/>
         <source>Picture</source>
         <translation>Pilt</translation>
     </message>
@@ -109,12 +157,12 @@
         <translation>Lugude mängija</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/app.py" line="145"/>
+        <location filename="../../src/storyplayer/app.py" line="158"/>
         <source>Some settings could not be used: see --check-config.</source>
         <translation>Mõnda seadet ei saanud kasutada: vaata --check-config.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/app.py" line="197"/>
+        <location filename="../../src/storyplayer/app.py" line="283"/>
         <source>The text size holds until the app closes: the settings file is read-only.</source>
         <translation>Teksti suurus kehtib rakenduse sulgemiseni: seadete fail on kirjutuskaitstud.</translation>
     </message>
@@ -325,17 +373,17 @@
 <context>
     <name>StoryCardDelegate</name>
     <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="195"/>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="216"/>
         <source>Cannot be played</source>
         <translation>Ei saa mängida</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="306"/>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="327"/>
         <source>1 event</source>
         <translation>1 sündmus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/storyplayer/ui/story_card.py" line="306"/>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="327"/>
         <source>%n events</source>
         <translation>
             <numerusform>%n sündmus</numerusform>
@@ -343,7 +391,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="307"/>
+        <location filename="../../src/storyplayer/ui/story_card.py" line="328"/>
         <source>{events} · {minutes} min</source>
         <translation>{events} · {minutes} min</translation>
     </message>

@@ -97,3 +97,12 @@ def test_switching_language_live_from_the_picker(qtbot, make_window):
     assert picker.heading.text() == "Choose stories"
     qtbot.waitUntil(lambda: window.playback.manual_button.text() == "Step by hand")
     assert QApplication.instance().translate("Picker", "Choose stories") == "Choose stories"
+
+
+def test_known_category_tags_follow_the_language(make_window) -> None:
+    from storyplayer.ui.story_card import category_label
+
+    window = make_window("et")
+    assert category_label("history") == "Ajalugu"
+    assert window.picker.category_box.findText("Poliitika") > 0
+    assert category_label("world-war-ii") == "World war ii"  # unknown tags as written

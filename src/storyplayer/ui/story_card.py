@@ -11,6 +11,8 @@ from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -46,8 +48,27 @@ _SUMMARY_INK = "#3d434a"
 _REFUSED_INK = "#9b2c2c"
 
 
+# Tags that the bundled stories and common imports use, translated like any UI text;
+# other tags are shown as written.
+KNOWN_CATEGORIES = {
+    "history": QT_TRANSLATE_NOOP("Category", "History"),
+    "politics": QT_TRANSLATE_NOOP("Category", "Politics"),
+    "war": QT_TRANSLATE_NOOP("Category", "War"),
+    "religion": QT_TRANSLATE_NOOP("Category", "Religion"),
+    "revolution": QT_TRANSLATE_NOOP("Category", "Revolution"),
+    "occupation": QT_TRANSLATE_NOOP("Category", "Occupation"),
+    "culture": QT_TRANSLATE_NOOP("Category", "Culture"),
+    "science": QT_TRANSLATE_NOOP("Category", "Science"),
+    "architecture": QT_TRANSLATE_NOOP("Category", "Architecture"),
+}
+
+
 def category_label(category: str) -> str:
-    """A category tag as a person reads it: "world-war-ii" -> "World war ii"."""
+    """A category tag as a person reads it, in the UI language ("world-war-ii" -> "World war
+    ii" where it is not a known tag)."""
+    known = KNOWN_CATEGORIES.get(category.lower())
+    if known is not None:
+        return QCoreApplication.translate("Category", known)
     text = category.replace("-", " ").replace("_", " ")
     return text[:1].upper() + text[1:]
 

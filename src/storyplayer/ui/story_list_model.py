@@ -89,14 +89,24 @@ def _row(entry: Entry) -> _Row:
     )
 
 
+def _chronological(entry: Entry) -> tuple[bool, float]:
+    """Playable stories by their earliest date (undated ones after); broken ones last.
+    The sort is stable, so equal keys keep the library's order."""
+    if entry.story is None:
+        return (True, 0.0)
+    days = [span.sort_key() for span in entry.story.dated_events()]
+    return (False, min(days) if days else math.inf)
+
+
 class StoryListModel(QAbstractListModel):
-    """Library entries, playable ones first, and the choice of up to three of them."""
+    """Library entries, playable ones first in historical order, and the choice of up to
+    three of them."""
 
     choicesChanged = Signal()
 
     def __init__(self, library: Library, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        entries = sorted(library.entries, key=lambda e: not e.valid)  # stable: library order
+        entries = sorted(library.entries, key=_chronological)
         self._rows = [_row(e) for e in entries]
         self._row_of = {r.entry.story.id: i for i, r in enumerate(self._rows) if r.entry.story}
         self._chosen: list[str] = []

@@ -1,0 +1,170 @@
+"""The grid of story cards in the picker, and its category box: touch-friendly list views
+that reflow with the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QListView,
+    QScroller,
+    QStyle,
+    QWidget,
+)
+
+from storyplayer.ui import theme
+from storyplayer.ui.story_card import CARD_MIN_WIDTH, CARD_WIDTH, StoryCardDelegate
+
+
+class StoryGrid(QListView):
+    """The cards, reflowing into as many columns as fit; a tap, a click or Space toggles one.
+
+    A double-click counts as one toggle, not two, so a hurried double tap still chooses.
+    """
+
+    toggleRequested = Signal(QModelIndex)
+
+    def __init__(self, delegate: StoryCardDelegate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("storyGrid")
+        self._delegate = delegate
+        self.setItemDelegate(delegate)
+        self.setViewMode(QListView.ListMode)
+        self.setFlow(QListView.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.Adjust)
+        self.setMovement(QListView.Static)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.NoSelection)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setMouseTracking(True)
+        self.viewport().setAttribute(Qt.WA_Hover, True)
+        QScroller.grabGesture(self.viewport(), QScroller.TouchGesture)  # flick on touch screens
+        self._pressed = QModelIndex()
+        self._swallow_release = False
+        self._last_toggle = (QPersistentModelIndex(), 0)
+        self.empty_text = ""
+
+    def relayout(self) -> None:
+        """Fit the card width to the viewport so a row of cards fills it edge to edge."""
+        scale = self._delegate.scale
+        spacing = self.spacing()
+        # The scroll bar's width is always set aside: sizing cards by whether it shows
+        # would make it show and hide in turn.
+        bar = max(
+            self.verticalScrollBar().sizeHint().width(),
+            self.style().pixelMetric(QStyle.PM_ScrollBarExtent, None, self),
+        )
+        # One spacing more than the cards need: list mode wraps a row that ends flush.
+        available = self.width() - 2 * self.frameWidth() - bar - spacing - 2
+        # List mode puts `spacing` on both sides of every card.
+        minimum = CARD_MIN_WIDTH * scale + 2 * spacing
+        columns = max(1, int(available // minimum))
+        width = int(available / columns - 2 * spacing)
+        width = min(width, round(CARD_WIDTH * scale * 1.25)) if columns > 1 else width
+        if width != self._delegate.card_width:
+            self._delegate.card_width = max(200, width)
+            self.doItemsLayout()
+            self.viewport().update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.relayout()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.StyleChange, QEvent.FontChange):
+            self.relayout()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._pressed = self.indexAt(event.position().toPoint())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        # Platforms send press, release, press, double-click, release: the first click has
+        # toggled already, and the rest of the pair must not undo it. A lone double-click
+        # event (some touch drivers, QTest) toggles once.
+        index = self.indexAt(event.position().toPoint())
+        self._swallow_release = True
+        just_toggled = (
+            index == self._last_toggle[0]
+            and event.timestamp() - self._last_toggle[1]
+            <= QApplication.styleHints().mouseDoubleClickInterval()
+        )
+        if event.button() == Qt.LeftButton and index.isValid() and not just_toggled:
+            self.setCurrentIndex(index)
+            self.toggleRequested.emit(index)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        swallow, self._swallow_release = self._swallow_release, False
+        pressed, self._pressed = self._pressed, QModelIndex()
+        if event.button() == Qt.LeftButton and index.isValid() and index == pressed and not swallow:
+            self._last_toggle = (QPersistentModelIndex(index), event.timestamp())
+            self.toggleRequested.emit(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key_Space, Qt.Key_Select) and self.currentIndex().isValid():
+            self.toggleRequested.emit(self.currentIndex())
+            event.accept()
+        elif event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            event.ignore()  # the picker plays
+        else:
+            super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(theme.MUTED)
+            rect = self.viewport().rect().adjusted(24, 48, -24, -24)
+            painter.drawText(
+                rect, int(Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap), self.empty_text
+            )
+
+
+class CategoryBox(QComboBox):
+    """A combo box whose arrow is drawn here, so it survives the app's style sheet."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        size = max(5.0, self.height() * 0.12)
+        x = self.width() - self.height() * 0.5 - 4
+        y = self.height() / 2
+        pen = QPen(QColor(theme.INK if self.isEnabled() else theme.MUTED), max(2.0, size * 0.4))
+        pen.setCapStyle(Qt.RoundCap)
+        pen.setJoinStyle(Qt.RoundJoin)
+        painter.setPen(pen)
+        painter.drawPolyline(
+            [
+                QPointF(x - size, y - size * 0.5),
+                QPointF(x, y + size * 0.5),
+                QPointF(x + size, y - size * 0.5),
+            ]
+        )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -23,6 +23,7 @@ from storyplayer.ui.cover_image import paint_placeholder
 log = logging.getLogger(__name__)
 
 MAX_IMAGE_SIDE = 2400  # larger images are scaled down while reading: memory stays bounded
+PREFETCH_MS = 150  # after a step, once it has painted, the neighbours' text is rendered
 
 
 def load_image(path: Path) -> QPixmap | None:
@@ -65,12 +66,18 @@ class _Picture(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._pixmap: QPixmap | None = None
+        # Scaled pictures for the current size limit only (cleared when the limit changes),
+        # so stepping back and forth never rescales; `_fitted` is what the label holds now.
+        self._scaled: dict[int, QPixmap] = {}
+        self._scaled_limit: tuple[int, int] | None = None
+        self._fitted: tuple[int, int, int] | None = None
         self.setAlignment(Qt.AlignCenter)
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
 
     def set_picture(self, pixmap: QPixmap | None) -> None:
         self._pixmap = pixmap
-        self.setVisible(pixmap is not None)
+        if self.isHidden() == (pixmap is not None):  # only on a change
+            self.setVisible(pixmap is not None)
         self._fit()
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
@@ -80,8 +87,19 @@ class _Picture(QLabel):
     def _fit(self) -> None:
         if self._pixmap is None or self.width() <= 1:
             return
-        limit = QSize(self.width(), max(120, int(self.window().height() * 0.3)))
-        scaled = self._pixmap.scaled(limit, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+        limit = (self.width(), max(120, int(self.window().height() * 0.3)))
+        key = self._pixmap.cacheKey()
+        if self._fitted == (key, *limit):
+            return  # the label already shows exactly this
+        if limit != self._scaled_limit:
+            self._scaled.clear()
+            self._scaled_limit = limit
+        scaled = self._scaled.get(key)
+        if scaled is None:
+            scaled = self._pixmap.scaled(QSize(*limit), Qt.KeepAspectRatio,
+                                         Qt.SmoothTransformation)
+            self._scaled[key] = scaled
+        self._fitted = (key, *limit)
         self.setPixmap(scaled)
         self.setFixedHeight(scaled.height())
 
@@ -93,6 +111,12 @@ class EventView(QScrollArea):
         super().__init__(parent)
         self.story, self.lang = story, lang
         self._images: dict[Path, QPixmap | None] = {}
+        self._content_cache: dict[tuple[int, str, str, str],
+                                  tuple[str, str, str, str, str, str | None]] = {}
+        self._shown = 0
+        # The events either side are rendered while the pane idles, so a step only sets text.
+        self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_MS)
+        self._prefetch_timer.timeout.connect(self._prefetch)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.NoFrame)
@@ -124,31 +148,73 @@ class EventView(QScrollArea):
         self.sources = label("eventSources", rich=True)
         layout.addStretch(1)
 
-    def show_event(self, index: int) -> None:
+    def _content(self, index: int) -> tuple[str, str, str, str, str, str | None]:
+        """Date, title, caption, text and sources markup and the picture's name for event
+        `index`, rendered once per event, language and interface language."""
         story, lang, event = self.story, self.lang, self.story.events[index]
-        self.date.setText(event_date_text(story, event, lang))
-        self.title.setText(story.text(event.title, lang))
+        sources_heading, picture_word = self.tr("Sources"), self.tr("Picture")
+        key = (index, lang, sources_heading, picture_word)
+        cached = self._content_cache.get(key)
+        if cached is not None:
+            return cached
         image = event.image
-        if image is not None and image.src not in self._images:
-            # Missing (removed while playing) or broken: a drawn placeholder, not a gap.
-            self._images[image.src] = load_image(image.src) or placeholder_picture(
-                story.color or theme.MUTED, self.tr("Picture unavailable"))
-        self.picture.set_picture(self._images.get(image.src) if image else None)
+        alt = None
         if image is not None:
-            alt = story.text(image.alt, lang) or story.text(image.caption, lang)
-            self.picture.setAccessibleName(alt or self.tr("Picture"))
+            alt = story.text(image.alt, lang) or story.text(image.caption, lang) or picture_word
         caption = story.text(image.caption, lang) if image else ""
         credit = story.text(image.credit, lang) if image else ""
         parts = [plain(caption)] if caption else []
         if credit:
             parts.append(f"<span style='color:{theme.MUTED}'>{plain(credit)}</span>")
-        self.caption.setText(" · ".join(parts))
-        self.caption.setVisible(bool(parts))
-        self.text.setText(markdown_to_html(story.text(event.text, lang)) if event.text else "")
-        self.text.setVisible(bool(event.text))
+        text = markdown_to_html(story.text(event.text, lang)) if event.text else ""
+        sources = ""
         if event.sources:
-            heading = plain(self.tr("Sources"))
+            heading = plain(sources_heading)
             items = "".join(f"<li>{plain(story.text(s, lang))}</li>" for s in event.sources)
-            self.sources.setText(f"<b>{heading}</b><ul style='margin-left:-20px'>{items}</ul>")
-        self.sources.setVisible(bool(event.sources))
+            sources = f"<b>{heading}</b><ul style='margin-left:-20px'>{items}</ul>"
+        cached = (event_date_text(story, event, lang), story.text(event.title, lang),
+                  " · ".join(parts), text, sources, alt)
+        self._content_cache[key] = cached
+        return cached
+
+    def _prefetch(self) -> None:
+        for index in (self._shown + 1, self._shown - 1):
+            if 0 <= index < len(self.story.events):
+                self._content(index)
+
+    @staticmethod
+    def _set(label: QLabel, text: str, visible: bool = True) -> None:
+        """Set a label's text and visibility only where they change (no needless relayout)."""
+        if label.text() != text:
+            label.setText(text)
+        if label.isHidden() == visible:
+            label.setVisible(visible)
+
+    def show_event(self, index: int) -> None:
+        story, event = self.story, self.story.events[index]
+        date, title, caption, text, sources, alt = self._content(index)
+        image = event.image
+        if image is not None and image.src not in self._images:
+            # Missing (removed while playing) or broken: a drawn placeholder, not a gap.
+            self._images[image.src] = load_image(image.src) or placeholder_picture(
+                story.color or theme.MUTED, self.tr("Picture unavailable"))
+        # One batch: the labels change together, then the pane lays out and paints once.
+        body = self.widget()
+        body.setUpdatesEnabled(False)
+        try:
+            self._set(self.date, date)
+            self._set(self.title, title)
+            self.picture.set_picture(self._images.get(image.src) if image else None)
+            if alt is not None and self.picture.accessibleName() != alt:
+                self.picture.setAccessibleName(alt)
+            self._set(self.caption, caption, bool(caption))
+            self._set(self.text, text, bool(event.text))
+            if event.sources:
+                self._set(self.sources, sources, True)
+            elif not self.sources.isHidden():
+                self.sources.setVisible(False)
+        finally:
+            body.setUpdatesEnabled(True)
         self.verticalScrollBar().setValue(0)
+        self._shown = index
+        self._prefetch_timer.start()

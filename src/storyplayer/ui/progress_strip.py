@@ -30,11 +30,15 @@ class ProgressStrip(QWidget):
         return QSize(60, 22)
 
     def set_position(self, index: int, fraction: float, finished: bool = False) -> None:
-        self._index, self._fraction, self._finished = index, max(0.0, min(1.0, fraction)), finished
-        self.setAccessibleDescription(
+        position = (index, max(0.0, min(1.0, fraction)), finished)
+        description = (
             self.tr("Event %1 of %2").replace("%1", str(index + 1)).replace("%2", str(self._count))
         )
-        self.update()
+        if description != self.accessibleDescription():
+            self.setAccessibleDescription(description)
+        if position != (self._index, self._fraction, self._finished):  # repaint on a change
+            self._index, self._fraction, self._finished = position
+            self.update()
 
     def mark_rect(self, index: int) -> QRectF:
         """Where event `index` is drawn; tests click here."""

@@ -184,8 +184,10 @@ class StoryPane(QFrame):
             self._icon_shows_playing = playing
             self.play_button.setIcon(icon("pause" if playing else "play", theme.INK))
         tip = self.tr("Pause") if playing else self.tr("Play")
-        self.play_button.setToolTip(tip)
-        self.play_button.setAccessibleName(tip)
+        if self.play_button.toolTip() != tip:  # unchanged on a step: no change events
+            self.play_button.setToolTip(tip)
+        if self.play_button.accessibleName() != tip:
+            self.play_button.setAccessibleName(tip)
         self.play_button.setEnabled(not finished)
         self.next_button.setEnabled(not finished)
         self.map_button.setEnabled(not finished)

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -77,6 +78,12 @@ class TimelineStrip(QWidget):
         self._lanes: list[_Lane] = []
         self._range: tuple[int, int] | None = None
         self._playhead: Callable[[], float | None] | None = None
+        self._undated: float = 6.0  # the undated squares' column, fixed by the lanes
+        # Ticks, lanes and every mark drawn plain, kept as a picture: a step repaints only
+        # the current marks and the playhead over it. Rebuilt when `_static_key` changes.
+        self._lanes_version = 0
+        self._static: QPixmap | None = None
+        self._static_key: tuple | None = None
         self.setObjectName("timelineStrip")
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setCursor(Qt.PointingHandCursor)
@@ -97,6 +104,10 @@ class TimelineStrip(QWidget):
         for lane in self._lanes:
             self._follow(lane.driver, True)
         self._range = axis_range([lane.story for lane in self._lanes])
+        most = max((sum(1 for i in lane.items if not i.dated) for lane in self._lanes), default=0)
+        self._undated = UNDATED_GAP + most * (UNDATED_SIZE + 4) if most else 6.0
+        self._lanes_version += 1
+        self._static = None
         self._fit_height()
         self.update()
 
@@ -128,8 +139,7 @@ class TimelineStrip(QWidget):
         return min(170.0, self.width() * 0.14)
 
     def _undated_width(self) -> float:
-        most = max((sum(1 for i in lane.items if not i.dated) for lane in self._lanes), default=0)
-        return UNDATED_GAP + most * (UNDATED_SIZE + 4) if most else 6.0
+        return self._undated
 
     def _axis(self) -> tuple[float, float]:
         left = MARGIN + self._label_width() + 10
@@ -204,15 +214,40 @@ class TimelineStrip(QWidget):
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
+        p.drawPixmap(0, 0, self._static_layer())
         p.setRenderHint(QPainter.Antialiasing)
-        p.fillRect(self.rect(), QColor(theme.CARD))
+        for pane, lane in enumerate(self._lanes):
+            current = None if lane.driver.stopped else lane.driver.index
+            finished = lane.driver.stopped or lane.driver.state is State.FINISHED
+            if current is not None and not finished:
+                # Twice, as when it was drawn in its place and again on top: the same edges.
+                self._paint_mark(p, pane, lane, current, True)
+                self._paint_mark(p, pane, lane, current, True)  # on top of everything
+        self._paint_playhead(p)
+        p.end()
+
+    def _static_layer(self) -> QPixmap:
+        """Background, ticks and lanes with every mark drawn plain, for the current size,
+        lanes, language and font; built once, not on every step."""
+        dpr = self.devicePixelRatioF()
+        key = (self.width(), self.height(), dpr, self._lanes_version, self.lang,
+               self.font().key())
+        if self._static is not None and self._static_key == key:
+            return self._static
+        pixmap = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(QColor(theme.CARD))
+        p = QPainter(pixmap)
+        p.setFont(self.font())
+        p.setRenderHint(QPainter.Antialiasing)
         p.setPen(QColor(theme.LINE))
         p.drawLine(0, 0, self.width(), 0)
         self._paint_ticks(p)
         for pane, lane in enumerate(self._lanes):
             self._paint_lane(p, pane, lane)
-        self._paint_playhead(p)
         p.end()
+        self._static, self._static_key = pixmap, key
+        return pixmap
 
     def _paint_ticks(self, p: QPainter) -> None:
         span = self._padded_range()
@@ -261,13 +296,9 @@ class TimelineStrip(QWidget):
         left, right = self._axis()
         p.setPen(QPen(QColor(theme.tint(lane.color, 0.6)), 1))
         p.drawLine(QPointF(left, band.center().y()), QPointF(right, band.center().y()))
-        current = None if lane.driver.stopped else lane.driver.index
-        finished = lane.driver.stopped or lane.driver.state is State.FINISHED
         order = sorted(range(len(lane.items)), key=lambda i: -self.mark_rect(pane, i).width())
-        for index in order:  # wide bars first, points on top
-            self._paint_mark(p, pane, lane, index, index == current and not finished)
-        if current is not None and not finished:
-            self._paint_mark(p, pane, lane, current, True)  # on top of everything
+        for index in order:  # wide bars first, points on top; the current one goes on later
+            self._paint_mark(p, pane, lane, index, False)
 
     def _paint_mark(self, p: QPainter, pane: int, lane: _Lane, index: int, current: bool) -> None:
         item, r = lane.items[index], self.mark_rect(pane, index)

@@ -1,0 +1,90 @@
+"""Stepping reuses what it has rendered: the event texts, the scaled pictures and the
+timeline's static layer. Stepping back and forth must still show exactly the right event."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from storyplayer.model.library import Library
+from storyplayer.ui.event_view import EventView, _Picture
+
+THREE = ["october-1917", "world-war-1", "independence-1918"]
+
+
+def _shown(view: EventView) -> tuple:
+    labels = (view.date, view.title, view.caption, view.text, view.sources)
+    return (
+        tuple(label.text() for label in labels if not label.isHidden()),
+        tuple(label.isHidden() for label in labels),
+        view.picture.isHidden(),
+        view.picture.accessibleName() if not view.picture.isHidden() else None,
+    )
+
+
+def test_stepping_back_and_forth_shows_each_events_own_texts(qtbot, windows,
+                                                            bundled_library: Library) -> None:
+    window = windows.make(bundled_library)
+    window.set_manual(True)
+    window.play(THREE)
+    qtbot.waitUntil(lambda: window.playback.panes[0].width() > 100)
+    for pane in window.playback.panes:
+        view, driver = pane.event_view, pane.driver
+        order = [*range(driver.count), *reversed(range(driver.count)), 3, 0, 3]
+        for index in order:
+            driver.jump(index)
+            assert driver.index == index
+            fresh = EventView(pane.story, pane.lang)  # nothing cached: renders from scratch
+            fresh.show_event(index)
+            assert _shown(view) == _shown(fresh), (pane.story.id, index)
+            fresh.deleteLater()
+            if not view.picture.isHidden():
+                pixmap = view.picture.pixmap()
+                assert not pixmap.isNull()
+                assert pixmap.width() <= max(1, view.picture.width())
+
+
+def test_pictures_are_scaled_once_per_size(qtbot) -> None:
+    holder = QWidget()
+    holder.resize(400, 1000)
+    picture = _Picture(holder)
+    picture.resize(300, 10)
+    holder.show()
+    a, b = QPixmap(600, 400), QPixmap(400, 600)
+    a.fill(QColor("red"))
+    b.fill(QColor("blue"))
+    picture.set_picture(a)
+    first = picture.pixmap().cacheKey()
+    assert picture.pixmap().size() == QSize(300, 200)
+    picture.set_picture(b)
+    assert picture.pixmap().size() == QSize(200, 300)  # the height limit: 0.3 x 1000
+    picture.set_picture(None)
+    assert picture.isHidden()
+    picture.set_picture(a)
+    assert not picture.isHidden()
+    assert picture.pixmap().cacheKey() == first  # reused, not scaled again
+    picture.resize(150, picture.height())
+    assert picture.pixmap().size() == QSize(150, 100)  # a new width: scaled anew
+    holder.deleteLater()
+
+
+def test_timeline_static_layer_is_kept_across_steps_and_rebuilt_on_resize(
+        qtbot, windows, bundled_library: Library) -> None:
+    window = windows.make(bundled_library)
+    window.set_manual(True)
+    window.play(THREE)
+    strip = window.playback.timeline
+    qtbot.waitUntil(lambda: strip.width() > 600)
+    strip.grab()
+    layer = strip._static
+    assert layer is not None
+    for pane in window.playback.panes:
+        pane.driver.next()
+    strip.grab()
+    assert strip._static is layer  # a step repaints only the highlights
+    window.resize(window.width() + 160, window.height())
+    qtbot.waitUntil(lambda: strip._static_key is None or strip._static_key[0] == strip.width())
+    strip.grab()
+    assert strip._static is not layer
+    assert strip._static.width() == round(strip.width() * strip.devicePixelRatioF())

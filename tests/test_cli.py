@@ -100,3 +100,11 @@ def test_commands_without_a_window_do_not_import_qt() -> None:
     root = Path(__file__).resolve().parents[1]
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("mode", [["--play", "october-1917,world-war-1"], ["--kiosk"]])
+def test_screenshot_saves_the_window_and_exits(tmp_path: Path, mode: list[str]) -> None:
+    picture = tmp_path / "shot.png"
+    result = run(*mode, "--screenshot", str(picture), "--at", "1")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert picture.read_bytes().startswith(b"\x89PNG")

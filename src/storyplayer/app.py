@@ -6,10 +6,15 @@ import argparse
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from storyplayer.model.library import Library, load_default
+if TYPE_CHECKING:
+    from storyplayer.model.library import Library
 
 log = logging.getLogger(__name__)
+
+# Going straight to playback, the window is built once the map is ready or after this.
+MAP_HEAD_START_MS = 1500
 
 
 def _has_display() -> bool:
@@ -47,6 +52,7 @@ def _playable(library: Library, ids: list[str]) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    display_problem = prepare_environment(args.screenshot is not None)
     from storyplayer import faults
     from storyplayer.model.config import load_config
 
@@ -64,23 +70,167 @@ def run(args: argparse.Namespace) -> int:
         print(f"storyplayer: {settings.path}: no such file; using the defaults", file=sys.stderr)
     lang = getattr(args, "lang_given", None) or config.language or args.lang
     folders = list(args.stories) + [f for f in config.library if f not in args.stories]
+
+    preloaded = None
+    if args.play or display_problem:
+        # A wrong --play id is told in one line, before Qt and Chromium start.
+        preloaded = _load_library(folders)
+        if args.play and _say_unplayable(preloaded, args.play):
+            return 1
+        if display_problem:
+            print(f"storyplayer: {display_problem}", file=sys.stderr)
+            return 1
+    # The map page starts loading now, in its own processes, before the window. Its files
+    # are answered on this thread, so the rest is built in small steps with the event loop
+    # running between them (see _Steps); the picker's library is read meanwhile.
+    app, map_view = _start_map()
+    loading = _Background(lambda: _load_library(folders)) if preloaded is None else None
+    from PySide6.QtCore import QCoreApplication
+
+    from storyplayer import probe
+
+    ui: dict = {}  # what the steps build, for the steps after them
+
+    def check_library() -> None:
+        library = ui["library"] = preloaded if loading is None else loading.result()
+        for problem in library.problems:
+            notes.append(f"Stories in {problem.path} cannot be shown: {problem.message}.")
+
+    def import_ui() -> None:
+        # Imports in pieces (each a few tens of ms) so the map is served in between.
+        import storyplayer.ui.picker  # noqa: F401
+        import storyplayer.ui.theme  # noqa: F401
+        import storyplayer.ui.translations  # noqa: F401
+
+    def import_playback() -> None:
+        import storyplayer.ui.story_pane  # noqa: F401
+
+    def import_window() -> None:
+        import storyplayer.ui.main_window  # noqa: F401
+
+    def build_window() -> None:
+        from storyplayer.ui import theme
+        from storyplayer.ui.main_window import MainWindow
+        from storyplayer.ui.translations import Translations
+
+        translations = Translations(app)
+        translations.set_language(lang)
+        theme.set_palette(config.theme)
+        tiles_problem = _apply_map_settings(map_view, config)
+        if tiles_problem:
+            notes.append(tiles_problem)
+        window = MainWindow(ui["library"], map_view, lang, speed=args.speed,
+                            sync=getattr(args, "sync", False))
+        ui["window"] = window
+        window.translations = translations
+        # An exception in a slot is logged and told in a banner; the app keeps running.
+        faults.install_excepthook(window.notices.show_notice)
+        faults.on_log_failure(window.notices.show_notice)
+        for note in notes:
+            window.notices.show_notice(note)
+        if probe.enabled():  # benchmarks: when the picker first paints
+            probe.mark_first_paint(window.picker.view.viewport(), "picker-painted")
+        window.resize(1280, 720)
+        if config.text_scale != 1.0:
+            window.set_text_scale(config.text_scale)
+        _persist_text_scale(window, settings)
+        window.set_manual(getattr(args, "manual", False) or config.manual)
+
+    def play() -> None:
+        ui["window"].play(args.play)
+
+    def show() -> None:
+        window = ui["window"]
+        if args.kiosk or config.kiosk.enabled:
+            from storyplayer.ui.kiosk import Kiosk
+
+            kiosk = Kiosk(window, config.kiosk, featured=config.featured)
+            ui["kiosk"] = kiosk
+            # A screenshot shows what a visitor sees on a common 1080p kiosk screen.
+            kiosk.start(attract=not args.play, full_screen=not args.screenshot)
+            if args.screenshot:
+                window.resize(1920, 1080)
+        elif args.fullscreen:
+            window.showFullScreen()
+        else:
+            window.show()
+        probe.mark("window-shown")
+        if settings.problems:
+            window.show_message(QCoreApplication.translate(
+                "MainWindow", "Some settings could not be used: see --check-config."))
+        if args.screenshot:
+            from storyplayer.ui.screenshot import Screenshot
+
+            shot = Screenshot(window, map_view, args.screenshot, args.at)
+            ui["shot"] = shot
+            shot.start()
+
+    def wait_for_map():  # type: ignore[no-untyped-def]
+        # Importing and building the window and three panes takes this thread for most of a
+        # second: the map page, answered here, loads first (or MAP_HEAD_START_MS passes).
+        return None if map_view.is_ready else (map_view.ready, MAP_HEAD_START_MS)
+
+    # Going straight to playback, the map page loads on a free thread first: the window
+    # comes after it, still sooner than when both were fighting for this thread.
+    steps = [wait_for_map] if args.play else []
+    steps += [check_library, import_ui, import_playback, import_window, build_window]
+    if args.play:
+        steps.append(play)
+    steps.append(show)
+    code = _Steps(app, steps).run()
+    if "window" not in ui:
+        _stop_map(map_view)
+    shot = ui.get("shot")
+    if shot is not None and code == 0:
+        return shot.exit_code
+    return code
+
+
+def _load_library(folders):  # type: ignore[no-untyped-def]
+    from storyplayer.model.library import load_default
+
     library = load_default(folders)
     for problem in library.problems:
         print(f"storyplayer: {problem}", file=sys.stderr)
-        notes.append(f"Stories in {problem.path} cannot be shown: {problem.message}.")
-    if args.play:
-        reason = _playable(library, args.play)
-        if reason:
-            print(f"storyplayer: {reason}", file=sys.stderr)
-            return 1
+    return library
 
-    reason = prepare_environment(args.screenshot is not None)
+
+def _say_unplayable(library: Library, ids: list[str]) -> bool:
+    reason = _playable(library, ids)
     if reason:
         print(f"storyplayer: {reason}", file=sys.stderr)
-        return 1
-    from PySide6.QtCore import QCoreApplication
+    return reason is not None
+
+
+class _Background:
+    """`work()` in a thread; result() waits for it and returns its value or raises."""
+
+    def __init__(self, work) -> None:  # type: ignore[no-untyped-def]
+        import threading
+
+        self._value = self._error = None
+
+        def target() -> None:
+            try:
+                self._value = work()
+            except BaseException as error:  # noqa: BLE001 (raised again by result())
+                self._error = error
+
+        self._thread = threading.Thread(target=target, name="library", daemon=True)
+        self._thread.start()
+
+    def result(self):  # type: ignore[no-untyped-def]
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def _start_map():  # type: ignore[no-untyped-def]
+    """The QApplication and the map view, whose page starts loading now: (app, map_view)."""
     from PySide6.QtWidgets import QApplication
 
+    from storyplayer import faults, probe
     from storyplayer.map.scheme import register_scheme
 
     register_scheme()  # before the QApplication exists
@@ -92,69 +242,72 @@ def run(args: argparse.Namespace) -> int:
 
     from storyplayer.map.map_view import MapView
 
-    # The map page starts loading now, in its own processes, while the window is imported
-    # and built. Going straight to playback, events are let through now and then, so the
-    # page's requests (answered on this thread) do not wait for the whole window.
     map_view = MapView()
-    from storyplayer import probe
-
-    if probe.enabled():  # benchmarks: when the map is ready (the picker: see below)
+    if probe.enabled():  # benchmarks: when the map is ready (the picker: see run())
         map_view.ready.connect(lambda: probe.mark("map-ready"))
         map_view.shown.connect(lambda _seq: probe.mark("map-shown"))
-    pump = app.processEvents if args.play else (lambda: None)
-    pump()
-    from storyplayer.ui import theme
-    from storyplayer.ui.main_window import MainWindow
-    from storyplayer.ui.translations import Translations
+    app.processEvents()  # Chromium sets out to load the page before the library loads
+    return app, map_view
 
-    translations = Translations(app)
-    translations.set_language(lang)
-    theme.set_palette(config.theme)
-    tiles_problem = _apply_map_settings(map_view, config)
-    if tiles_problem:
-        notes.append(tiles_problem)
-    window = MainWindow(library, map_view, lang, speed=args.speed,
-                        sync=getattr(args, "sync", False))
-    pump()
-    window.translations = translations
-    # An exception in a slot is logged and told in a banner; the app keeps running.
-    faults.install_excepthook(window.notices.show_notice)
-    faults.on_log_failure(window.notices.show_notice)
-    for note in notes:
-        window.notices.show_notice(note)
-    if probe.enabled():  # benchmarks: when the picker first paints
-        probe.mark_first_paint(window.picker.view.viewport(), "picker-painted")
-    window.resize(1280, 720)
-    if config.text_scale != 1.0:
-        window.set_text_scale(config.text_scale)
-    _persist_text_scale(window, settings)
-    window.set_manual(getattr(args, "manual", False) or config.manual)
-    if args.play:
-        window.play(args.play)
-        pump()
-    if args.kiosk or config.kiosk.enabled:
-        from storyplayer.ui.kiosk import Kiosk
 
-        kiosk = Kiosk(window, config.kiosk, featured=config.featured)
-        # A screenshot shows what a visitor sees on a common 1080p kiosk screen.
-        kiosk.start(attract=not args.play, full_screen=not args.screenshot)
-        if args.screenshot:
-            window.resize(1920, 1080)
-    elif args.fullscreen:
-        window.showFullScreen()
-    else:
-        window.show()
-    if settings.problems:
-        window.show_message(QCoreApplication.translate(
-            "MainWindow", "Some settings could not be used: see --check-config."))
-    if args.screenshot:
-        from storyplayer.ui.screenshot import Screenshot
+def _stop_map(map_view) -> None:  # type: ignore[no-untyped-def]
+    """Close the map (and its Chromium page) when the app will not start after all."""
+    import shiboken6
 
-        shot = Screenshot(window, map_view, args.screenshot, args.at)
-        shot.start()
-        code = app.exec()
-        return shot.exit_code if code == 0 else code
-    return app.exec()
+    if shiboken6.isValid(map_view):
+        shiboken6.delete(map_view)
+
+
+class _Steps:
+    """Runs `steps` one per event-loop turn inside app.exec(), so the map page (served on
+    this thread) is answered between them. An exception in a step ends the app and is
+    raised from run(), as if the steps had been called one after another."""
+
+    def __init__(self, app, steps) -> None:  # type: ignore[no-untyped-def]
+        self.app, self.steps = app, list(steps)
+        self.error: BaseException | None = None
+
+    def run(self) -> int:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self._next)
+        code = self.app.exec()
+        if self.error is not None:
+            raise self.error
+        return code
+
+    def _next(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        step = self.steps.pop(0)
+        try:
+            wait = step()
+        except BaseException as error:  # noqa: BLE001 (raised again from run())
+            self.error = error
+            self.steps.clear()
+            self.app.exit(1)
+            return
+        if not self.steps:
+            return
+        if wait is None:
+            QTimer.singleShot(0, self._next)
+            return
+        # (signal, ms): go on when the signal comes or the time is up, whichever is first.
+        signal, timeout_ms = wait
+        timer = QTimer(self.app, singleShot=True, interval=timeout_ms)
+
+        def resume() -> None:
+            timer.stop()
+            timer.deleteLater()
+            try:
+                signal.disconnect(resume)
+            except (RuntimeError, TypeError):
+                pass
+            QTimer.singleShot(0, self._next)
+
+        signal.connect(resume)
+        timer.timeout.connect(resume)
+        timer.start()
 
 
 def _apply_map_settings(map_view, config) -> str | None:  # type: ignore[no-untyped-def]

@@ -48,4 +48,5 @@ class Screenshot(QObject):
         if picture.isNull() or not picture.save(str(self.path), "PNG"):
             print(f"storyplayer: could not write {self.path}", file=sys.stderr)
             self.exit_code = 1
-        QApplication.instance().quit()
+        # exit(), not quit(): quit() asks the windows, and a kiosk window refuses to close.
+        QApplication.instance().exit(0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from fake_clock import FakeClock
 from PySide6.QtCore import Qt, QTimer
 
 from storyplayer.app import _persist_text_scale
@@ -15,14 +16,6 @@ from storyplayer.model.playback import State
 from storyplayer.ui import theme
 from storyplayer.ui.main_window import MainWindow
 from storyplayer.ui.playback_driver import PlaybackDriver
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

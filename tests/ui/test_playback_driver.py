@@ -4,19 +4,12 @@ Waits on signals only; short timeouts are used solely to show that something did
 """
 
 import pytest
+from fake_clock import FakeClock
 from PySide6.QtCore import QTimer
 from shiboken6 import Shiboken
 
 from storyplayer.model.playback import State
 from storyplayer.ui.playback_driver import PlaybackDriver
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def active_timers(driver: PlaybackDriver) -> list[QTimer]:

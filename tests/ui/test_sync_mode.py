@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from fake_clock import FakeClock
 from PySide6.QtCore import Qt
 from windows import wait_map
 
@@ -20,14 +21,6 @@ from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.sync_controller import SyncController
 
 THREE = ["october-1917", "world-war-1", "independence-1918"]
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

@@ -154,22 +154,7 @@ class StoryCardDelegate(QStyledItemDelegate):
             index.data(Role.PERIOD), bool(index.data(Role.CHECKED)), int(state.value),
             option.rect.width(), option.rect.height(), dpr, self.scale, painter.font().key(),
         )
-        card = self.cards.get(key)
-        if card is None:
-            card = QPixmap(round(option.rect.width() * dpr), round(option.rect.height() * dpr))
-            card.setDevicePixelRatio(dpr)
-            card.fill(Qt.transparent)
-            card_painter = QPainter(card)
-            card_painter.setFont(painter.font())
-            local = QStyleOptionViewItem(option)
-            local.rect = QRect(0, 0, option.rect.width(), option.rect.height())
-            self._paint_card(card_painter, local, index)
-            card_painter.end()
-            self.cards[key] = card
-            while len(self.cards) > CARD_CACHE:
-                self.cards.popitem(last=False)
-        else:
-            self.cards.move_to_end(key)
+        card = _cached_render(self.cards, key, painter, option, index, dpr, self._paint_card)
         painter.drawPixmap(option.rect.topLeft(), card)
 
     def _card_geometry(self, option: QStyleOptionViewItem, index: Index):  # type: ignore[no-untyped-def]
@@ -232,10 +217,7 @@ class StoryCardDelegate(QStyledItemDelegate):
             index.data(Role.PERIOD) if valid else "", index.data(Role.EVENT_COUNT),
             index.data(Role.MINUTES), int(option.state.value), painter.font().key(),
         )
-        frame = self.frames.get(key)
-        if frame is not None:
-            self.frames.move_to_end(key)
-            return frame
+        return _cached_render(self.frames, key, painter, option, index, dpr, self._paint_frame)
         frame = QPixmap(round(option.rect.width() * dpr), round(option.rect.height() * dpr))
         frame.setDevicePixelRatio(dpr)
         frame.fill(Qt.transparent)
@@ -445,3 +427,25 @@ def wrap(text: str, fm: QFontMetricsF, width: float, max_lines: int) -> list[str
     if current:
         lines.append(fm.elidedText(current, Qt.ElideRight, width))
     return lines
+
+
+def _cached_render(cache, key, painter, option, index, dpr, paint):  # type: ignore[no-untyped-def]
+    """`paint(painter, option, index)` drawn once into a pixmap of the item's size and kept
+    in `cache` (an OrderedDict used as a least-recently-used cache of CARD_CACHE entries)."""
+    pixmap = cache.get(key)
+    if pixmap is not None:
+        cache.move_to_end(key)
+        return pixmap
+    pixmap = QPixmap(round(option.rect.width() * dpr), round(option.rect.height() * dpr))
+    pixmap.setDevicePixelRatio(dpr)
+    pixmap.fill(Qt.transparent)
+    local_painter = QPainter(pixmap)
+    local_painter.setFont(painter.font())
+    local = QStyleOptionViewItem(option)
+    local.rect = QRect(0, 0, option.rect.width(), option.rect.height())
+    paint(local_painter, local, index)
+    local_painter.end()
+    cache[key] = pixmap
+    while len(cache) > CARD_CACHE:
+        cache.popitem(last=False)
+    return pixmap

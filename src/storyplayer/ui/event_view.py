@@ -19,11 +19,12 @@ from storyplayer.model.rich_text import markdown_to_html, plain
 from storyplayer.model.story import Event, Story
 from storyplayer.ui import theme
 from storyplayer.ui.cover_image import paint_placeholder
+from storyplayer.ui.text_block import TextBlock
 
 log = logging.getLogger(__name__)
 
 MAX_IMAGE_SIDE = 2400  # larger images are scaled down while reading: memory stays bounded
-PREFETCH_MS = 150  # after a step, once it has painted, the neighbours' text is rendered
+PREFETCH_MS = 150  # after a step, once it has painted, the neighbours' text is laid out
 
 
 def load_image(path: Path) -> QPixmap | None:
@@ -128,14 +129,10 @@ class EventView(QScrollArea):
         layout.setContentsMargins(18, 14, 18, 18)
         layout.setSpacing(8)
 
-        def label(name: str, rich: bool = False) -> QLabel:
-            widget = QLabel()
+        def label(name: str, rich: bool = False) -> TextBlock:
+            # Links are shown, not followed: a text block takes no input at all.
+            widget = TextBlock(rich)
             widget.setObjectName(name)
-            widget.setWordWrap(True)
-            widget.setTextFormat(Qt.RichText if rich else Qt.PlainText)
-            # Links are shown, not followed: no interaction at all.
-            widget.setTextInteractionFlags(Qt.NoTextInteraction)
-            widget.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
             layout.addWidget(widget)
             return widget
 
@@ -145,6 +142,7 @@ class EventView(QScrollArea):
         layout.addWidget(self.picture)
         self.caption = label("eventCaption", rich=True)
         self.text = label("eventText", rich=True)
+        self.text.set_line_height(140)  # long paragraphs read from the back of a room
         self.sources = label("eventSources", rich=True)
         layout.addStretch(1)
 
@@ -178,12 +176,14 @@ class EventView(QScrollArea):
         return cached
 
     def _prefetch(self) -> None:
+        blocks = (self.date, self.title, self.caption, self.text, self.sources)
         for index in (self._shown + 1, self._shown - 1):
             if 0 <= index < len(self.story.events):
-                self._content(index)
+                for block, text in zip(blocks, self._content(index), strict=False):
+                    block.prepare(text)
 
     @staticmethod
-    def _set(label: QLabel, text: str, visible: bool = True) -> None:
+    def _set(label: TextBlock, text: str, visible: bool = True) -> None:
         """Set a label's text and visibility only where they change (no needless relayout)."""
         if label.text() != text:
             label.setText(text)

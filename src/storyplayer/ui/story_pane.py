@@ -233,7 +233,7 @@ class StoryPane(QFrame):
             return f"font-size: {theme.scaled(points, scale)}pt;"
         self.event_view.date.setStyleSheet(pt(sizes.body))
         self.event_view.title.setStyleSheet(pt(sizes.title))
-        self.event_view.text.setStyleSheet(pt(sizes.body) + "line-height: 140%;")
+        self.event_view.text.setStyleSheet(pt(sizes.body))
         for label in (self.event_view.caption, self.event_view.sources, self.status):
             label.setStyleSheet(pt(sizes.small))
         self.story_title.setStyleSheet(pt(sizes.small))

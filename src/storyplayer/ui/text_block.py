@@ -1,0 +1,152 @@
+"""Word-wrapped text for the event view: plain or sanitised rich text, laid out once per width.
+
+A word-wrapped rich-text QLabel lays its text out again on every size question the layouts
+ask (height for width, size hint, minimum size), several times per step and pane. Here each
+text keeps its laid-out document, so showing text prepared ahead of time (`prepare`) only
+swaps documents, and a size question is a lookup.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+from PySide6.QtCore import QEvent, QRectF, QSize
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+KEPT_DOCUMENTS = 6  # the shown text, its neighbours either side, and a little slack
+
+
+class _OfflineDocument(QTextDocument):
+    """A document that never loads a resource: no file and no network, whatever the markup."""
+
+    def loadResource(self, kind: int, name) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        return None
+
+
+class TextBlock(QWidget):
+    def __init__(self, rich: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._rich = rich
+        self._text = ""
+        self._line_height = 100
+        self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
+        self._document = self._make("")
+        policy = QSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    # -- the text ------------------------------------------------------------------------
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming, like QLabel
+        if text == self._text:
+            return
+        self._text = text
+        self._document = self._get(text)
+        self.setAccessibleName(self._document.toPlainText())
+        self.updateGeometry()
+        self.update()
+
+    def prepare(self, text: str) -> None:
+        """Lay `text` out now, at the current width, so that showing it later is instant."""
+        self._get(text)
+
+    def set_line_height(self, percent: int) -> None:
+        if percent != self._line_height:
+            self._line_height = percent
+            self._forget()
+
+    def _get(self, text: str) -> QTextDocument:
+        document = self._documents.pop(text, None)
+        if document is None:
+            document = self._make(text)
+        self._documents[text] = document
+        while len(self._documents) > KEPT_DOCUMENTS:
+            self._documents.popitem(last=False)
+        self._fit(document, self.width())
+        return document
+
+    def _make(self, text: str) -> QTextDocument:
+        document = _OfflineDocument(self)
+        document.setDocumentMargin(0)
+        document.setDefaultFont(self.font())
+        document.setUndoRedoEnabled(False)
+        if self._rich:
+            document.setHtml(text)
+        else:
+            document.setPlainText(text)
+        if self._line_height != 100:
+            spacing = QTextBlockFormat()
+            spacing.setLineHeight(self._line_height,
+                                  QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            cursor = QTextCursor(document)
+            cursor.select(QTextCursor.Document)
+            cursor.mergeBlockFormat(spacing)
+        return document
+
+    def _forget(self) -> None:
+        """The font or line height changed: every kept layout is stale."""
+        for document in self._documents.values():
+            document.deleteLater()
+        self._documents.clear()
+        self._document = self._get(self._text)
+        self.updateGeometry()
+        self.update()
+
+    @staticmethod
+    def _fit(document: QTextDocument, width: int) -> None:
+        if width > 0 and document.textWidth() != width:
+            document.setTextWidth(width)
+
+    # -- size and paint ------------------------------------------------------------------
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        self.ensurePolished()  # the style sheet's font first, like QLabel
+        if not self._text:
+            return 0
+        self._fit(self._document, width)
+        return math.ceil(self._document.size().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        self.ensurePolished()
+        width = self.width() if self.width() > 0 else 320
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, 0)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        self._fit(self._document, self.width())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self._forget()
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if not self._text:
+            return
+        painter = QPainter(self)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        palette = QPalette(self.palette())
+        palette.setColor(QPalette.Text, self.palette().color(self.foregroundRole()))
+        context.palette = palette
+        context.clip = QRectF(event.rect())
+        painter.setClipRect(event.rect())
+        self._document.documentLayout().draw(painter, context)
+        painter.end()

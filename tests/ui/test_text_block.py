@@ -1,0 +1,95 @@
+"""The event view's text: laid out once per width, prepared ahead of a step, never fetching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QColor, QImage, QTextDocument
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from storyplayer.ui.text_block import TextBlock
+
+PARAGRAPH = "<p>" + "Many words about the event, said over several lines. " * 12 + "</p>"
+
+
+@pytest.fixture
+def make_block(qtbot):  # type: ignore[no-untyped-def]
+    holders: list[QWidget] = []  # kept alive until the test ends
+    yield lambda rich=True: _block(qtbot, holders, rich)
+    for holder in holders:
+        holder.deleteLater()
+
+
+def _block(qtbot, holders: list[QWidget], rich: bool, width: int = 300) -> TextBlock:
+    holder = QWidget()
+    holders.append(holder)
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    block = TextBlock(rich)
+    layout.addWidget(block)
+    layout.addStretch(1)
+    holder.resize(width, 900)
+    holder.show()
+    qtbot.waitExposed(holder)
+    return block
+
+
+def test_prepared_text_is_shown_without_a_new_layout(make_block) -> None:
+    block = make_block()
+    block.setText("<p>First</p>")
+    block.prepare(PARAGRAPH)
+    prepared = block._documents[PARAGRAPH]
+    assert prepared.textWidth() == block.width()  # laid out at the width it will be shown
+    block.setText(PARAGRAPH)
+    assert block._document is prepared
+    assert block.text() == PARAGRAPH
+    assert block.accessibleName().startswith("Many words about the event")
+    block.parentWidget().layout().activate()
+    assert block.height() == block.heightForWidth(block.width()) > 100
+
+
+def test_height_follows_width_font_and_line_height(make_block) -> None:
+    block = make_block()
+    block.setText(PARAGRAPH)
+    wide, narrow = block.heightForWidth(600), block.heightForWidth(200)
+    assert narrow > wide > 0
+    before = block.heightForWidth(300)
+    block.setStyleSheet("font-size: 24pt;")
+    bigger = block.heightForWidth(300)
+    assert bigger > before
+    block.set_line_height(140)
+    assert block.heightForWidth(300) > bigger * 1.2
+    block.setText("")
+    assert block.heightForWidth(300) == 0
+
+
+def test_kept_layouts_are_bounded(make_block) -> None:
+    block = make_block()
+    for n in range(30):
+        block.prepare(f"<p>Text {n}</p>")
+    assert len(block._documents) <= 6
+
+
+def test_rich_text_never_loads_a_resource(make_block, tmp_path: Path) -> None:
+    picture = tmp_path / "secret.png"
+    image = QImage(40, 40, QImage.Format_RGB32)
+    image.fill(QColor("red"))
+    assert image.save(str(picture))
+    url = QUrl.fromLocalFile(str(picture))
+    block = make_block()
+    block.setText(f"<p>Look: <img src='{url.toString()}' width=40 height=40></p>")
+    block.grab()  # laid out and painted
+    assert block._document.resource(QTextDocument.ImageResource, url) is None
+    # A plain QTextDocument would have read the file: the block is what prevents it.
+    plain = QTextDocument()
+    plain.setHtml(block.text())
+    plain.size()
+    assert plain.resource(QTextDocument.ImageResource, url) is not None
+
+
+def test_plain_text_is_shown_as_written(make_block) -> None:
+    block = make_block(rich=False)
+    block.setText("<b>not bold</b>")
+    assert block._document.toPlainText() == "<b>not bold</b>"

@@ -377,3 +377,15 @@ def test_a_real_double_click_sequence_toggles_once(picker: Picker) -> None:
         event.setTimestamp(10_000 + 40 * n)
         QApplication.sendEvent(viewport, event)
     assert picker.chosen() == ["narva-1700"]
+
+
+def test_a_choice_made_while_filtered_repaints_its_own_card(qtbot, picker: Picker) -> None:
+    picker.search_box.setText("narva")
+    index = index_of(picker, "narva-1700")
+    with qtbot.waitSignal(picker.proxy.dataChanged) as changed:
+        tap(qtbot, picker, index)
+    top, bottom = changed.args[0], changed.args[1]
+    assert top.row() <= index.row() <= bottom.row()
+    assert bottom.row() < picker.proxy.rowCount()
+    assert index.data(Role.CHECKED) is True
+    assert picker.proxy.mapToSource(index).data(Role.ID) == "narva-1700"

@@ -153,8 +153,11 @@ class StoryCardDelegate(QStyledItemDelegate):
             index.data(Role.ID) or index.data(Role.TITLE), index.data(Role.TITLE),
             index.data(Role.PERIOD), bool(index.data(Role.CHECKED)), int(state.value),
             option.rect.width(), option.rect.height(), dpr, self.scale, painter.font().key(),
+            theme.PAPER,
         )
-        card = _cached_render(self.cards, key, painter, option, index, dpr, self._paint_card)
+        # Cards lie on the picker's paper, so each is drawn on it and shown as an opaque copy.
+        card = _cached_render(self.cards, key, painter, option, index, dpr, self._paint_card,
+                              theme.PAPER)
         painter.drawPixmap(option.rect.topLeft(), card)
 
     def _card_geometry(self, option: QStyleOptionViewItem, index: Index):  # type: ignore[no-untyped-def]
@@ -218,19 +221,6 @@ class StoryCardDelegate(QStyledItemDelegate):
             index.data(Role.MINUTES), int(option.state.value), painter.font().key(),
         )
         return _cached_render(self.frames, key, painter, option, index, dpr, self._paint_frame)
-        frame = QPixmap(round(option.rect.width() * dpr), round(option.rect.height() * dpr))
-        frame.setDevicePixelRatio(dpr)
-        frame.fill(Qt.transparent)
-        frame_painter = QPainter(frame)
-        frame_painter.setFont(painter.font())
-        local = QStyleOptionViewItem(option)
-        local.rect = QRect(0, 0, option.rect.width(), option.rect.height())
-        self._paint_frame(frame_painter, local, index)
-        frame_painter.end()
-        self.frames[key] = frame
-        while len(self.frames) > CARD_CACHE:
-            self.frames.popitem(last=False)
-        return frame
 
     def _paint_frame(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
@@ -429,16 +419,20 @@ def wrap(text: str, fm: QFontMetricsF, width: float, max_lines: int) -> list[str
     return lines
 
 
-def _cached_render(cache, key, painter, option, index, dpr, paint):  # type: ignore[no-untyped-def]
+def _cached_render(cache, key, painter, option, index, dpr, paint,  # type: ignore[no-untyped-def]
+                   background: str | None = None):
     """`paint(painter, option, index)` drawn once into a pixmap of the item's size and kept
-    in `cache` (an OrderedDict used as a least-recently-used cache of CARD_CACHE entries)."""
+    in `cache` (an OrderedDict used as a least-recently-used cache of CARD_CACHE entries).
+
+    With a `background`, the pixmap is opaque: Qt copies an opaque pixmap to the screen
+    instead of blending it, which is much cheaper on a software-rendered display."""
     pixmap = cache.get(key)
     if pixmap is not None:
         cache.move_to_end(key)
         return pixmap
     pixmap = QPixmap(round(option.rect.width() * dpr), round(option.rect.height() * dpr))
     pixmap.setDevicePixelRatio(dpr)
-    pixmap.fill(Qt.transparent)
+    pixmap.fill(QColor(background) if background else Qt.transparent)
     local_painter = QPainter(pixmap)
     local_painter.setFont(painter.font())
     local = QStyleOptionViewItem(option)

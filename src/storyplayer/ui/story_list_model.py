@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
 import math
 import zlib
@@ -14,7 +15,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -122,9 +122,13 @@ class StoryListModel(QAbstractListModel):
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        return self.row_data(index.row(), role) if index.isValid() else None
+
+    def row_data(self, number: int, role: int) -> object:
+        """What `data` gives for the row `number`, without building an index."""
+        if not 0 <= number < len(self._rows):
             return None
-        row = self._rows[index.row()]
+        row = self._rows[number]
         story = row.entry.story
         if role in (Qt.DisplayRole, Role.TITLE):
             return story.text(story.title, self._lang) if story else row.entry.name
@@ -165,7 +169,7 @@ class StoryListModel(QAbstractListModel):
             return str(story.cover) if story.cover else ""  # never None: see _invalid_data
         if role == Qt.AccessibleTextRole:
             title = story.text(story.title, self._lang)
-            period = self.data(index, Role.PERIOD)
+            period = self.row_data(number, Role.PERIOD)
             state = self.tr("chosen") if story.id in self._chosen else self.tr("not chosen")
             return ", ".join(part for part in (title, period, state) if part)
         if role == Qt.AccessibleDescriptionRole:
@@ -245,43 +249,89 @@ class StoryListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
 
-class StoryFilterModel(QSortFilterProxyModel):
+class StoryFilterModel(QAbstractListModel):
     """Cards whose text holds every word typed (any language) and that carry the category.
 
     Broken entries show only while no category is picked, and match by folder name and reason.
+    A flat list of the source's rows that match, worked out in one pass per change: a
+    QSortFilterProxyModel would call back into Python once per story on every keystroke.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._source: StoryListModel | None = None
         self._words: list[str] = []
         self._category: str | None = None
+        self._rows: list[int] = []  # the source rows shown, in the source's order
+
+    def setSourceModel(self, model: StoryListModel) -> None:  # noqa: N802 - Qt naming
+        self.beginResetModel()
+        self._source = model
+        model.dataChanged.connect(self._source_changed)
+        self._rows = self._matching()
+        self.endResetModel()
+
+    def sourceModel(self) -> StoryListModel | None:  # noqa: N802 - Qt naming
+        return self._source
+
+    def mapToSource(self, index: Index) -> QModelIndex:  # noqa: N802 - Qt naming
+        if self._source is None or not index.isValid() or index.row() >= len(self._rows):
+            return QModelIndex()
+        return self._source.index(self._rows[index.row()])
 
     def set_query(self, query: str) -> None:
         words = query.casefold().split()
         if words != self._words:
-            self.beginFilterChange()
             self._words = words
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self._refilter()
 
     def set_category(self, category: str | None) -> None:
         """Show only stories tagged `category`; None or "" shows all."""
         if category != self._category:
-            self.beginFilterChange()
             self._category = category
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self._refilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if isinstance(model, StoryListModel):
-            # Called once per story on every keystroke: read the row, not data() per role.
-            row = model._rows[source_row]
-            story = row.entry.story
-            if self._category and (story is None or self._category not in story.categories):
-                return False
-            return all(word in row.search for word in self._words)
-        index = model.index(source_row, 0, source_parent)
+    # --- Qt model -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> object:
+        if self._source is None or not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._source.row_data(self._rows[index.row()], role)
+
+    def roleNames(self) -> dict[int, bytes]:  # noqa: N802 - Qt naming
+        return self._source.roleNames() if self._source else super().roleNames()
+
+    # --- filtering ------------------------------------------------------------------------
+
+    def _matching(self) -> list[int]:
+        if self._source is None:
+            return []
+        rows = self._source._rows
+        numbers = range(len(rows))
         if self._category:
-            if self._category not in (model.data(index, Role.CATEGORIES) or []):
-                return False
-        haystack = model.data(index, Role.SEARCH_TEXT) or ""
-        return all(word in haystack for word in self._words)
+            category = self._category
+            numbers = [n for n in numbers if rows[n].entry.story is not None
+                       and category in rows[n].entry.story.categories]
+        # One membership test per row and word; the usual single word needs no generator.
+        for word in self._words:
+            numbers = [n for n in numbers if word in rows[n].search]
+        return list(numbers)
+
+    def _refilter(self) -> None:
+        rows = self._matching()
+        if rows != self._rows:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+
+    def _source_changed(self, top: QModelIndex, bottom: QModelIndex, roles: list[int]) -> None:
+        first = bisect.bisect_left(self._rows, top.row())
+        last = bisect.bisect_right(self._rows, bottom.row()) - 1
+        if first <= last:
+            self.dataChanged.emit(self.index(first), self.index(last), roles)

@@ -65,11 +65,17 @@ def test_height_follows_width_font_and_line_height(make_block) -> None:
     assert block.heightForWidth(300) == 0
 
 
-def test_kept_layouts_are_bounded(make_block) -> None:
+def test_kept_layouts_are_bounded_and_freed(make_block, qtbot) -> None:
     block = make_block()
+    block.setText("<p>On screen</p>")
+    shown = block._document
     for n in range(30):
         block.prepare(f"<p>Text {n}</p>")
     assert len(block._documents) <= 6
+    assert block._document is shown  # preparing never drops the text on screen
+    assert shown.toPlainText() == "On screen"
+    # Dropped layouts are destroyed, not left behind as children for the rest of the day.
+    qtbot.waitUntil(lambda: len(block.findChildren(QTextDocument)) <= 8)
 
 
 def test_rich_text_never_loads_a_resource(make_block, tmp_path: Path) -> None:

@@ -72,10 +72,16 @@ class TextBlock(QWidget):
         if document is None:
             document = self._make(text)
         self._documents[text] = document
-        while len(self._documents) > KEPT_DOCUMENTS:
-            self._documents.popitem(last=False)
+        self._evict()
         self._fit(document, self.width())
         return document
+
+    def _evict(self) -> None:
+        """Drop the least recently used layouts, never the one on screen."""
+        while len(self._documents) > KEPT_DOCUMENTS:
+            oldest = next(text for text, kept in self._documents.items()
+                          if kept is not self._document)
+            self._documents.pop(oldest).deleteLater()
 
     def _make(self, text: str) -> QTextDocument:
         document = _OfflineDocument(self)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -27,7 +28,8 @@ STORY_FILE = "story.yaml"
 def _schema() -> dict[str, Any]:
     from storyplayer.resources import resource
 
-    return json.loads(resource("schema/story.schema.json").read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(resource("schema/story.schema.json").read_text("utf-8"))
+    return schema
 
 
 @functools.cache
@@ -67,48 +69,87 @@ def check_story(
 ) -> tuple[Story | None, list[Problem]]:
     """Load and check a story; returns the story (None if invalid) and all problems, warnings too.
 
-    With a `cache`, an unchanged file that passed every check before is not parsed again
-    (its media and dates are still checked).
+    With a `cache`, an unchanged file that was valid before is not parsed again
+    (its media files are still checked).
     """
     file = story_file(path)
     if not file.exists() and not file.is_symlink():
         message = "no such story file" if path.is_dir() else "no such file"
         return None, [Problem(file, 0, 0, message)]
     boundary = (root or file.parent).resolve()
-    if not _inside(file.resolve(), boundary):
+    return check_found(file, file.resolve(), boundary, cache=cache)
+
+
+def check_found(
+    file: Path,
+    resolved: Path,
+    boundary: Path,
+    *,
+    cache: LibraryCache | None = None,
+    stat: os.stat_result | None = None,
+) -> tuple[Story | None, list[Problem]]:
+    """check_story for a story `file` known to exist, already resolved (`resolved`), found
+    in the library folder that resolves to `boundary`; `stat` saves asking for it again."""
+    if not _inside(resolved, boundary):
         return None, [Problem(file, 0, 0, "is a link that leads outside the library folder")]
     if cache is None:
         story, problems, _ = _check_file(file)
         return story, problems
-    stat = file.stat()
-    data = cache.get(file, stat)
-    if data is not None:
-        builder = _Builder(file, Document(data))
-        story = builder.build()
-        if not builder.problems:
-            return story, []
-    story, problems, data = _check_file(file)
-    if story is not None and not problems:
-        cache.put(file, stat, data)
+    if stat is None:
+        stat = file.stat()
+    cached = cache.get(resolved, stat, str(file))
+    if cached is not None:
+        story, warnings, media = cached
+        if _media_unchanged(file.parent, media):
+            return story, list(warnings)
+    story, problems, media = _check_file(file)
+    if story is not None:
+        cache.put(resolved, stat, str(file), (story, tuple(problems), media))
     return story, problems
 
 
-def _check_file(file: Path) -> tuple[Story | None, list[Problem], Any]:
-    """Read, parse and check `file`: the story or None, every problem, and the plain data."""
+def _check_file(file: Path) -> tuple[Story | None, list[Problem], tuple[tuple[str, Path], ...]]:
+    """Read, parse and check `file`: the story or None, every problem, and the media files
+    it uses (as written, and where they were found)."""
     try:
         doc = parse_document(read_text(file))
     except SourceError as error:
-        return None, [Problem(file, error.line, error.column, error.message)], None
+        return None, [Problem(file, error.line, error.column, error.message)], ()
     if not isinstance(doc.data, dict):
         message = "must be a mapping of story fields (format, title, events, ...)"
-        return None, [Problem(file, 1, 1, message)], None
+        return None, [Problem(file, 1, 1, message)], ()
     problems = list(_schema_problems(file, doc))
     if problems:
-        return None, problems, None
+        return None, problems, ()
     builder = _Builder(file, doc)
     story = builder.build()
     problems = builder.problems
-    return (None if any(p.is_error for p in problems) else story), problems, doc.data
+    if any(p.is_error for p in problems):
+        return None, problems, ()
+    return story, problems, tuple(builder.media_found)
+
+
+def _media_unchanged(folder: Path, media: tuple[tuple[str, Path], ...]) -> bool:
+    """True if every media file of a cached story is still where it was found: files can
+    come and go without the story file changing."""
+    if not media:
+        return True
+    boundary = folder.resolve()
+    return all(_media_target(folder, boundary, value) == target for value, target in media)
+
+
+def _media_target(folder: Path, boundary: Path, value: str) -> Path | str:
+    """The media file `value` of the story in `folder` (resolving to `boundary`), or why not."""
+    if value.startswith(("/", "\\")) or _DRIVE.match(value):
+        return f"media path '{value}' is absolute; write it relative to the story folder"
+    if "://" in value or value.startswith("data:"):
+        return f"media '{value[:60]}' is not a file in the story folder"
+    target = (folder / value).resolve()
+    if not _inside(target, boundary):
+        return f"media path '{value}' leads outside the story folder"
+    if not target.is_file():
+        return f"media file '{value}' does not exist"
+    return target
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -199,6 +240,7 @@ def _describe(file: Path, doc: Document, error: Any) -> Iterator[Problem]:
 # --- building the Story ---------------------------------------------------------------------
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+_DRIVE = re.compile(r"^[A-Za-z]:")
 
 
 class _Builder:
@@ -207,6 +249,8 @@ class _Builder:
     def __init__(self, file: Path, doc: Document):
         self.file, self.doc, self.folder = file, doc, file.parent
         self.problems: list[Problem] = []
+        self.media_found: list[tuple[str, Path]] = []
+        self._boundary: Path | None = None
 
     def error(self, path: Path_, message: str, severity: str = "error") -> None:
         line, column = self.doc.where(path)
@@ -292,20 +336,11 @@ class _Builder:
         """A media file inside the story folder, or None after reporting why not."""
         if value is None:
             return None
-        if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value):
-            self.error(
-                path, f"media path '{value}' is absolute; write it relative to the story folder"
-            )
+        if self._boundary is None:
+            self._boundary = self.folder.resolve()
+        target = _media_target(self.folder, self._boundary, value)
+        if isinstance(target, str):
+            self.error(path, target)
             return None
-        if "://" in value or value.startswith("data:"):
-            self.error(path, f"media '{value[:60]}' is not a file in the story folder")
-            return None
-        folder = self.folder.resolve()
-        target = (self.folder / value).resolve()
-        if not _inside(target, folder):
-            self.error(path, f"media path '{value}' leads outside the story folder")
-            return None
-        if not target.is_file():
-            self.error(path, f"media file '{value}' does not exist")
-            return None
+        self.media_found.append((value, target))
         return target

@@ -6,9 +6,9 @@ features that build objects or expand without bound (alias "bombs", recursive al
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -39,6 +39,47 @@ class _StoryLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
     }
 
+    # The C parser calls these three back in Python for every node, and PyYAML's general
+    # versions (path resolvers, wildcard resolvers) cost more than parsing itself. Stories use
+    # neither, so these give the same tags with a fraction of the work.
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                tag = _PLAIN_TAGS.get(value)
+                if tag is None:
+                    tag = _plain_tag(value)
+                return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+# The fast resolve above is only right while PyYAML keeps no path or wildcard resolvers.
+assert not _StoryLoader.yaml_path_resolvers and None not in _StoryLoader.yaml_implicit_resolvers
+
+# Keys and short values (title, en, lat, Tallinn, 12) recur in every event of every story;
+# their tags are remembered rather than matched against the resolvers' patterns each time.
+_PLAIN_TAGS: dict[str, str] = {}
+_PLAIN_TAGS_MAX, _PLAIN_TAG_LENGTH = 20_000, 40
+
+
+def _plain_tag(value: str) -> str:
+    tag = _STR
+    for candidate, regexp in _StoryLoader.yaml_implicit_resolvers.get(value[:1], ()):
+        if regexp.match(value):
+            tag = candidate
+            break
+    if len(value) <= _PLAIN_TAG_LENGTH:
+        if len(_PLAIN_TAGS) >= _PLAIN_TAGS_MAX:
+            _PLAIN_TAGS.clear()
+        _PLAIN_TAGS[value] = tag
+    return tag
+
 
 class SourceError(Exception):
     """The file cannot be read as a story document at all."""
@@ -50,22 +91,43 @@ class SourceError(Exception):
 
 @dataclass
 class Document:
-    """Plain data from a YAML file, plus the line and column of every value and key."""
+    """Plain data from a YAML file, and its node tree to find where each value and key stood.
+
+    Positions are looked up only when a problem is reported, so a valid story (nearly every
+    one) never pays for them.
+    """
 
     data: Any
-    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = None
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The position of `path` (or of its key), else of its nearest known parent."""
-        marks = self.key_marks if key else self.value_marks
-        while path:
-            if path in marks:
-                return marks[path]
-            if not key and path in self.key_marks:
-                return self.key_marks[path]
-            path = path[:-1]
-        return self.value_marks.get((), (1, 1))
+        if self.root is None:
+            return (1, 1)
+        node, found, key_found = self.root, _position(self.root), None
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+            found = _position(node)
+            if key_node is not None:
+                key_found = _position(key_node)
+        if key:
+            return key_found or _position(self.root)
+        return found
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """The key node (for a mapping) and value node at `part` under `node`, if there is one."""
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        for key_node, value_node in node.value:
+            if key_node.value == part:
+                return key_node, value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part:
+        if part < len(node.value):
+            return None, node.value[part]
+    return None
 
 
 def read_text(path: Path) -> str:
@@ -97,9 +159,7 @@ def parse_document(text: str) -> Document:
         node = loader.get_single_node()
         if node is None:
             raise SourceError("holds no YAML document")
-        doc = Document(data=None)
-        doc.data = _Builder(loader, doc).build(node, (), 0)
-        return doc
+        return Document(_Builder(loader).build(node, 0), node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -118,16 +178,16 @@ def _position(node: yaml.Node) -> tuple[int, int]:
 
 
 class _Builder:
-    """Builds plain data from the node graph in one walk, recording marks and enforcing limits.
+    """Builds plain data from the node graph in one walk, enforcing the limits.
 
     Doing this here rather than with PyYAML's constructor halves the time a large library
     takes, and lets every value be counted as often as aliases repeat it.
     """
 
-    def __init__(self, loader: _StoryLoader, doc: Document):
-        self.loader, self.doc, self.budget = loader, doc, MAX_NODES
+    def __init__(self, loader: _StoryLoader):
+        self.loader, self.budget = loader, MAX_NODES
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def build(self, node: yaml.Node, depth: int) -> Any:
         self.budget -= 1
         if self.budget < 0:
             raise SourceError(
@@ -137,35 +197,37 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise SourceError(f"nests deeper than {MAX_DEPTH} levels", *_position(node))
         tag = node.tag
-        if tag not in _ALLOWED_TAGS or tag == _MERGE:
+        if tag == _STR:
+            return node.value
+        if tag == _MAP:
+            return self._mapping(cast(yaml.MappingNode, node), depth)
+        if tag == _SEQ:
+            return [self.build(item, depth + 1) for item in node.value]
+        if tag not in _ALLOWED_TAGS:
             raise SourceError(
                 f"uses the YAML tag {tag!r}, which is not allowed: a story is plain data",
                 *_position(node),
             )
-        if path not in self.doc.value_marks:
-            self.doc.value_marks[path] = _position(node)
-        if tag == _STR:
-            return node.value
-        if tag == _MAP:
-            return self._mapping(node, path, depth)
-        if tag == _SEQ:
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         if tag == _NULL:
             return None
+        scalar = cast(yaml.ScalarNode, node)
         if tag == _BOOL:
-            return self.loader.construct_yaml_bool(node)
+            return self.loader.construct_yaml_bool(scalar)
         if tag == _INT:
-            return self.loader.construct_yaml_int(node)
-        return self.loader.construct_yaml_float(node)
+            return self.loader.construct_yaml_int(scalar)
+        return self.loader.construct_yaml_float(scalar)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        depth += 1
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                raise SourceError(
-                    "uses a merge key (<<), which stories do not support", *_position(key_node)
-                )
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+            tag = key_node.tag
+            if tag != _STR or not isinstance(key_node, yaml.ScalarNode):
+                if tag == _MERGE:
+                    raise SourceError(
+                        "uses a merge key (<<), which stories do not support",
+                        *_position(key_node),
+                    )
                 raise SourceError(
                     f"has a key {getattr(key_node, 'value', '?')!r} that is not plain text "
                     "(quote it)",
@@ -174,7 +236,10 @@ class _Builder:
             key = key_node.value
             if key in result:
                 raise SourceError(f"has the key '{key}' twice", *_position(key_node))
-            child = (*path, key)
-            self.doc.key_marks[child] = _position(key_node)
-            result[key] = self.build(value_node, child, depth + 1)
+            if value_node.tag == _STR and self.budget > 0 and depth <= MAX_DEPTH:
+                # build() inlined for the commonest value, text: a third of the walk's time
+                self.budget -= 1
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, depth)
         return result

@@ -32,9 +32,8 @@
   var options = { reduced_motion: false, borders: false, tiles: null };
   var stories = {};   // slot -> {color, title, events}
   var current = {};   // slot -> index of the current event
-  var storyLayers = {}; // slot -> L.LayerGroup
   var markers = {};   // "slot:index" -> the event's marker (L.Marker for current ones)
-  var pins = {};      // slot -> the current event's pin: {slot, latlng, zoom, marker, mark, label, w, h}
+  var pins = {};      // slot -> the current event's pin (see pinFor)
   var tileLayer = null;
   var tileMaxZoom = 18;
 
@@ -63,19 +62,18 @@
   }).setView([58.6, 25.0], 6);
   map.attributionControl.setPrefix("Leaflet");
   map.attributionControl.addAttribution("Coastlines: GSHHG");
-  L.control.scale({ imperial: false, maxWidth: 140 }).addTo(map);
+  // updateWhenIdle: redrawn once a move ends, not on each frame of a flight
+  L.control.scale({ imperial: false, maxWidth: 140, updateWhenIdle: true }).addTo(map);
 
-  map.createPane("basemap").style.zIndex = 200;
-  map.createPane("rivers").style.zIndex = 230;
+  // One canvas per pane, as few panes as the stacking needs: every canvas costs its pixels
+  // several times over (the page's bitmap and the compositor's copies of it), and each frame
+  // of a flight moves every one of them.
+  map.createPane("basemap").style.zIndex = 200;  // sea, land, lakes, then rivers
   map.createPane("tiles").style.zIndex = 235;  // a raster map covers the basemap and rivers
-  map.createPane("graticule").style.zIndex = 240;
-  map.createPane("borders").style.zIndex = 250;
-  map.createPane("storyShapes").style.zIndex = 420;
+  map.createPane("lines").style.zIndex = 240;  // the graticule, then borders
   var baseRenderer = L.canvas({ pane: "basemap", padding: 0.3 });
-  var borderRenderer = L.canvas({ pane: "borders", padding: 0.3 });
-  var graticuleRenderer = L.canvas({ pane: "graticule", padding: 0.3 });
-  var riverRenderer = L.canvas({ pane: "rivers", padding: 0.3 });
-  var storyRenderer = L.canvas({ pane: "storyShapes", padding: 0.3 });
+  var lineRenderer = L.canvas({ pane: "lines", padding: 0.3 });
+  // story paths and shapes beneath the faded dots; the current pins are DOM markers above
   var markerRenderer = L.canvas({ pane: "markerPane", padding: 0.3, tolerance: 4 });
 
   // ---- basemap ---------------------------------------------------------------------------
@@ -171,14 +169,14 @@
 
   function buildRivers(data) {
     return L.polyline(data.rivers.map(function (r) { return decode(r, data.scale); }), {
-      renderer: riverRenderer, color: STYLE.river, weight: 1.2, opacity: 0.85,
+      renderer: baseRenderer, color: STYLE.river, weight: 1.2, opacity: 0.85,
       interactive: false, smoothFactor: 0.8
     });
   }
 
   function buildBorders(data) {
     return L.polyline(data.borders.map(function (r) { return decode(r, data.scale); }), {
-      renderer: borderRenderer, color: STYLE.border, weight: 1.1, opacity: 0.8,
+      renderer: lineRenderer, color: STYLE.border, weight: 1.1, opacity: 0.8,
       dashArray: "5 3", interactive: false, smoothFactor: 0.8
     });
   }
@@ -195,7 +193,7 @@
       lines.push(pts);
     }
     graticules[step] = L.polyline(lines, {
-      renderer: graticuleRenderer, color: STYLE.graticule, weight: 0.5, opacity: 0.22,
+      renderer: lineRenderer, color: STYLE.graticule, weight: 0.5, opacity: 0.22,
       interactive: false
     });
     return graticules[step];
@@ -207,6 +205,7 @@
     if (layer === shownGraticule) return;
     if (shownGraticule) map.removeLayer(shownGraticule);
     shownGraticule = layer.addTo(map);
+    layer.bringToBack();  // beneath the borders on the same canvas
   }
   map.on("zoomend", updateGraticule);
   updateGraticule();
@@ -309,10 +308,16 @@
     return el;
   }
 
+  // Each slot keeps its layers and updates them in place: a show moves the pin, extends the
+  // path and shows or hides dots. The page runs all day, several shows a second when stories
+  // play fast, and a pin, its listeners and a layer group rebuilt on each one were garbage
+  // that piled up in the renderer until the next full collection.
+  var slots = {};  // slot -> {group, path, dots: {index: L.CircleMarker}, pin, shape, overlay}
+
   function clearSlot(slot) {
-    if (storyLayers[slot]) {
-      map.removeLayer(storyLayers[slot]);
-      delete storyLayers[slot];
+    if (slots[slot]) {
+      map.removeLayer(slots[slot].group);
+      delete slots[slot];
     }
     Object.keys(markers).forEach(function (k) {
       if (k.split(":")[0] === String(slot)) delete markers[k];
@@ -320,7 +325,13 @@
     delete pins[slot];
   }
 
-  function markerFor(slot, index, ev, color) {
+  function clearAll() {
+    Object.keys(slots).forEach(clearSlot);
+    stories = {};
+    current = {};
+  }
+
+  function dotFor(slot, index, ev, color) {
     // an earlier event of the story: a faded dot on the canvas
     var m = L.circleMarker([ev.lat, ev.lon], {
       renderer: markerRenderer, radius: 4, color: color, weight: 1, opacity: 0.55,
@@ -329,11 +340,10 @@
     m.on("click", function () { send({ type: "marker-clicked", slot: slot, index: index }); });
     m.storyInfo = { slot: slot, index: index, lat: ev.lat, lon: ev.lon, color: color,
                     current: false };
-    markers[slot + ":" + index] = m;
     return m;
   }
 
-  function pinFor(slot, index, ev, color) {
+  function pinFor(slot, color) {
     // The current event: a DOM marker (dot, halo and label) whose parts are shifted in
     // pixels by layoutPins(), so labels stay in view and pins at one place stay apart.
     var body = document.createElement("div");
@@ -349,62 +359,126 @@
     mark.appendChild(halo);
     mark.appendChild(dot);
     body.appendChild(mark);
-    var text = ev.name || ev.title || "";
-    var label = text ? labelElement(text, color) : null;
-    if (label) body.appendChild(label);
-    var m = L.marker([ev.lat, ev.lon], {
+    var label = labelElement("", color);
+    body.appendChild(label);
+    var pin = { slot: slot, latlng: null, zoom: undefined, marker: null, mark: mark,
+                label: null, labelEl: label, text: null, w: 0, h: 0, index: -1 };
+    pin.marker = L.marker([0, 0], {
       icon: L.divIcon({ className: "story-pin", html: body, iconSize: [0, 0], iconAnchor: [0, 0] }),
       keyboard: false, zIndexOffset: 1000 + slot
     });
-    m.on("click", function () { send({ type: "marker-clicked", slot: slot, index: index }); });
-    m.storyInfo = { slot: slot, index: index, lat: ev.lat, lon: ev.lon, color: color,
-                    current: true };
-    markers[slot + ":" + index] = m;
-    pins[slot] = { slot: slot, latlng: L.latLng(ev.lat, ev.lon), zoom: ev.zoom, marker: m,
-                   mark: mark, label: label, w: 0, h: 0 };
-    return m;
+    pin.marker.on("click", function () {
+      send({ type: "marker-clicked", slot: slot, index: pin.index });
+    });
+    return pin;
+  }
+
+  function movePin(pin, index, ev, color) {
+    if (pin.index === index) return;
+    pin.index = index;
+    pin.latlng = L.latLng(ev.lat, ev.lon);
+    pin.zoom = ev.zoom;
+    pin.marker.storyInfo = { slot: pin.slot, index: index, lat: ev.lat, lon: ev.lon, color: color,
+                             current: true };
+    pin.marker.setLatLng(pin.latlng);
+    var text = ev.name || ev.title || "";
+    if (text !== pin.text) {
+      pin.text = text;
+      pin.labelEl.textContent = text;
+      pin.labelEl.style.display = text ? "" : "none";
+      pin.label = text ? pin.labelEl : null;
+    }
+  }
+
+  function shapeFor(ev, color) {
+    return L.geoJSON(ev.geometry, {
+      style: { renderer: markerRenderer, color: color, weight: 2.5, opacity: 0.9,
+               fillColor: color, fillOpacity: 0.15 },
+      pointToLayer: function (f, latlng) {
+        return L.circleMarker(latlng, { renderer: markerRenderer, radius: 5, color: color });
+      },
+      interactive: false
+    });
+  }
+
+  function overlayFor(ev) {
+    return L.imageOverlay(ev.overlay.url, ev.overlay.bounds, {
+      opacity: typeof ev.overlay.opacity === "number" ? ev.overlay.opacity : 0.7,
+      interactive: false, className: "story-overlay"
+    });
+  }
+
+  function setPart(s, name, ev, make, color) {
+    // The event's shape or overlay: built when the event changes, kept while it stays.
+    var part = s[name];
+    if ((part ? part.event : null) === ev) return;
+    if (part) s.group.removeLayer(part.layer);
+    s[name] = ev ? { event: ev, layer: make(ev, color) } : null;
+    if (!ev) return;
+    s.group.addLayer(s[name].layer);
+    if (name === "shape") {
+      // on the dots' canvas, beneath them and beneath the path
+      s[name].layer.eachLayer(function (l) { if (l.bringToBack) l.bringToBack(); });
+      if (s.path && s.group.hasLayer(s.path)) s.path.bringToBack();
+    }
   }
 
   function drawSlot(slot) {
-    clearSlot(slot);
     var story = stories[slot], index = current[slot];
-    if (!story || index === undefined) return;
-    var color = story.color, group = L.layerGroup();
-    var events = story.events;
+    if (!story || index === undefined) { clearSlot(slot); return; }
+    var color = story.color, events = story.events;
+    var s = slots[slot];
+    if (!s) {
+      s = slots[slot] = { group: L.layerGroup().addTo(map), path: null, dots: {}, pin: null,
+                          shape: null, overlay: null };
+    }
     var path = [], lastPlaced = -1;
     for (var i = 0; i <= index && i < events.length; i++) {
       if (placed(events[i])) { path.push([events[i].lat, events[i].lon]); lastPlaced = i; }
     }
     if (path.length > 1) {
-      L.polyline(path, { renderer: storyRenderer, color: color, weight: 2.2, opacity: 0.7,
-                         dashArray: "6 5", interactive: false }).addTo(group);
+      if (!s.path) {
+        s.path = L.polyline(path, { renderer: markerRenderer, color: color, weight: 2.2,
+                                    opacity: 0.7, dashArray: "6 5", interactive: false });
+      } else {
+        s.path.setLatLngs(path);
+      }
+      if (!s.group.hasLayer(s.path)) { s.group.addLayer(s.path); s.path.bringToBack(); }
+    } else if (s.path && s.group.hasLayer(s.path)) {
+      s.group.removeLayer(s.path);
     }
     var ev = events[index];
-    if (ev && ev.geometry) {
-      L.geoJSON(ev.geometry, {
-        style: { renderer: storyRenderer, color: color, weight: 2.5, opacity: 0.9,
-                 fillColor: color, fillOpacity: 0.15 },
-        pointToLayer: function (f, latlng) {
-          return L.circleMarker(latlng, { renderer: storyRenderer, radius: 5, color: color });
-        },
-        interactive: false
-      }).addTo(group);
+    setPart(s, "shape", ev && ev.geometry ? ev : null, shapeFor, color);
+    setPart(s, "overlay", ev && ev.overlay && ev.overlay.url && ev.overlay.bounds ? ev : null,
+            overlayFor, color);
+    for (var j = 0; j < events.length; j++) {
+      var key = slot + ":" + j, dot = s.dots[j];
+      var shown = j <= index && j !== lastPlaced && placed(events[j]);
+      if (shown) {
+        if (!dot) dot = s.dots[j] = dotFor(slot, j, events[j], color);
+        if (!s.group.hasLayer(dot)) s.group.addLayer(dot);
+        markers[key] = dot;
+      } else {
+        if (dot && s.group.hasLayer(dot)) s.group.removeLayer(dot);
+        if (j !== lastPlaced) delete markers[key];
+      }
     }
-    if (ev && ev.overlay && ev.overlay.url && ev.overlay.bounds) {
-      L.imageOverlay(ev.overlay.url, ev.overlay.bounds, {
-        opacity: typeof ev.overlay.opacity === "number" ? ev.overlay.opacity : 0.7,
-        interactive: false, className: "story-overlay"
-      }).addTo(group);
+    if (lastPlaced >= 0) {
+      var pin = s.pin || (s.pin = pinFor(slot, color));
+      var textBefore = pin.text;
+      movePin(pin, lastPlaced, events[lastPlaced], color);
+      if (!s.group.hasLayer(pin.marker)) s.group.addLayer(pin.marker);
+      markers[slot + ":" + lastPlaced] = pin.marker;
+      pins[slot] = pin;
+      if (pin.label && (pin.text !== textBefore || !pin.w)) {
+        pin.w = pin.label.offsetWidth;
+        pin.h = pin.label.offsetHeight;
+      }
+    } else {
+      if (s.pin && s.group.hasLayer(s.pin.marker)) s.group.removeLayer(s.pin.marker);
+      if (s.pin) s.pin.index = -1;
+      delete pins[slot];
     }
-    for (var j = 0; j <= index && j < events.length; j++) {
-      if (!placed(events[j]) || j === lastPlaced) continue;
-      markerFor(slot, j, events[j], color).addTo(group);
-    }
-    if (lastPlaced >= 0) pinFor(slot, lastPlaced, events[lastPlaced], color).addTo(group);
-    group.addTo(map);
-    storyLayers[slot] = group;
-    var pin = pins[slot];
-    if (pin && pin.label) { pin.w = pin.label.offsetWidth; pin.h = pin.label.offsetHeight; }
   }
 
   // ---- pins and labels, laid out in pixels ---------------------------------------------------
@@ -537,9 +611,13 @@
     return { l: PAD.left, t: PAD.top, r: size.x - PAD.right, b: size.y - PAD.bottom };
   }
 
+  var controls = null;  // the controls' rectangles, measured again after a resize
+  map.on("resize", function () { controls = null; });
+
   function controlRects() {
     // The zoom buttons are an obstacle a label keeps clear of.
-    var out = [], mapRect = map.getContainer().getBoundingClientRect();
+    if (controls) return controls;
+    var out = controls = [], mapRect = map.getContainer().getBoundingClientRect();
     var zoom = map.zoomControl && map.zoomControl.getContainer();
     if (zoom) {
       var r = zoom.getBoundingClientRect();
@@ -547,6 +625,13 @@
                  r: r.right - mapRect.left + 4, b: r.bottom - mapRect.top + 4 });
     }
     return out;
+  }
+
+  function setTransform(el, value) {
+    // Only a change is written: each write costs the page a style object to collect later.
+    if (el.storyTransform === value) return;
+    el.storyTransform = value;
+    el.style.transform = value;
   }
 
   function layoutPins() {
@@ -558,14 +643,16 @@
     arrange(list, px, usableView(), controlRects()).placed.forEach(function (placed) {
       placed.marks.forEach(function (m) {
         var at = px[m.pin.slot];
-        m.pin.mark.style.transform = "translate(" + (m.x - at.x).toFixed(1) + "px," +
-          (m.y - at.y).toFixed(1) + "px)";
+        setTransform(m.pin.mark, "translate(" + (m.x - at.x).toFixed(1) + "px," +
+          (m.y - at.y).toFixed(1) + "px)");
       });
       placed.labels.forEach(function (r) {
         var at = px[r.pin.slot];
-        r.pin.label.style.transform = "translate(" + Math.round(r.l - at.x) + "px," +
-          Math.round(r.t - at.y) + "px)";
-        r.pin.label.classList.toggle("side-left", placed.side === "left");
+        setTransform(r.pin.label, "translate(" + Math.round(r.l - at.x) + "px," +
+          Math.round(r.t - at.y) + "px)");
+        if (r.pin.side !== placed.side) {
+          r.pin.label.classList.toggle("side-left", placed.side === "left");
+        }
         r.pin.side = placed.side;
       });
     });
@@ -666,9 +753,7 @@
 
   var handlers = {
     stories: function (msg) {
-      Object.keys(storyLayers).forEach(clearSlot);
-      stories = {};
-      current = {};
+      clearAll();
       (msg.stories || []).forEach(function (s) {
         stories[s.slot] = { color: safeColor(s.color, s.slot), title: String(s.title || ""),
                             events: s.events || [] };
@@ -697,11 +782,7 @@
       shownRegions = "";
       updateBasemap();
     },
-    clear: function () {
-      Object.keys(storyLayers).forEach(clearSlot);
-      stories = {};
-      current = {};
-    }
+    clear: clearAll
   };
 
   function escapeText(s) {

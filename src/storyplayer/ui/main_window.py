@@ -101,12 +101,15 @@ class MainWindow(QMainWindow):
                 shortcut.activated.connect(action)
 
         on_window(["F11"], self.toggle_full_screen)
-        on_window([QKeySequence.ZoomIn, "Ctrl+="], lambda: self.set_text_scale(self.text_scale + 0.1))
-        on_window([QKeySequence.ZoomOut], lambda: self.set_text_scale(self.text_scale - 0.1))
+        on_window([QKeySequence.ZoomIn, "Ctrl+="], lambda: self._zoom_text(+0.1))
+        on_window([QKeySequence.ZoomOut], lambda: self._zoom_text(-0.1))
         on_window(["Ctrl+0"], lambda: self.set_text_scale(1.0))
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def _zoom_text(self, change: float) -> None:
+        self.set_text_scale(self.text_scale + change)
 
     def set_text_scale(self, scale: float) -> None:
         self.text_scale = round(min(MAX_SCALE, max(MIN_SCALE, scale)), 2)

@@ -99,7 +99,9 @@ class PlaybackView(QWidget):
         self.back_button.setIconSize(QSize(16, 16))
         self.back_button.setMinimumHeight(40)
         self.back_button.setCursor(Qt.PointingHandCursor)
-        self.back_button.setAccessibleDescription(self.tr("Stop playing and go back to the stories"))
+        self.back_button.setAccessibleDescription(
+            self.tr("Stop playing and go back to the stories")
+        )
         self.back_button.clicked.connect(self.backRequested)
         self.pause_all_button = QPushButton(self.tr("Pause all"))
         self.pause_all_button.setMinimumHeight(40)

@@ -146,8 +146,8 @@ class StoryPane(QFrame):
             #eventBody {{ background: {theme.CARD}; }}
             #paneFooter QToolButton {{ padding: 4px; min-width: 38px; min-height: 38px; }}
             QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
-            QScrollBar::handle:vertical {{ background: {theme.tint(color, 0.55)}; border-radius: 3px;
-                                          min-height: 32px; }}
+            QScrollBar::handle:vertical {{ background: {theme.tint(color, 0.55)};
+                                          border-radius: 3px; min-height: 32px; }}
             QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
             QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
             #paneHeader {{ background: {color}; border-top-left-radius: 2px;

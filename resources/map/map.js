@@ -688,8 +688,14 @@
   // ---- moving the view -----------------------------------------------------------------------
 
   function moveTo(latlng, zoom, animate) {
-    if (options.reduced_motion || animate === false) map.setView(latlng, zoom, { animate: false });
-    else map.flyTo(latlng, zoom, { duration: 1.2 });
+    // A flight is planned from the view's size: with none yet (the page laid out before its
+    // widget is shown) Leaflet's flyTo divides by zero, so the view jumps instead.
+    var size = map.getSize();
+    if (options.reduced_motion || animate === false || !size.x || !size.y) {
+      map.setView(latlng, zoom, { animate: false });
+    } else {
+      map.flyTo(latlng, zoom, { duration: 1.2 });
+    }
   }
 
   var fitPending = false;

@@ -151,6 +151,27 @@ def test_page_errors_surface_as_a_signal(qtbot, map_view):
     assert "teleport" in blocker.args[0]
 
 
+def test_a_map_with_no_size_yet_moves_without_an_error(
+    qtbot, map_view, probe, stories
+):
+    # The page can be laid out before its widget has a size; a flight planned from a zero
+    # size divides by zero inside Leaflet.
+    errors: list[str] = []
+    map_view.pageError.connect(errors.append)
+    probe.run(map_view, "document.getElementById('map').style.height = '0px';"
+                        "document.getElementById('map').style.width = '0px';"
+                        "window.dispatchEvent(new Event('resize'))")
+    map_view.set_stories(stories[1:2])
+    with qtbot.waitSignal(map_view.shown, timeout=5000):
+        map_view.show_event(1, 0)
+    # The show schedules its fit at once (a timer of 0): once a later timer has fired, the fit
+    # has run, and a message the page sends after that follows any error it raised.
+    probe.wait(map_view, "new Promise(function (done) { setTimeout(done, 20); })")
+    with qtbot.waitSignal(map_view.shown, timeout=5000):
+        map_view.show_event(1, 0)
+    assert errors == []
+
+
 def test_online_tiles_must_be_https(map_view):
     with pytest.raises(ValueError):
         map_view.set_options(tiles=TileSource("http://tiles.example.org/{z}/{x}/{y}.png"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from storyplayer.map.map_view import MapView
@@ -18,6 +18,7 @@ class Screenshot(QObject):
         super().__init__(window)
         self.window, self.map_view, self.path, self.at = window, map_view, path, at
         self.exit_code = 0
+        self._scheduled = False
         self._give_up = QTimer(self, singleShot=True, interval=MAP_WAIT_MS)
         self._give_up.timeout.connect(self._map_late)
 
@@ -25,7 +26,7 @@ class Screenshot(QObject):
         if self.map_view.is_ready:
             self._ready()
         else:
-            self.map_view.ready.connect(self._ready)
+            self.map_view.ready.connect(self._ready, Qt.SingleShotConnection)
             self._give_up.start()
 
     def _map_late(self) -> None:
@@ -34,11 +35,10 @@ class Screenshot(QObject):
         self._ready()
 
     def _ready(self) -> None:
+        if self._scheduled:
+            return  # the map came after all, but the picture is already on its way
+        self._scheduled = True
         self._give_up.stop()
-        try:
-            self.map_view.ready.disconnect(self._ready)
-        except (RuntimeError, TypeError):
-            pass
         # A short settle after the wait lets the map finish drawing its last move.
         QTimer.singleShot(int(self.at * 1000) + 600, self._save)
 

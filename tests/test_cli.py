@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -108,3 +109,22 @@ def test_screenshot_saves_the_window_and_exits(tmp_path: Path, mode: list[str]) 
     result = run(*mode, "--screenshot", str(picture), "--at", "1")
     assert result.returncode == 0, result.stderr[-2000:]
     assert picture.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("", "--js-flags=--optimize-for-size"),
+        ("--js-flags=--max-old-space-size=64", "--js-flags=--max-old-space-size=64"),
+    ],
+)
+def test_the_map_renderer_favours_size_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch, given: str, expected: str
+) -> None:
+    from storyplayer.app import prepare_environment
+
+    monkeypatch.setenv("QTWEBENGINE_CHROMIUM_FLAGS", given)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert prepare_environment(screenshot=True) is None
+    flags = os.environ["QTWEBENGINE_CHROMIUM_FLAGS"].split()
+    assert [flag for flag in flags if flag.startswith("--js-flags")] == [expected]

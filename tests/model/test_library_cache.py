@@ -167,3 +167,12 @@ def test_the_fingerprint_covers_the_checking_code() -> None:
     here = Path(library_cache.__file__).parent
     for name in library_cache._CHECKING_MODULES:
         assert (here / name).is_file(), name
+
+
+def test_the_old_json_cache_is_removed_once_the_new_one_is_written(tmp_path: Path) -> None:
+    root, cache_file = make_library(tmp_path / "lib"), tmp_path / "library.cache"
+    old = tmp_path / "library.json"
+    old.write_text('{"fingerprint": "0.1", "entries": {}}')
+    Library.load([root], cache=LibraryCache(cache_file))
+    assert cache_file.is_file()
+    assert not old.exists()

@@ -142,6 +142,16 @@ class LibraryCache:
         self._entries[key] = (stat.st_size, stat.st_mtime_ns, name, _dumps(data))
         self._dirty = True
 
+    def _remove_old_format(self) -> None:
+        """Earlier versions kept the cache as library.json beside this one; it is never read
+        again, so it should not stay behind taking room."""
+        old = self.file.with_name("library.json")
+        if old != self.file:
+            try:
+                old.unlink(missing_ok=True)
+            except OSError:
+                pass
+
     def save(self) -> None:
         """Write the cache (only what was seen this run) atomically; never raises."""
         if not self._dirty and self._seen >= set(self._entries):
@@ -159,6 +169,7 @@ class LibraryCache:
                 )
             os.replace(out.name, self.file)
             self._dirty = False
+            self._remove_old_format()
         except OSError as error:
             log.info("library cache %s not written: %s", self.file, error)
             try:

@@ -166,3 +166,24 @@ def test_request_guard_allows_only_the_app():
     assert guard.allows(QUrl("https://b.tile.example.org/1/2/3"))
     assert not guard.allows(QUrl("http://b.tile.example.org/1/2/3"))
     assert not guard.allows(QUrl("https://evil.org/?b.tile.example.org"))
+
+
+def test_the_page_runs_no_script_that_markup_could_smuggle_in(probe, map_view):
+    # Story text reaches the page as text; should markup ever get in, the page's policy still
+    # runs none of it: neither an inline script nor an inline event handler.
+    result = probe.wait(
+        map_view,
+        """new Promise(function (done) {
+          var script = document.createElement('script');
+          script.textContent = 'window.smuggled = 1';
+          document.body.appendChild(script);
+          var holder = document.createElement('div');
+          holder.innerHTML = '<img src="missing.png" onerror="window.handled = 1">';
+          // Listeners run in the order they were added: the inline one would have run by now.
+          holder.firstChild.addEventListener('error', function () {
+            done([window.smuggled === undefined, window.handled === undefined]);
+          });
+          document.body.appendChild(holder);
+        })""",
+    )
+    assert result == {"ok": [True, True]}

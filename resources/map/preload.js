@@ -1,0 +1,21 @@
+/*
+ * Runs before Leaflet is parsed, so that its work overlaps Leaflet's:
+ * starts the basemap downloads, and connects to Python (map.js picks both up).
+ * A file rather than an inline script: the page's policy allows no inline script at all.
+ */
+(function () {
+  "use strict";
+  window.basemapRequests = {};
+  ["world", "europe", "baltic"].forEach(function (name) {
+    window.basemapRequests[name] = fetch("storyplayer://app/basemap/" + name + ".json")
+      .then(function (r) {
+        if (!r.ok) throw new Error("basemap " + name + ": " + r.status);
+        return r.json();
+      });
+  });
+  window.bridgeRequest = new Promise(function (resolve) {
+    new QWebChannel(qt.webChannelTransport, function (channel) {
+      resolve(channel.objects.bridge);
+    });
+  });
+})();

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from fake_clock import FakeClock
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
 
 from storyplayer.app import _persist_text_scale
 from storyplayer.model.config import LoadedConfig, load_config
@@ -75,6 +76,21 @@ def test_set_manual_from_the_command_line_or_config(make_window):
     assert window.playback.manual_button.isChecked()
     window.play(["october-1917"])
     assert window.playback.panes[0].driver.manual
+
+
+def test_a_toggle_that_is_on_can_be_seen_from_the_back_of_the_room(make_window):
+    window = make_window()
+    window.play(["october-1917"])
+    button = window.playback.manual_button
+
+    def fill() -> QColor:  # the button's colour just inside its border, beside the text
+        return button.grab().toImage().pixelColor(6, button.height() // 2)
+
+    off = fill()
+    window.set_manual(True)
+    on = fill()
+    assert off.lightness() > 200  # a light button on the light page...
+    assert on.lightness() < 80  # ...and filled dark once it is on
 
 
 def test_the_event_list_jumps_to_an_event(qtbot, make_window, library):

@@ -81,6 +81,7 @@ def style_sheet(scale: float = 1.0) -> str:
     QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus, QListView:focus {{
         border: {FOCUS_WIDTH}px solid {ACCENT};
     }}
+    QPushButton:checked {{ background: {INK}; color: {CARD}; border-color: {INK}; }}
     QPushButton#primary {{
         background: {ACCENT}; color: white; border: none; font-weight: 600; padding: 8px 22px;
     }}

@@ -32,17 +32,19 @@ def prepare_environment(screenshot: bool) -> str | None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # Chromium will not start its sandbox as root (kiosk images often run as root).
     if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+        _add_chromium_flag("--no-sandbox")
     # The map flies all day, and each frame of a flight leaves Blink objects to collect. With
     # V8's default heap growth the renderer let 30-40 MB of them pile up between collections;
     # favouring size collects sooner and keeps it flat. A --js-flags of the user's own stays.
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    if "--js-flags" not in flags:
-        flags += " --js-flags=--optimize-for-size"
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags.strip()
+    _add_chromium_flag("--js-flags=--optimize-for-size", unless="--js-flags")
     return None
+
+
+def _add_chromium_flag(flag: str, unless: str | None = None) -> None:
+    """Adds `flag` to QtWebEngine's Chromium flags, unless they already hold `unless` (or it)."""
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if (unless or flag) not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " " + flag).strip()
 
 
 def _playable(library: Library, ids: list[str]) -> str | None:

@@ -351,9 +351,6 @@ def _style_sheet(scale: float) -> str:
         font-weight: 700; border-radius: 0; padding: {round(9 * scale)}px {round(12 * scale)}px;
         min-height: {round(30 * scale)}px;
     }}
-    QPushButton#pickerLanguage:checked {{
-        background: {theme.INK}; color: {theme.CARD}; border-color: {theme.INK};
-    }}
     QPushButton#pickerLanguage:focus {{ border: {theme.FOCUS_WIDTH + 1}px solid {theme.ACCENT}; }}
     #pickerCategory::down-arrow {{ image: none; }}
     #pickerCategory {{ padding-right: {round(40 * scale)}px; }}

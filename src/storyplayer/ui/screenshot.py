@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from storyplayer.map.map_view import MapView
@@ -26,7 +26,7 @@ class Screenshot(QObject):
         if self.map_view.is_ready:
             self._ready()
         else:
-            self.map_view.ready.connect(self._ready, Qt.SingleShotConnection)
+            self.map_view.ready.connect(self._ready)
             self._give_up.start()
 
     def _map_late(self) -> None:

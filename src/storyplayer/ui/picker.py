@@ -422,4 +422,8 @@ def _style_sheet(scale: float) -> str:
         padding: {round(10 * scale)}px {round(40 * scale)}px;
     }}
     QPushButton#primary:focus {{ border: 3px solid {theme.INK}; }}
+    QPushButton#pickerAdd {{
+        border-radius: 10px; padding: {round(9 * scale)}px {round(16 * scale)}px;
+        min-height: {round(30 * scale)}px;
+    }}
     """

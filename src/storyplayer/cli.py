@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--at", metavar="SECONDS", type=_seconds, default=0.0,
         help="with --screenshot: seconds of playback before the picture",
     )
+    parser.add_argument(
+        "--install-desktop", action="store_true",
+        help="add Story Player and the .storyplayer file type to this user's desktop (Linux)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
         "validate", help="check story folders or files", description="Check stories."
@@ -169,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.check_config:
             return _check_config(args)
+        if args.install_desktop:
+            return _install_desktop()
         if args.package is not None and not args.package.is_file():
             print(f"storyplayer: {args.package}: no such file", file=sys.stderr)
             return 1
@@ -363,6 +369,18 @@ def _install(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or default_language()
     verb = "Replaced" if installed.replaced else "Installed"
     print(f"{verb} '{installed.title.get(lang)}' ({installed.story_id}) in {installed.path}")
+    return 0
+
+
+def _install_desktop() -> int:
+    from storyplayer.sharing.desktop import DesktopError, install_desktop
+
+    try:
+        for line in install_desktop():
+            print(line)
+    except DesktopError as error:
+        print(f"storyplayer: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

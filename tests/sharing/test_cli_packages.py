@@ -134,3 +134,48 @@ def test_pack_and_install_do_not_import_qt(place: tuple[Path, Path, Path]) -> No
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert (data_home / "storyplayer" / "stories" / "lesson-one").is_dir()
+
+
+def test_desktop_files_are_well_formed_and_their_command_works(
+        place: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """--install-desktop writes the menu entry, icon and MIME type; the entry's command line
+    opens a package given as %f (here a missing one: one line, exit 1, no window)."""
+    import configparser
+    import shlex
+    import shutil
+    import xml.etree.ElementTree as ElementTree
+
+    _, work, data_home = place
+    env = {**os.environ, "XDG_DATA_HOME": str(data_home),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-m", "storyplayer", "--install-desktop"], cwd=work,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    entry_file = data_home / "applications" / "storyplayer.desktop"
+    mime_file = data_home / "mime" / "packages" / "storyplayer.xml"
+    assert (data_home / "icons" / "hicolor" / "scalable" / "apps" / "storyplayer.svg").is_file()
+
+    ns = "{http://www.freedesktop.org/standards/shared-mime-info}"
+    mime = ElementTree.parse(mime_file).getroot().find(f"{ns}mime-type")
+    assert mime is not None and mime.get("type") == "application/x-storyplayer"
+    assert mime.find(f"{ns}glob").get("pattern") == "*.storyplayer"
+    if shutil.which("update-mime-database"):
+        assert "*.storyplayer" in (data_home / "mime" / "globs2").read_text("utf-8")
+
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # keys are case-sensitive
+    parser.read(entry_file, encoding="utf-8")
+    entry = parser["Desktop Entry"]
+    assert entry["Type"] == "Application"
+    assert "application/x-storyplayer" in entry["MimeType"].split(";")
+    if shutil.which("desktop-file-validate"):
+        checked = subprocess.run(["desktop-file-validate", str(entry_file)],
+                                 capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    command = [part.replace("%f", str(work / "gone.storyplayer"))
+               for part in shlex.split(entry["Exec"])]
+    assert command[-1].endswith("gone.storyplayer")
+    opened = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert opened.returncode == 1
+    assert opened.stderr.endswith("gone.storyplayer: no such file\n"), opened.stderr

@@ -143,6 +143,7 @@ class AddStory(QObject):
                           QMessageBox.Ok, self.window)
         if len(lines) > 1:
             box.setInformativeText("\n".join(lines[1:8]))
+        if len(lines) > 8:  # a long list of warnings goes behind "Show Details…"
             box.setDetailedText("\n".join(lines[1:]))
         box.setAttribute(Qt.WA_DeleteOnClose)
         self.summary = box

@@ -383,3 +383,27 @@ def test_installed_files_are_plain(story: Path, library: Path, tmp_path: Path) -
     installed = install_package(out, library)
     mode = (installed.path / "media" / "cover.png").stat().st_mode
     assert not mode & (stat.S_ISUID | stat.S_IXUSR | stat.S_IWOTH)
+
+
+def test_an_interrupted_install_is_cleaned_up_later(story: Path, library: Path,
+                                                    tmp_path: Path) -> None:
+    stale = library / ".installing-abc123"
+    (stale / "my-story").mkdir(parents=True)
+    os.utime(stale, (1_000_000, 1_000_000))
+    fresh = library / ".installing-now"  # perhaps another install, running right now
+    fresh.mkdir()
+    out = tmp_path / "a.storyplayer"
+    pack_story(story, out)
+    install_package(out, library)
+    assert not stale.exists() and fresh.exists()
+
+
+def test_sharing_needs_no_qt() -> None:
+    import subprocess
+
+    code = ("import sys\n"
+            "sys.modules['PySide6'] = None\n"
+            "import storyplayer.sharing.package, storyplayer.sharing.desktop\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr

@@ -41,6 +41,7 @@ MANIFEST = "manifest.json"
 FORMAT_NAME = "storyplayer-package"
 FORMAT_VERSION = 1
 LIMITS = Limits()
+STALE_SECONDS = 24 * 3600  # an install's temporary folder older than this was interrupted
 
 _CHUNK = 256 * 1024
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -297,6 +298,7 @@ def _unpack_and_place(archive: zipfile.ZipFile, expected: list[tuple[zipfile.Zip
                       replace: bool) -> InstalledStory:
     made_library = not library_dir.exists()
     library_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale(library_dir)
     # Hidden (the library skips names starting with "."), and on the library's own file
     # system, so that the final rename is atomic.
     work = Path(tempfile.mkdtemp(prefix=".installing-", dir=library_dir))
@@ -334,6 +336,17 @@ def _unpack_and_place(archive: zipfile.ZipFile, expected: list[tuple[zipfile.Zip
                 library_dir.rmdir()
             except OSError:
                 pass
+
+
+def _remove_stale(library_dir: Path) -> None:
+    """Temporary folders of installs that a power cut or a killed process interrupted."""
+    day_ago = time.time() - STALE_SECONDS
+    for stale in library_dir.glob(".installing-*"):
+        try:
+            if stale.is_dir() and not stale.is_symlink() and stale.stat().st_mtime < day_ago:
+                shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _extract(archive: zipfile.ZipFile, info: zipfile.ZipInfo, digest: str, work: Path,

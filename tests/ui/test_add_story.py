@@ -31,22 +31,29 @@ def mime_for(*paths: Path) -> QMimeData:
     return mime
 
 
-def drag_enter(widget, *paths: Path) -> bool:  # noqa: ANN001
+def _over_cards(window: MainWindow):  # noqa: ANN202
+    """The window's QWindow and a point over the cards: Qt finds the drop target from there,
+    as it does for a real drag (the grid takes no drops, so the picker gets them)."""
+    view = window.picker.view
+    return window.windowHandle(), view.mapTo(window, view.rect().center())
+
+
+def drag_enter(window: MainWindow, *paths: Path) -> bool:
+    handle, point = _over_cards(window)
     mime = mime_for(*paths)  # the event does not own it: keep it alive while it is sent
-    event = QDragEnterEvent(widget.rect().center(), Qt.CopyAction, mime,
-                            Qt.LeftButton, Qt.NoModifier)
+    event = QDragEnterEvent(point, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     event.setAccepted(False)
-    QApplication.sendEvent(widget, event)
+    QApplication.sendEvent(handle, event)
     return event.isAccepted()
 
 
-def drop(widget, *paths: Path) -> None:  # noqa: ANN001
-    """A drag that enters the widget (as a real one does first), then the drop."""
-    assert drag_enter(widget, *paths)
+def drop(window: MainWindow, *paths: Path) -> None:
+    """A drag that enters the window over the cards (as a real one does first), then the drop."""
+    assert drag_enter(window, *paths)
+    handle, point = _over_cards(window)
     mime = mime_for(*paths)
-    event = QDropEvent(QPointF(widget.rect().center()), Qt.CopyAction, mime,
-                       Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(widget, event)
+    event = QDropEvent(QPointF(point), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(handle, event)
 
 
 def ids_shown(window: MainWindow) -> list[str]:
@@ -83,9 +90,9 @@ def test_dropping_a_package_installs_it_and_a_second_asks_first(qtbot, setup) ->
     picker = window.picker
     assert picker.add_button.isVisible() and picker.acceptDrops()
     assert ids_shown(window) == ["already-here"]
-    assert drag_enter(picker, package)
+    assert drag_enter(window, package)
     with qtbot.waitSignal(adder.storyAdded, timeout=5000) as added:
-        drop(picker, package)
+        drop(window, package)
     assert added.args == ["shared-story"]
     assert sorted(ids_shown(window)) == ["already-here", "shared-story"]
     assert (user / "shared-story" / "story.yaml").is_file()
@@ -94,13 +101,13 @@ def test_dropping_a_package_installs_it_and_a_second_asks_first(qtbot, setup) ->
     assert picker.proxy.data(current, Role.ID) == "shared-story"
 
     # The same id again: asked first; "Keep" keeps the one there.
-    drop(picker, package)
+    drop(window, package)
     box = open_box(window)
     assert "shared-story" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.No), Qt.LeftButton)
     qtbot.waitUntil(lambda: "kept" in picker.notice_label.text())
     # "Replace" replaces it.
-    drop(picker, package)
+    drop(window, package)
     box = open_box(window)
     with qtbot.waitSignal(adder.storyAdded, timeout=5000):
         qtbot.mouseClick(box.button(QMessageBox.Yes), Qt.LeftButton)
@@ -124,7 +131,7 @@ def test_other_files_are_not_taken(setup, tmp_path: Path) -> None:
     window, _, _, _ = setup
     text = tmp_path / "notes.txt"
     text.write_text("hello")
-    assert not drag_enter(window.picker, text)
+    assert not drag_enter(window, text)
 
 
 def test_importing_a_timeline_shows_its_summary(qtbot, setup) -> None:
@@ -162,7 +169,7 @@ def test_kiosk_visitors_cannot_add_stories(qtbot, tmp_path: Path) -> None:
     try:
         assert not window.picker.add_button.isVisible()
         assert not window.picker.acceptDrops()
-        assert not drag_enter(window.picker, tmp_path / "x.storyplayer")
+        assert not drag_enter(window, tmp_path / "x.storyplayer")
     finally:
         kiosk.leave()
         window.playback.close_all(emit=False)

@@ -57,6 +57,19 @@ def test_pack_then_install_then_replace(place: tuple[Path, Path, Path]) -> None:
     assert sorted(p.name for p in library.iterdir()) == ["lesson-one"]
 
 
+def test_install_into_another_library(place: tuple[Path, Path, Path]) -> None:
+    stories, work, data_home = place
+    run("--stories", str(stories), "pack", "lesson-one", cwd=work, data_home=data_home)
+    museum = work / "museum-stories"
+    done = run("install", "lesson-one.storyplayer", "--library", str(museum), cwd=work,
+               data_home=data_home)
+    assert done.returncode == 0, done.stderr
+    assert (museum / "lesson-one" / "story.yaml").is_file()
+    assert not (data_home / "storyplayer").exists()
+    listed = run("--stories", str(museum), "--list", cwd=work, data_home=data_home)
+    assert any(line.startswith("lesson-one\t") for line in listed.stdout.splitlines())
+
+
 def test_pack_default_name_and_unknown_id(place: tuple[Path, Path, Path]) -> None:
     stories, work, data_home = place
     done = run("--stories", str(stories), "pack", "lesson-one", cwd=work, data_home=data_home)

@@ -155,6 +155,11 @@ def test_add_story_opens_a_file_dialog(qtbot, setup) -> None:
     assert any("*.storyplayer" in f and "*.json" in f and "*.csv" in f
                for f in dialog.nameFilters())
     qtbot.waitUntil(dialog.isVisible)
+    # What the dialog hands back is added like a dropped file.
+    _, _, package, _ = setup
+    with qtbot.waitSignal(adder.storyAdded, timeout=5000) as added:
+        dialog.filesSelected.emit([str(package)])
+    assert added.args == ["shared-story"] and "shared-story" in ids_shown(window)
     dialog.reject()
 
 

@@ -252,6 +252,9 @@ def test_a_file_outside_the_story_folder(story: Path, library: Path, tmp_path: P
     ("my-story\\..\\..\\evil.txt", "backslash"),
     ("my-story/./evil.txt", "'.' part"),
     ("my-story/ev\x01il.txt", "control characters"),
+    ("my-story/story.yaml:stream", "Windows cannot hold"),
+    ("my-story/media/NUL.png", "Windows cannot hold"),
+    ("my-story/media/cover.png.", "Windows cannot hold"),
 ])
 def test_dangerous_names(story: Path, library: Path, tmp_path: Path, name: str,
                          words: str) -> None:

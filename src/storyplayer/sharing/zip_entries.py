@@ -38,6 +38,9 @@ class EntryProblem(Exception):
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Names that Windows cannot hold (a colon there even names a hidden data stream).
+_NOT_ON_WINDOWS = re.compile(r'[<>:"|?*]|[. ]$|^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)',
+                             re.IGNORECASE)
 _EOCD = b"PK\x05\x06"
 _EOCD_SIZE = 22
 _MAX_COMMENT = 0xFFFF
@@ -109,6 +112,8 @@ def _check_name(name: str, limits: Limits) -> None:
             raise EntryProblem(f"holds '{shown}', a name with an empty or '.' part")
         if len(part) > limits.part_chars:
             raise EntryProblem(f"holds a name longer than {limits.part_chars} characters")
+        if _NOT_ON_WINDOWS.search(part):
+            raise EntryProblem(f"holds '{shown}', a name that Windows cannot hold")
 
 
 def check_entries(infos: list[zipfile.ZipInfo], limits: Limits) -> list[zipfile.ZipInfo]:

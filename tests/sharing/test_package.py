@@ -410,3 +410,13 @@ def test_sharing_needs_no_qt() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_library_that_is_a_file_is_told(story: Path, tmp_path: Path) -> None:
+    out = tmp_path / "a.storyplayer"
+    pack_story(story, out)
+    not_a_folder = tmp_path / "library-file"
+    not_a_folder.write_text("I am a file")
+    with pytest.raises(PackageError, match="cannot be installed into .*library-file"):
+        install_package(out, not_a_folder)
+    assert not_a_folder.read_text() == "I am a file"

@@ -203,8 +203,10 @@ def install_package(
             ValueError) as error:
         raise PackageError(f"{package_file}: cannot be read ({error})") from None
     except OSError as error:
-        where = error.filename if error.filename else package_file
-        raise PackageError(f"{where}: {error.strerror or error}") from None
+        if error.filename and Path(error.filename) == package_file:
+            raise PackageError(f"{package_file}: {error.strerror or error}") from None
+        raise PackageError(f"{package_file}: cannot be installed into {library_dir}: "
+                           f"{error.strerror or error}") from None
 
 
 def _install(package_file: Path, library_dir: Path, replace: bool,

@@ -93,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
     # are answered on this thread, so the rest is built in small steps with the event loop
     # running between them (see _Steps); the picker's library is read meanwhile.
     app, map_view = _start_map()
+    if args.play:
+        _send_stories_ahead(map_view, preloaded, args.play, lang)
     loading = _Background(lambda: _load_library(folders)) if preloaded is None else None
     from PySide6.QtCore import QCoreApplication
 
@@ -148,6 +150,8 @@ def run(args: argparse.Namespace) -> int:
 
     def play() -> None:
         ui["window"].play(args.play)
+        if probe.enabled():  # benchmarks: panes painted and the map's markers acknowledged
+            probe.mark_stories_shown(ui["window"].playback.panes, map_view, "stories-shown")
 
     def show() -> None:
         window = ui["window"]
@@ -182,7 +186,7 @@ def run(args: argparse.Namespace) -> int:
 
     # Going straight to playback, the map page loads on a free thread first: the window
     # comes after it, still sooner than when both were fighting for this thread.
-    steps = [wait_for_map] if args.play else []
+    steps = [wait_for_map] if args.play and not os.environ.get("SP_EXP_NOWAIT") else []
     steps += [check_library, import_ui, import_playback, import_window, build_window]
     if args.play:
         steps.append(play)
@@ -196,6 +200,22 @@ def run(args: argparse.Namespace) -> int:
     if shot is not None and code == 0:
         return shot.exit_code
     return code
+
+
+def _send_stories_ahead(map_view, library, ids, lang) -> None:  # type: ignore[no-untyped-def]
+    """The stories about to play, and their first events, queued for the map page before
+    any widget exists: the page draws them the moment it is ready, while the window is
+    still being built (the playback view finds them there and does not send them again)."""
+    from storyplayer.model.map_stories import map_story, media_token, pane_color
+
+    stories = [library.get(story_id) for story_id in ids][:3]
+    map_view.set_stories([
+        map_story(story, slot, pane_color(story, slot), lang,
+                  map_view.add_media_root(media_token(story, slot), story.folder))
+        for slot, story in enumerate(stories)
+    ])
+    for slot in range(len(stories)):
+        map_view.show_event(slot, 0)
 
 
 def _add_story(window, library, folders):  # type: ignore[no-untyped-def]

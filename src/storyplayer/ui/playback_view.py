@@ -12,9 +12,9 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from storyplayer.map.map_view import MapView
-from storyplayer.model.map_protocol import MapEvent, MapStory
+from storyplayer.model.map_stories import map_story, media_token, pane_color
 from storyplayer.model.playback import State
-from storyplayer.model.story import PANE_COLORS, Story
+from storyplayer.model.story import Story
 from storyplayer.ui.icons import icon
 from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.story_pane import SharedPlayhead, StoryPane
@@ -22,29 +22,6 @@ from storyplayer.ui.sync_controller import SyncController
 from storyplayer.ui.timeline_strip import TimelineStrip
 
 MAX_PANES = 3
-
-
-def map_story(story: Story, slot: int, color: str, lang: str, media_url: str) -> MapStory:
-    """The map's view of a story: places, names, geometry and overlays in `lang`."""
-    events = []
-    for event in story.events:
-        place, overlay = event.place, event.overlay
-        overlay_url = None
-        if overlay is not None:
-            overlay_url = media_url.rstrip("/") + "/" + overlay.src.relative_to(
-                story.folder.resolve()).as_posix()
-        events.append(MapEvent(
-            lat=place.lat if place else None,
-            lon=place.lon if place else None,
-            name=story.text(place.name, lang) if place else "",
-            title=story.text(event.title, lang),
-            zoom=int(place.zoom) if place and place.zoom is not None else None,
-            geometry=event.geometry,
-            overlay_url=overlay_url,
-            overlay_bounds=overlay.bounds if overlay else None,
-            overlay_opacity=overlay.opacity if overlay else 0.7,
-        ))
-    return MapStory(slot, color, story.text(story.title, lang), tuple(events))
 
 
 class PlaybackView(QWidget):
@@ -172,7 +149,7 @@ class PlaybackView(QWidget):
         """Replace whatever plays with `stories` (at most three), from their first events."""
         self.close_all(emit=False)
         for slot, story in enumerate(stories[:MAX_PANES]):
-            color = story.color or PANE_COLORS[slot]
+            color = pane_color(story, slot)
             # Time starts once the map can show where the story is.
             driver = PlaybackDriver(story.durations(), speed=self.speed,
                                     autoplay=self.map_view.is_ready)
@@ -238,11 +215,13 @@ class PlaybackView(QWidget):
         stories = []
         for pane in self.panes:
             slot, story = self._slots[pane], pane.story
-            media = self.map_view.add_media_root(f"s{slot}-{story.id}", story.folder)
+            media = self.map_view.add_media_root(media_token(story, slot), story.folder)
             stories.append(map_story(story, slot, pane.color, self.lang, media))
         self.map_view.set_stories(stories)
         for pane in self.panes:
-            self._show_on_map(pane, pane.driver.index)
+            # Sent ahead of the window (app.py), the map shows these events already.
+            if self.map_view.current_event(self._slots[pane]) != pane.driver.index:
+                self._show_on_map(pane, pane.driver.index)
 
     def _show_on_map(self, pane: StoryPane, index: int) -> None:
         if pane in self._slots:

@@ -186,7 +186,7 @@ def run(args: argparse.Namespace) -> int:
 
     # Going straight to playback, the map page loads on a free thread first: the window
     # comes after it, still sooner than when both were fighting for this thread.
-    steps = [wait_for_map] if args.play and not os.environ.get("SP_EXP_NOWAIT") else []
+    steps = [wait_for_map] if args.play else []
     steps += [check_library, import_ui, import_playback, import_window, build_window]
     if args.play:
         steps.append(play)

@@ -177,6 +177,10 @@ class MapView(QWebEngineView):
         opened = self._scheme.set_mbtiles(path)  # False: missing or not an MBTiles file
         return TILES_URL if path is not None and opened else None
 
+    def holds(self, stories: list[proto.MapStory]) -> bool:
+        """Whether the map was last given exactly these stories (sent or still queued)."""
+        return proto.stories_message(stories) == self._stories
+
     def set_stories(self, stories: list[proto.MapStory]) -> None:
         message = proto.stories_message(stories)
         if message == self._stories:

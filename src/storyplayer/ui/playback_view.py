@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from storyplayer.map.map_view import MapView
+from storyplayer.model.map_protocol import MapStory
 from storyplayer.model.map_stories import map_story, media_token, pane_color
 from storyplayer.model.playback import State
 from storyplayer.model.story import Story
@@ -147,7 +148,10 @@ class PlaybackView(QWidget):
 
     def play(self, stories: Sequence[Story]) -> None:
         """Replace whatever plays with `stories` (at most three), from their first events."""
-        self.close_all(emit=False)
+        # With --play the map was given these stories before the window existed (app.py):
+        # they stay on it rather than being cleared and sent again.
+        ahead = not self.panes and self.map_view.holds(self._map_stories(stories[:MAX_PANES]))
+        self.close_all(emit=False, clear_map=not ahead)
         for slot, story in enumerate(stories[:MAX_PANES]):
             color = pane_color(story, slot)
             # Time starts once the map can show where the story is.
@@ -185,7 +189,7 @@ class PlaybackView(QWidget):
         if not self.panes:
             self.allClosed.emit()
 
-    def close_all(self, emit: bool = True) -> None:
+    def close_all(self, emit: bool = True, clear_map: bool = True) -> None:
         for pane in list(self.panes):
             self.panes.remove(pane)
             pane.driver.stop()
@@ -194,7 +198,8 @@ class PlaybackView(QWidget):
             pane.deleteLater()
         self._slots.clear()
         self._restart_sync()
-        self.map_view.clear()
+        if clear_map:
+            self.map_view.clear()
         if emit:
             self.allClosed.emit()
 
@@ -210,6 +215,14 @@ class PlaybackView(QWidget):
         self._balance()
 
     # -- keeping the map in step ---------------------------------------------------------
+
+    def _map_stories(self, stories: Sequence[Story]) -> list[MapStory]:
+        """`stories` as the map sees them in slots 0, 1, 2 (their media served from now on)."""
+        return [
+            map_story(story, slot, pane_color(story, slot), self.lang,
+                      self.map_view.add_media_root(media_token(story, slot), story.folder))
+            for slot, story in enumerate(stories)
+        ]
 
     def _update_map_stories(self) -> None:
         stories = []

@@ -1,0 +1,66 @@
+"""`--play` sends the stories and their first events to the map before the window exists:
+the page draws their markers as soon as it is ready, and the window that comes after does
+not send them again."""
+
+from __future__ import annotations
+
+import json
+
+from storyplayer.app import _send_stories_ahead
+from storyplayer.map.map_view import MapView
+from storyplayer.model.library import Library
+from storyplayer.ui.main_window import MainWindow
+
+THREE = ["october-1917", "independence-1918", "world-war-1"]
+MAP_READY_MS = 30_000
+
+
+def _markers(qtbot, view: MapView) -> list[dict]:  # type: ignore[no-untyped-def]
+    result: list[str] = []
+    view.page().runJavaScript("window.storyMapState()", 0, result.append)
+    qtbot.waitUntil(lambda: bool(result), timeout=5000)
+    return json.loads(result[0])["markers"]
+
+
+def test_first_events_are_drawn_before_the_window_and_not_sent_again(
+    qtbot, windows, bundled_library: Library
+) -> None:
+    map_view = MapView()
+    _send_stories_ahead(map_view, bundled_library, THREE, "en")
+    assert not map_view.is_ready  # queued: nothing waits for the page
+    assert map_view.sent_seq == 3
+    assert [map_view.current_event(slot) for slot in range(3)] == [0, 0, 0]
+    with qtbot.waitSignals([map_view.ready, map_view.shown], timeout=MAP_READY_MS):
+        pass
+    qtbot.waitUntil(lambda: map_view.shown_seq == 3, timeout=5000)
+    current = {(m["slot"], m["index"]) for m in _markers(qtbot, map_view) if m["current"]}
+    assert current == {(0, 0), (1, 0), (2, 0)}
+
+    window = MainWindow(bundled_library, map_view, "en")
+    windows.made.append(window)  # deleted after the test, page before profile
+    window.resize(1280, 720)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.play(THREE)
+    # The same stories at the same events: nothing is sent again, nothing is redrawn.
+    assert map_view.sent_seq == 3
+    assert [p.event_view.title.text() for p in window.playback.panes] == [
+        bundled_library.get(i).events[0].title.get("en") for i in THREE
+    ]
+    # A step goes to the page as before and is acknowledged.
+    window.playback.panes[1].driver.next()
+    assert map_view.sent_seq == 4
+    with qtbot.waitSignal(map_view.shown, timeout=5000, check_params_cb=lambda s: s == 4):
+        pass
+    current = {(m["slot"], m["index"]) for m in _markers(qtbot, map_view) if m["current"]}
+    assert current == {(0, 0), (1, 1), (2, 0)}
+
+
+def test_other_stories_after_them_are_sent(qtbot, windows, bundled_library: Library) -> None:
+    map_view = MapView()
+    _send_stories_ahead(map_view, bundled_library, THREE, "en")
+    window = MainWindow(bundled_library, map_view, "en")
+    windows.made.append(window)
+    window.play(THREE[:2])  # not what was sent ahead: the map is told again
+    assert map_view.sent_seq == 5
+    assert [map_view.current_event(slot) for slot in range(3)] == [0, 0, None]

@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
     app, map_view = _start_map()
     if args.play:
         _send_stories_ahead(map_view, preloaded, args.play, lang)
+        _Background(lambda: _prepare_first_events(preloaded, args.play, lang))
     loading = _Background(lambda: _load_library(folders)) if preloaded is None else None
     from PySide6.QtCore import QCoreApplication
 
@@ -216,6 +217,22 @@ def _send_stories_ahead(map_view, library, ids, lang) -> None:  # type: ignore[n
     ])
     for slot in range(len(stories)):
         map_view.show_event(slot, 0)
+
+
+def _prepare_first_events(library, ids, lang) -> None:  # type: ignore[no-untyped-def]
+    """The first events' text and dates, worked out off the main thread while the map page
+    loads: the Markdown parser and the month names load on first use (a few hundred ms),
+    which otherwise fell on building the panes after the page was ready. A failure here is
+    met again, and told, when the pane shows the event."""
+    from storyplayer.model.dates import format_date
+    from storyplayer.model.rich_text import markdown_to_html
+
+    for story_id in ids[:3]:
+        event = library.get(story_id).events[0]
+        if event.text:
+            markdown_to_html(library.get(story_id).text(event.text, lang))
+        if event.date:
+            format_date(event.date, lang)
 
 
 def _add_story(window, library, folders):  # type: ignore[no-untyped-def]

@@ -117,20 +117,19 @@ def min_zoom(population: int, capital: bool) -> int:
     if capital and population >= 100_000:
         return 4
     if capital:
-        return 6
+        return 5
     steps = (
-        (3_000_000, 4),
-        (1_000_000, 5),
-        (300_000, 6),
-        (100_000, 7),
-        (30_000, 8),
-        (10_000, 9),
-        (3_000, 10),
+        (1_000_000, 4),
+        (300_000, 5),
+        (100_000, 6),
+        (30_000, 7),
+        (10_000, 8),
+        (3_000, 9),
     )
     for threshold, zoom in steps:
         if population >= threshold:
             return zoom
-    return 11
+    return 10
 
 
 def build() -> dict:

@@ -16,6 +16,7 @@ from storyplayer.model.map_protocol import MapEvent, MapStory
 from storyplayer.model.playback import State
 from storyplayer.model.story import PANE_COLORS, Story
 from storyplayer.ui.icons import icon
+from storyplayer.ui.map_names import MapNames
 from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.story_pane import SharedPlayhead, StoryPane
 from storyplayer.ui.sync_controller import SyncController
@@ -65,6 +66,7 @@ class PlaybackView(QWidget):
         self._slots: dict[StoryPane, int] = {}
         self.sync_mode = False  # "In date order": see set_sync()
         self.sync: SyncController | None = None
+        self.map_names = MapNames(map_view, lang)  # place names at the event's date, theme
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(8)
@@ -150,6 +152,7 @@ class PlaybackView(QWidget):
     def set_language(self, lang: str) -> None:
         """Stories started from now on show `lang` (the picker starts every playback)."""
         self.lang = lang
+        self.map_names.set_language(lang)
 
     def set_manual(self, manual: bool) -> None:
         """Events wait for the presenter when `manual`; they run by themselves otherwise."""
@@ -241,12 +244,15 @@ class PlaybackView(QWidget):
             media = self.map_view.add_media_root(f"s{slot}-{story.id}", story.folder)
             stories.append(map_story(story, slot, pane.color, self.lang, media))
         self.map_view.set_stories(stories)
+        self.map_names.set_stories([pane.story for pane in self.panes])
         for pane in self.panes:
             self._show_on_map(pane, pane.driver.index)
 
     def _show_on_map(self, pane: StoryPane, index: int) -> None:
         if pane in self._slots:
             self.map_view.show_event(self._slots[pane], index)
+            if 0 <= index < len(pane.story.events):
+                self.map_names.show(pane.story.events[index])
 
     def _fly_to(self, pane: StoryPane, index: int) -> None:
         place = pane.story.events[index].place
@@ -305,6 +311,7 @@ class PlaybackView(QWidget):
         self.text_scale = scale
         for pane in self.panes:
             pane.set_text_scale(scale)
+        self.map_names.send_theme(scale)
 
     def set_speed(self, speed: float) -> None:
         self.speed = speed

@@ -942,6 +942,13 @@
       if (placeLabels) placeLabels.setNames(msg);
     };
     table.theme = applyTheme;
+    var setOptions = table.options;
+    table.options = function (msg) {
+      setOptions(msg);
+      // Reduced motion: a pinch ends where the fingers leave it, with no zoom animation
+      // (whose CSS transition reduced motion turns off, which left Leaflet waiting for it).
+      map.options.zoomAnimation = !msg.reduced_motion;
+    };
     table.query = function (msg) { send({ type: "state", seq: msg.seq, state: pageState() }); };
   }
 

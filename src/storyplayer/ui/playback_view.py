@@ -19,6 +19,7 @@ from storyplayer.ui.icons import icon
 from storyplayer.ui.map_names import MapNames
 from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.story_pane import SharedPlayhead, StoryPane
+from storyplayer.ui.swipe import SwipeSteps
 from storyplayer.ui.sync_controller import SyncController
 from storyplayer.ui.timeline_strip import TimelineStrip
 
@@ -191,6 +192,7 @@ class PlaybackView(QWidget):
             self.panes.append(pane)
             self._slots[pane] = slot
             self.pane_layout.addWidget(pane, 1)
+            SwipeSteps(pane, lambda forward, p=pane: self._swipe(p, forward))
         self._update_map_stories()
         self._restart_sync()
         self._update_pause_all()
@@ -253,6 +255,15 @@ class PlaybackView(QWidget):
             self.map_view.show_event(self._slots[pane], index)
             if 0 <= index < len(pane.story.events):
                 self.map_names.show(pane.story.events[index])
+
+    def _swipe(self, pane: StoryPane, forward: bool) -> None:
+        """A swipe on a pane steps it (in date order: the shared playhead)."""
+        if self.sync is not None:
+            self.sync.next() if forward else self.sync.previous()
+        elif forward:
+            pane.driver.next()
+        else:
+            pane.driver.previous()
 
     def _fly_to(self, pane: StoryPane, index: int) -> None:
         place = pane.story.events[index].place

@@ -51,7 +51,8 @@
     function setScale(s) { scale = s > 0 ? s : 1; update(); }
 
     function textWidth(text, size, italic) {
-      measure.font = (italic ? "italic " : "") + "600 " + size + "px " + FAMILY;
+      // bold: a face without a 600 weight is drawn bold on the page, so measure it wide
+      measure.font = (italic ? "italic " : "") + "bold " + size + "px " + FAMILY;
       return measure.measureText(text).width;
     }
 
@@ -142,7 +143,9 @@
 
     function update() {
       if (!data) return;
-      var size = map.getSize();
+      // the container as laid out now (Leaflet's own size may lag behind a resize)
+      var el = map.getContainer();
+      var size = { x: el.clientWidth, y: el.clientHeight };
       var z = map.getZoom();
       var view = { l: 0, t: 0, r: size.x, b: size.y };
       var taken = obstacles().slice();
@@ -171,6 +174,29 @@
         shown.push({ el: el, name: c.name, today: c.today, kind: c.kind });
       }
       for (var j = count; j < pool.length; j++) pool[j].style.display = "none";
+      verify(obstacles(), view);
+    }
+
+    function verify(blocked, view) {
+      // The boxes as the page drew them (one layout for all): a label the measurement got
+      // wrong, one that would overlap or leave the map, is hidden rather than shown badly.
+      var box = map.getContainer().getBoundingClientRect();
+      var rects = shown.map(function (s) {
+        var r = s.el.childNodes[1].getBoundingClientRect();
+        return { l: r.left - box.left, t: r.top - box.top, r: r.right - box.left,
+                 b: r.bottom - box.top };
+      });
+      var kept = [], accepted = blocked.slice();
+      rects.forEach(function (r, i) {
+        var out = r.l < view.l || r.t < view.t || r.r > view.r || r.b > view.b;
+        if (out || hits(r, accepted)) {
+          shown[i].el.style.display = "none";
+        } else {
+          accepted.push(r);
+          kept.push(shown[i]);
+        }
+      });
+      shown = kept;
     }
 
     map.on("zoomstart", function () { pane.style.visibility = "hidden"; });

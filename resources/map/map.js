@@ -760,23 +760,29 @@
   // ---- separating nearby places ------------------------------------------------------------
   //
   // Sites 100 m apart (a town's streets) sit on one dot at a region's detail zoom: a fit may
-  // then go closer, past the basemap's detail, until the current pins and the dots of their
-  // stories' earlier places are SEPARATE_PX apart (place labels carry the orientation there).
+  // then go closer, past the basemap's detail, until each current pin stands SEPARATE_PX
+  // from the other pins and from its story's previous place, the step the viewer just saw
+  // (place labels carry the orientation there). Older places do not pull the view closer.
 
-  var SEPARATE_PX = 28, SEPARATE_MAX_ZOOM = 16, SAME_PLACE_M = 5;
+  var SEPARATE_PX = 24, SEPARATE_MAX_ZOOM = 16, SAME_PLACE_M = 5;
+
+  function previousPlace(pin) {
+    var s = slots[pin.slot], best = -1;
+    if (!s) return null;
+    Object.keys(s.dots).forEach(function (j) {
+      j = Number(j);
+      if (j < pin.index && j > best && s.group.hasLayer(s.dots[j])) best = j;
+    });
+    return best >= 0 ? s.dots[best].getLatLng() : null;
+  }
 
   function separationZoom(list) {
-    var others = [];
-    list.forEach(function (p) { others.push(p.latlng); });
-    Object.keys(slots).forEach(function (slot) {
-      Object.keys(slots[slot].dots).forEach(function (j) {
-        var dot = slots[slot].dots[j];
-        if (slots[slot].group.hasLayer(dot)) others.push(dot.getLatLng());
-      });
-    });
     var need = -Infinity;
     list.forEach(function (p) {
       var a = map.project(p.latlng, 0);
+      var others = list.map(function (o) { return o.latlng; });
+      var previous = previousPlace(p);
+      if (previous) others.push(previous);
       others.forEach(function (q) {
         if (q === p.latlng || p.latlng.distanceTo(q) < SAME_PLACE_M) return;
         var d = a.distanceTo(map.project(q, 0));

@@ -14,7 +14,7 @@
   var MAX_LABELS = 220;      // placed per view: a map is to be read, not a list of towns
   var PX_PER_LABEL = 9000;   // and at most one label per this many square pixels of map
   var SPACING = 5;           // px kept free around each label
-  var MAX_TRIED = 3000;      // candidates looked at per view
+  var MAX_TRIED = 1500;      // candidates looked at per view
   var FONT = { town: 12.5, city: 14, water: 13, island: 12.5 };
   var FAMILY = '"Source Sans Pro", "DejaVu Sans", sans-serif';
 
@@ -31,9 +31,13 @@
     var shown = [];           // {el, text, today, kind, box}
     var measure = document.createElement("canvas").getContext("2d");
 
-    function setData(json) { data = json; update(); }
+    var lastNames = null;
+
+    // the names may arrive before labels.json: they are matched again when it does
+    function setData(json) { data = json; if (lastNames) setNames(lastNames); else schedule(); }
 
     function setNames(msg) {
+      lastNames = msg;
       names = { lang: msg.lang === "et" ? "et" : "en", date: msg.date || null,
                 places: Array.isArray(msg.places) ? msg.places : [] };
       byGeoname = {};
@@ -45,10 +49,10 @@
         if (p.geonameid && known[p.geonameid]) byGeoname[p.geonameid] = p;
         else extra.push(p);
       });
-      update();
+      schedule();
     }
 
-    function setScale(s) { scale = s > 0 ? s : 1; update(); }
+    function setScale(s) { scale = s > 0 ? s : 1; schedule(); }
 
     function textWidth(text, size, italic) {
       // bold: a face without a 600 weight is drawn bold on the page, so measure it wide
@@ -60,14 +64,17 @@
       // [{lat, lon, name, today, kind}] in order of importance, for this zoom and view
       var out = [], lang = names.lang, tried = 0;
       if (!data) return out;
-      data.water.forEach(function (w) {
-        if (w[4] <= z && bounds.contains([w[2], w[3]])) {
-          var name = lang === "et" ? (w[1] || w[0]) : w[0];
-          out.push({ lat: w[2], lon: w[3], name: name, today: name, kind: "water" });
+      var s = bounds.getSouth(), n = bounds.getNorth(), w = bounds.getWest(),
+          e = bounds.getEast();
+      function inView(lat, lon) { return lat >= s && lat <= n && lon >= w && lon <= e; }
+      data.water.forEach(function (water) {
+        if (water[4] <= z && inView(water[2], water[3])) {
+          var name = lang === "et" ? (water[1] || water[0]) : water[0];
+          out.push({ lat: water[2], lon: water[3], name: name, today: name, kind: "water" });
         }
       });
       extra.forEach(function (p) {
-        if (z >= (p.kind === "island" ? 7 : 8) && bounds.contains([p.lat, p.lon])) {
+        if (z >= (p.kind === "island" ? 7 : 8) && inView(p.lat, p.lon)) {
           out.push({ lat: p.lat, lon: p.lon, name: p.name, today: p.today,
                      kind: p.kind === "water" ? "water" : p.kind });
         }
@@ -75,7 +82,7 @@
       var places = data.places;
       for (var i = 0; i < places.length && tried < MAX_TRIED; i++) {
         var p = places[i];
-        if (p[4] > z || !bounds.contains([p[2], p[3]])) continue;
+        if (p[4] > z || !inView(p[2], p[3])) continue;
         tried++;
         var then = byGeoname[p[5]];
         var today = lang === "et" ? (p[1] || p[0]) : p[0];
@@ -199,14 +206,25 @@
       shown = kept;
     }
 
+    // Moves, zooms, resizes and shows that come together are placed once, after them.
+    var pending = false;
+    function schedule() {
+      if (pending) return;
+      pending = true;
+      setTimeout(function () {
+        pending = false;
+        update();
+        pane.style.visibility = "";
+      }, 0);
+    }
+
     map.on("zoomstart", function () { pane.style.visibility = "hidden"; });
-    map.on("zoomend moveend resize", function () {
-      update();
-      pane.style.visibility = "";
-    });
+    map.on("zoomend moveend resize", schedule);
 
     function state() {
-      // Every shown label's text and box (container pixels), for the page's state answer.
+      // Every shown label's text and box (container pixels), for the page's state answer;
+      // a placement still pending is done first, so the answer is what the page will show.
+      if (pending) { pending = false; update(); pane.style.visibility = ""; }
       var box = map.getContainer().getBoundingClientRect();
       return shown.map(function (s) {
         var a = s.el.childNodes[1].getBoundingClientRect();
@@ -217,6 +235,7 @@
     }
 
     return { setData: setData, setNames: setNames, setScale: setScale, update: update,
+             schedule: schedule,
              state: state, names: function () { return names; } };
   }
 

@@ -907,10 +907,10 @@
   function showOpacity() {
     var layers = currentOverlays(), control = opacityControl();
     if (!layers.length) {
-      if (control._map) { map.removeControl(control); if (placeLabels) placeLabels.update(); }
+      if (control._map) { map.removeControl(control); if (placeLabels) placeLabels.schedule(); }
       return;
     }
-    if (!control._map) { control.addTo(map); if (placeLabels) placeLabels.update(); }
+    if (!control._map) { control.addTo(map); if (placeLabels) placeLabels.schedule(); }
     if (opacity.value === null) {
       opacity.input.value = String(Math.round((layers[0].options.opacity || 0.7) * 100));
     } else {
@@ -975,9 +975,9 @@
         drawSlot(msg.slot);
       }
       layoutPins();
-      if (placeLabels) placeLabels.update();
       showOpacity();
       send({ type: "shown", seq: msg.seq });
+      if (placeLabels) placeLabels.schedule();  // after the answer: names wait, a step not
       // An event with no place leaves the map where it is.
       if (story && placed(story.events[msg.index])) scheduleFit();
     },

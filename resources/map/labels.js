@@ -32,9 +32,15 @@
     var measure = document.createElement("canvas").getContext("2d");
 
     var lastNames = null;
+    var known = {};           // geonameid -> true for every town in labels.json
 
     // the names may arrive before labels.json: they are matched again when it does
-    function setData(json) { data = json; if (lastNames) setNames(lastNames); else schedule(); }
+    function setData(json) {
+      data = json;
+      known = {};
+      data.places.forEach(function (p) { known[p[5]] = true; });
+      if (lastNames) setNames(lastNames); else schedule();
+    }
 
     function setNames(msg) {
       lastNames = msg;
@@ -42,8 +48,6 @@
                 places: Array.isArray(msg.places) ? msg.places : [] };
       byGeoname = {};
       extra = [];
-      var known = {};
-      if (data) data.places.forEach(function (p) { known[p[5]] = true; });
       names.places.forEach(function (p) {
         if (typeof p.lat !== "number" || typeof p.lon !== "number") return;
         if (p.geonameid && known[p.geonameid]) byGeoname[p.geonameid] = p;

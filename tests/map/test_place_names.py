@@ -233,3 +233,16 @@ def test_places_100_m_apart_are_told_apart(qtbot, map_view, probe):
     with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
         pass
     qtbot.waitUntil(lambda: query(qtbot, map_view)["zoom"] <= 7, timeout=5000)
+
+
+def test_a_tile_layer_gets_the_slider_too(qtbot, map_view):
+    from storyplayer.model.map_protocol import TileSource
+
+    map_view.set_options(reduced_motion=True, tiles=TileSource(
+        "storyplayer://app/tiles/{z}/{x}/{y}", "© museum", max_zoom=12))
+    map_view.set_stories([MapStory(0, "#b03a2e", "a", (MapEvent(59.437, 24.7536, "Reval", "t"),))])
+    seq = map_view.show_event(0, 0)
+    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
+        pass
+    state = query(qtbot, map_view)
+    assert state["opacity"]["shown"] and state["opacity"]["layers"] == [pytest.approx(0.9)]

@@ -42,3 +42,55 @@ def test_the_map_names_follow_the_event_and_the_shared_playhead(
                         timeout=5000)
     window.set_language("et")
     qtbot.waitUntil(lambda: page_names(qtbot, view)["lang"] == "et", timeout=5000)
+
+
+class RecordingMap:
+    """Stands in for MapView: records what MapNames would send."""
+
+    def __init__(self) -> None:
+        self.names: list[dict[str, Any]] = []
+        self.themes: list[tuple[bool, float]] = []
+
+    def set_names(self, message: dict[str, Any]) -> bool:
+        self.names.append(message)
+        return True
+
+    def set_theme(self, high_contrast: bool, text_scale: float = 1.0) -> None:
+        self.themes.append((high_contrast, text_scale))
+
+
+def test_a_storys_own_place_names_reach_the_map(qapp, tmp_path):
+    import yaml
+    from story_files import story_data, write_story
+
+    from storyplayer.model.dates import parse_date
+    from storyplayer.model.loader import check_story
+    from storyplayer.model.story import Event
+    from storyplayer.ui import theme
+    from storyplayer.ui.map_names import MapNames
+
+    own = yaml.safe_load("""
+- id: tallinn
+  names: {en: [{name: Lindanise, until: "1219-06-15"}, {name: Reval, until: "1918-02-24"},
+               {name: Tallinn}]}
+- id: toompea
+  lat: 59.4372
+  lon: 24.7369
+  names: {en: Toompea}
+""")
+    story, problems = check_story(write_story(tmp_path, "own", data=story_data(place_names=own)))
+    assert story is not None, problems
+    recorder = RecordingMap()
+    names = MapNames(recorder, "en")  # type: ignore[arg-type]
+    names.set_stories([story])
+    names.show(story.events[0])  # 1917-10-20 O.S.
+    places = {p["id"]: p for p in recorder.names[-1]["places"]}
+    assert places["tallinn"]["name"] == "Reval" and places["toompea"]["name"] == "Toompea"
+    names.show(Event(title=story.events[0].title, date=parse_date("1200")))
+    assert {p["id"]: p for p in recorder.names[-1]["places"]}["tallinn"]["name"] == "Lindanise"
+    theme.set_palette("high-contrast")
+    try:
+        names.send_theme(1.5)
+        assert recorder.themes[-1] == (True, 1.5)
+    finally:
+        theme.set_palette("light")

@@ -62,7 +62,7 @@
   }).setView([58.6, 25.0], 6);
   map.attributionControl.setPrefix("Leaflet");
   map.attributionControl.addAttribution("Coastlines: GSHHG");
-  map.attributionControl.addAttribution("Place names: GeoNames (CC BY 4.0)");
+  map.attributionControl.addAttribution("Names: GeoNames (CC BY 4.0)");
   // updateWhenIdle: redrawn once a move ends, not on each frame of a flight
   L.control.scale({ imperial: false, maxWidth: 140, updateWhenIdle: true }).addTo(map);
 

@@ -349,7 +349,12 @@ class PlaybackView(QWidget):
     def _restart_sync(self) -> None:
         """Give the timeline the playing panes and, in chronological mode, (re)build the
         shared playhead, carrying on from the day (and play/pause) the old one stood at."""
-        old, day, playing, finished = self.sync, None, self.map_view.is_ready, False
+        # A new shared playhead plays when the map is ready and the panes were not paused
+        # by hand (a fresh start plays; a window whose stories all ended plays again).
+        states = {p.driver.state for p in self.panes}
+        playing = self.map_view.is_ready and (State.PLAYING in states or states <= {
+            State.FINISHED})
+        old, day, finished = self.sync, None, False
         if old is not None:
             day = old.schedule.day(old.driver.index)
             playing, finished = old.state is State.PLAYING, old.state is State.FINISHED

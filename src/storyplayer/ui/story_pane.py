@@ -30,6 +30,7 @@ from storyplayer.ui.event_view import EventView
 from storyplayer.ui.icons import icon
 from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.progress_strip import ProgressStrip
+from storyplayer.ui.waiting_card import WaitingCard
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,9 @@ class StoryPane(QFrame):
         self.end_card = EndCard(story.text(story.title, lang), color)
         self.pages.addWidget(self.event_view)
         self.pages.addWidget(self.end_card)
+        # In date order, before the shared playhead reaches this story.
+        self.waiting_card = WaitingCard(story.text(story.title, lang), lang)
+        self.pages.addWidget(self.waiting_card)
         layout.addWidget(self.pages, 1)
         self.event_list = EventList(story, lang, color, self.pages)
         self.events_button.clicked.connect(lambda: self.event_list.toggle(driver.index))
@@ -163,6 +167,9 @@ class StoryPane(QFrame):
             #eventCaption, #paneStatus, #eventSources {{ color: {theme.MUTED}; }}
             #endHeading {{ color: {color}; font-family: 'DejaVu Serif', serif; font-weight: bold; }}
             #endStoryTitle {{ font-weight: 600; }}
+            #waitingStoryTitle {{ font-family: 'DejaVu Serif', serif; font-weight: bold; }}
+            #waitingStarts {{ color: {color}; font-weight: 600; }}
+            #waitingMessage {{ color: {theme.MUTED}; }}
         """)
 
     # -- presenting the driver's state ---------------------------------------------------
@@ -177,8 +184,13 @@ class StoryPane(QFrame):
 
     def _show_state(self) -> None:
         finished = self.finished
-        self.pages.setCurrentWidget(self.end_card if finished else self.event_view)
         shared = self._shared
+        if shared is not None and shared.waiting and not finished:
+            index = self.driver.index
+            self.waiting_card.set_start(self.story.events[index].date, self.lang)
+            self.pages.setCurrentWidget(self.waiting_card)
+        else:
+            self.pages.setCurrentWidget(self.end_card if finished else self.event_view)
         playing = shared.playing if shared else self.driver.state is State.PLAYING
         if getattr(self, "_icon_shows_playing", None) is not playing:  # drawn only on a change
             self._icon_shows_playing = playing
@@ -240,3 +252,6 @@ class StoryPane(QFrame):
         self.end_card.heading.setStyleSheet(pt(sizes.heading))
         self.end_card.story_title.setStyleSheet(pt(sizes.title))
         self.end_card.message.setStyleSheet(pt(sizes.body))
+        self.waiting_card.story_title.setStyleSheet(pt(sizes.title))
+        self.waiting_card.starts.setStyleSheet(pt(sizes.body))
+        self.waiting_card.message.setStyleSheet(pt(sizes.small))

@@ -172,3 +172,15 @@ def test_load_story_raises_with_every_error(tmp_path: Path) -> None:
     with pytest.raises(StoryError) as caught:
         load_story(write_story(tmp_path, text=text))
     assert len(caught.value.problems) >= 2
+
+
+def test_estonian_dotted_dates_load_unquoted(tmp_path: Path) -> None:
+    text = (
+        "format: 1\ntitle: T\nevents:\n"
+        "  - {title: A, date: 24.02.1918}\n  - {title: B, date: 25.10.1917 O.S.}\n"
+        "  - {title: C, date: {start: 28.11.1918, end: 2.2.1920}}\n"
+    )
+    story = load_story(write_story(tmp_path, text=text))
+    starts = [e.date.start for e in story.events if e.date]
+    assert [(d.year, d.month, d.day, d.julian) for d in starts] == [
+        (1918, 2, 24, False), (1917, 10, 25, True), (1918, 11, 28, False)]

@@ -508,4 +508,22 @@
         <translation>Kuupäev puudub</translation>
     </message>
 </context>
+<context>
+    <name>WaitingCard</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>Waiting for its turn</source>
+        <translation>Ootab oma järge</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>Starts: %1</source>
+        <translation>Algab: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>In date order this story begins when the others reach its first date.</source>
+        <translation>Kuupäevade järjekorras algab see lugu siis, kui teised jõuavad tema esimese kuupäevani.</translation>
+    </message>
+</context>
 </TS>

@@ -48,6 +48,11 @@ class Notice(QFrame):
     def text(self) -> str:
         return self.label.text()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.close_button.setAccessibleName(self.tr("Dismiss"))
+        super().changeEvent(event)
+
     def renew(self) -> None:
         if self.timer.interval() > 0:
             self.timer.start()

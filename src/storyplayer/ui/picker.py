@@ -233,7 +233,7 @@ class Picker(QWidget):
         self.search_box.setPlaceholderText(self.tr("Search stories"))
         self.search_box.setAccessibleName(self.tr("Search stories"))
         self.category_box.setAccessibleName(self.tr("Category"))
-        self.category_box.setItemText(0, self.tr("All categories"))
+        self._fill_categories()  # every label in the new language, the choice kept
         self.view.setAccessibleName(self.tr("Stories"))
         self.view.setAccessibleDescription(
             self.tr("Press Space to choose or un-choose a story, Enter to play.")

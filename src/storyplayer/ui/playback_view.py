@@ -136,6 +136,8 @@ class PlaybackView(QWidget):
             self.tr("Stop playing and go back to the stories"))
         self.brand.setText(self.tr("Story Player"))
         self.manual_button.setText(self.tr("Step by hand"))
+        self.sync_button.setAccessibleDescription(
+            self.tr("Play every story's events together, in the order of their dates"))
         self._show_sync_button()
         self.manual_button.setAccessibleDescription(self.tr(
             "When on, events wait for you: step with the arrow keys, Page Down or a clicker"))
@@ -148,8 +150,16 @@ class PlaybackView(QWidget):
         super().changeEvent(event)
 
     def set_language(self, lang: str) -> None:
-        """Stories started from now on show `lang` (the picker starts every playback)."""
+        """Show the playing stories, the timeline and the map's names in `lang`, live, and
+        every story started from now on."""
+        if lang == self.lang:
+            return
         self.lang = lang
+        self.timeline.set_language(lang)
+        for pane in self.panes:
+            pane.set_language(lang)
+        if self.panes:
+            self._update_map_stories()
 
     def set_manual(self, manual: bool) -> None:
         """Events wait for the presenter when `manual`; they run by themselves otherwise."""

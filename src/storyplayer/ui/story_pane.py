@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -232,6 +232,37 @@ class StoryPane(QFrame):
             seconds = max(0, round(driver.remaining() / driver.speed))
             text += " · " + self.tr("%1 s left").replace("%1", str(seconds))
         self.status.setText(text)
+
+    def _retranslate(self) -> None:
+        self.events_button.setToolTip(self.tr("Events"))
+        self.events_button.setAccessibleName(self.tr("List of events"))
+        self.events_button.setAccessibleDescription(self.tr("Jump to any event of this story"))
+        for button, tip in ((self.previous_button, self.tr("Previous event")),
+                            (self.next_button, self.tr("Next event")),
+                            (self.map_button, self.tr("Show on map"))):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+        self.map_button.setAccessibleDescription(self.tr("Move the map to this event's place"))
+        self._show_event(self.driver.index)  # the status line and the play button's name
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, lang: str) -> None:
+        """The story's own text in `lang` (the interface follows Qt's LanguageChange)."""
+        self.lang = lang
+        title = self.story.text(self.story.title, lang)
+        self.story_title.setText(title)
+        self.setAccessibleName(title)
+        self.end_card.story_title.setText(title)
+        self.waiting_card.set_title(title)
+        self.event_view.lang = lang
+        self.event_list.lang = lang
+        if self.event_list.isVisible():
+            self.event_list.open_list(self.driver.index)
+        self._show_event(self.driver.index)
 
     def set_shared_playhead(self, shared: SharedPlayhead | None) -> None:
         """Show the chronological playhead's state instead of the pane's own (None: leave)."""

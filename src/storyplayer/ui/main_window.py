@@ -141,7 +141,11 @@ class MainWindow(QMainWindow):
             pane._apply_colors()
 
     def show_message(self, text: str) -> None:
-        """A short, unobtrusive note at the bottom of the window that goes by itself."""
+        """A short, unobtrusive note at the bottom of the window that goes by itself (held
+        for staff with the banners when visitors must not see it: see NoticeArea.set_held)."""
+        if self.notices.held:
+            self.notices.show_notice(text)
+            return
         self._message.setText(text)
         self._message.setAccessibleName(text)
         self._message.setStyleSheet(

@@ -80,3 +80,11 @@ def test_staff_see_them_with_their_reasons_after_the_chord(qtbot, kiosk) -> None
     with qtbot.waitSignal(kiosk.exited, timeout=2000):
         qtbot.mouseClick(report.leave_button, Qt.LeftButton)
     assert not window.isVisible()
+
+
+def test_the_teachers_settings_menu_is_not_for_visitors(kiosk) -> None:
+    window = kiosk.window
+    kiosk.begin()
+    assert not any(button.isVisible() for button in window.settings_buttons)
+    window.play(["october-1917"])
+    assert not any(button.isVisible() for button in window.settings_buttons)

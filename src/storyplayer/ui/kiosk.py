@@ -79,6 +79,8 @@ class Kiosk(QObject):
         # No broken story, no developer message for a visitor: staff see them (staff_entered).
         window.picker.proxy.set_broken_shown(False)
         window.notices.set_held(True)
+        for button in window.settings_buttons:  # the teacher's menu is not for visitors
+            button.hide()
         # Esc ("back"), F11 (leave full screen): no keyboard way out for a visitor.
         for shortcut in window.findChildren(QShortcut):
             if shortcut is not self.exit_shortcut and self._blocked_sequence(shortcut.key()):

@@ -127,8 +127,13 @@ class PlaybackView(QWidget):
         layout.addWidget(self.sync_button)
         layout.addWidget(self.manual_button)
         layout.addWidget(self.pause_all_button)
+        self._bar_layout = layout  # see add_bar_button
         self._retranslate_bar()
         return bar
+
+    def add_bar_button(self, button: QWidget) -> None:
+        """A button at the end of the top bar (the window's settings menu)."""
+        self._bar_layout.addWidget(button)
 
     def _retranslate_bar(self) -> None:
         self.back_button.setText(self.tr("Choose stories"))

@@ -264,8 +264,8 @@ def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
         message = f"{field} must be text, or a map from language code (en, et, ...) to text"
     elif kind == "oneOf":
         message = (
-            f"{field} must be a date such as 1917-11-07, 1917-11, 1917, -500, c. 1350, "
-            "1917-10-25 O.S., or {start: ..., end: ...}"
+            f"{field} must be a date such as 1917-11-07, 07.11.1917, 1917-11, 1917, -500, "
+            "c. 1350, 1917-10-25 O.S., or {start: ..., end: ...}"
         )
     elif kind == "minItems" and rest == ("events",):
         message = "the story has no events: it needs at least one"

@@ -60,7 +60,7 @@ class StaffReport(QWidget):
         layout.addLayout(buttons)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 40, 40, 40)
-        outer.addWidget(self.panel)
+        outer.addWidget(self.panel, 0, Qt.AlignHCenter)
         self.setStyleSheet(f"""
             #staffPanel {{ background: {theme.CARD}; border-radius: 18px;
                            border: 1px solid {theme.LINE}; }}
@@ -74,7 +74,9 @@ class StaffReport(QWidget):
     def open_report(self, broken: Sequence[Entry], messages: Sequence[str]) -> None:
         self._broken, self._messages = list(broken), list(messages)
         self._fill()
-        self.setGeometry(self.parentWidget().rect())
+        host = self.parentWidget()
+        self.panel.setMinimumWidth(min(900, max(320, host.width() - 80)))
+        self.setGeometry(host.rect())
         self.show()
         self.raise_()
         self.back_button.setFocus(Qt.OtherFocusReason)

@@ -183,6 +183,14 @@ def test_the_attract_screen_follows_a_language_switch(qtbot, bundled_library, tr
     try:
         assert window.stack.currentWidget() is kiosk.attract
         switch_and_check(window, old_strings)
+        window.notices.show_notice("A note")  # held for staff, shown after the chord
+        kiosk.request_exit()
+        assert kiosk.staff_report.isVisible()
+        switch_and_check(window, old_strings)
+        kiosk.staff_report.close_report()
+        kiosk.pin_pad.open()
+        switch_and_check(window, old_strings)
+        kiosk.pin_pad.cancel()
     finally:
         kiosk.leave()
         window.playback.close_all(emit=False)

@@ -18,7 +18,7 @@ from storyplayer.interop.draft import (
     slugify,
 )
 from storyplayer.interop.html_to_markdown import html_to_markdown, html_to_text
-from storyplayer.interop.storymapjs import background_warning, media_of
+from storyplayer.interop.storymapjs import background_media, background_warning, media_of
 
 MAX_CATEGORIES = 20
 CSV_REQUIRED = ("Headline", "Text")
@@ -86,6 +86,7 @@ def _finish_event(
     event = DraftEvent(
         title=headline or display or f"Event {where.split()[-1]}", text=body, where=where
     )
+    draft.warnings.name(where, headline)
     event.media = media
     if start is not None:
         span: str | dict[str, str] = start
@@ -101,8 +102,6 @@ def _finish_event(
         event.sort_key = sort_key(span)
     if display:
         event.date_label = display
-    elif start is None:
-        draft.warnings.add("the event has no date", where)
     return event
 
 
@@ -145,6 +144,7 @@ def read_timeline3(data: dict[str, Any]) -> Draft:
             draft, where, headline, body, start, end, display, media_of(item.get("media"))
         )
         event.place = place_from_location(item.get("location"), where, draft.warnings)
+        event.fallback_media = background_media(item.get("background"))
         background_warning(item.get("background"), where, draft.warnings)
         _add_group(draft, item.get("group"), where)
         events.append(event)

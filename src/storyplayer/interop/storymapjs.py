@@ -157,7 +157,8 @@ def read_storymap(data: dict[str, Any]) -> Draft:
         media = media_of(slide.get("media"))
         if overview and index == 1:
             # The title slide: the story's title, summary, cover and opening view.
-            draft.title, draft.summary, draft.cover = headline, body, media
+            draft.title, draft.summary = headline, body
+            draft.cover = media or background_media(slide.get("background"))
             if place:
                 view: dict[str, Any] = {"center": [place["lat"], place["lon"]]}
                 if "zoom" in place:

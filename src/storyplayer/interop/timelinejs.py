@@ -129,7 +129,7 @@ def read_timeline3(data: dict[str, Any]) -> Draft:
         raise ImportFailure("the title slide is not an object")
     if isinstance(title, dict):
         draft.title, draft.summary = _text(title.get("text"))
-        draft.cover = media_of(title.get("media"))
+        draft.cover = media_of(title.get("media")) or background_media(title.get("background"))
         background_warning(title.get("background"), "the title slide", draft.warnings)
     events = []
     for index, item in enumerate(data["events"], start=1):

@@ -56,7 +56,9 @@ def _date_object(value: object, where: str, draft: Draft) -> str | None:
     date = date_from_parts(value.get("year"), value.get("month"), value.get("day"))
     if date is None:
         parts = "-".join(_str(value.get(k)) for k in ("year", "month", "day") if _str(value.get(k)))
-        draft.warnings.add(f"the date {parts} is not a real date; it is shown as written", where)
+        if len(parts) > 24 or "inf" in parts or "nan" in parts:
+            parts = "given"  # thousands of digits, or a number that is not finite
+        draft.warnings.add(f"the date {parts} is not a real date; the event is left undated", where)
         return None
     if any(_str(value.get(k)) for k in ("hour", "minute", "second", "millisecond")):
         draft.warnings.add("times of day are not carried over (dates are kept to the day)", where)

@@ -354,3 +354,20 @@ def test_ids_are_transliterated_and_numbered(tmp_path: Path, title: str, slug: s
     assert yaml.safe_load((third.folder / "story.yaml").read_text(encoding="utf-8"))["id"] == (
         f"{slug}-3"
     )
+
+
+def test_known_places_from_the_map_labels_file(tmp_path: Path) -> None:
+    """The map's label file (fields + rows) names places, in the story's language if it can."""
+    from storyplayer.interop.places import labels_places
+
+    labels = tmp_path / "labels.json"
+    labels.write_text(json.dumps({
+        "fields": ["en", "et", "lat", "lon", "min_zoom", "geonameid"],
+        "places": [["Moscow", "Moskva", 55.752, 37.6178, 4, 1], ["Riga", "", 56.946, 24.1059, 5, 2],
+                   ["broken"]],
+    }), encoding="utf-8")  # fmt: skip
+    assert labels_places(labels) == [("Moscow", 55.752, 37.6178), ("Riga", 56.946, 24.1059)]
+    assert labels_places(labels, "et")[0] == ("Moskva", 55.752, 37.6178)
+    assert labels_places(labels, "et")[1][0] == "Riga"  # no Estonian name: the English one
+    assert labels_places(tmp_path / "missing.json") == []
+    assert PlaceIndex(labels_places(labels)).nearest(55.76, 37.62) == "Moscow"

@@ -100,6 +100,8 @@ class _StoryWriter:
         """The event's `image` for `media`, or None; a credited line goes to `sources`."""
         ref = classify(media.url)
         origin = ref.origin or media.url
+        if ref.local and media.link.startswith(("https://", "http://")):
+            origin = media.link  # the page the author credits, rather than a path on a disk
         if ref.kind in LABELS and ref.kind != "picture":
             sources.append(credit_line(LABELS[ref.kind], media, origin))
             self.links += 1

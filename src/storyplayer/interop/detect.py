@@ -81,13 +81,9 @@ def read_source(path: Path) -> str:
         raise ImportFailure("is not UTF-8 text (export it again as UTF-8 JSON or CSV)") from None
 
 
-def detect(text: str) -> str:
-    """ "storymapjs", "timelinejs3", "timelinejs2", "timelinejs-csv"; ImportFailure otherwise."""
-    return detect_data(text)[0]
-
-
 def detect_data(text: str) -> tuple[str, object]:
-    """The format and, for JSON, the parsed document."""
+    """The format ("storymapjs", "timelinejs3", "timelinejs2", "timelinejs-csv") and, for
+    JSON, the parsed document; ImportFailure for anything else."""
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         data = parse_json(text)

@@ -290,11 +290,6 @@ def _megabytes(limit: int) -> str:
     return f"{limit / 1024 / 1024:.0f} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
 
 
-def fetch_image(url: str) -> Fetched:
-    """The picture at `url` with a fresh fetcher's budgets (one picture, default limits)."""
-    return MediaFetcher()(url)
-
-
 def save(fetched: Fetched, folder: Path, stem: str) -> str:
     """Writes the picture to folder/media/ and returns its path relative to `folder`."""
     media = folder / "media"

@@ -371,3 +371,17 @@ def test_known_places_from_the_map_labels_file(tmp_path: Path) -> None:
     assert labels_places(labels, "et")[1][0] == "Riga"  # no Estonian name: the English one
     assert labels_places(tmp_path / "missing.json") == []
     assert PlaceIndex(labels_places(labels)).nearest(55.76, 37.62) == "Moscow"
+
+
+def test_the_app_names_places_from_the_map_labels(tmp_path: Path) -> None:
+    """By default an import names unnamed places from the map's own place labels."""
+    from storyplayer.interop.places import app_places
+    from storyplayer.resources import resources_dir
+
+    if not (resources_dir() / "basemap" / "labels.json").is_file():
+        pytest.skip("the map's place labels (resources/basemap/labels.json) are not built")
+    assert len(app_places()) > 1000
+    source = storymap(tmp_path, [slide("Itinerant Printer", date="1853",
+                                       location={"lat": 40.714353, "lon": -74.005973})])
+    _, data = run(source, tmp_path / "story", known_places=None)
+    assert data["events"][0]["place"]["name"] == "New York City"

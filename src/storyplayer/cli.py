@@ -111,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--force", action="store_true", help="replace a non-empty folder")
     importer.add_argument("--fetch-media", action="store_true",
                           help="download the pictures into media/ (the only network use)")
+    importer.add_argument("--no-guess-dates", action="store_true",
+                          help="do not read dates from headlines and text")
     export = commands.add_parser(
         "export", help="write a printable handout of a story",
         description="Write an A4 handout of a story as PDF and/or HTML.",
@@ -276,15 +278,16 @@ def _import(args: argparse.Namespace) -> int:
 
     try:
         report = import_file(
-            args.file, args.output, force=args.force, fetch_media=args.fetch_media
+            args.file, args.output, force=args.force, fetch_media=args.fetch_media,
+            guess_dates=not args.no_guess_dates,
         )
     except ImportFailure as error:
         print(f"storyplayer: {args.file}: {error}", file=sys.stderr)
         return 1
     print(f"Imported {report.source_format}: {report.title}")
     print(f"{report.events} events, written to {report.folder}")
-    for warning in report.warnings:
-        print(f"warning: {warning}")
+    for line in report.summary_lines():
+        print(line)
     return 0
 
 

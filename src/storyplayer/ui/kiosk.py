@@ -81,6 +81,8 @@ class Kiosk(QObject):
         window.notices.set_held(True)
         for button in window.settings_buttons:  # the teacher's menu is not for visitors
             button.hide()
+        # Adding stories (the button, dropped files) is for staff, outside kiosk mode.
+        window.picker.set_adding_allowed(False)
         # Esc ("back"), F11 (leave full screen): no keyboard way out for a visitor.
         for shortcut in window.findChildren(QShortcut):
             if shortcut is not self.exit_shortcut and self._blocked_sequence(shortcut.key()):

@@ -91,6 +91,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.picker)
         self.pickerShown.emit()
 
+    def set_library(self, library: Library) -> None:
+        """Show `library` from now on (a story was added); playing stories go on as they are."""
+        self.library = library
+        self.picker.set_library(library)
+
     @property
     def playing(self) -> bool:
         return self.stack.currentWidget() is self.playback

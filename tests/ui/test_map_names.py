@@ -94,3 +94,29 @@ def test_a_storys_own_place_names_reach_the_map(qapp, tmp_path):
         assert recorder.themes[-1] == (True, 1.5)
     finally:
         theme.set_palette("light")
+
+
+def test_the_settings_menus_theme_reaches_the_map(qtbot, windows, bundled_library: Library):
+    from storyplayer.ui import theme
+
+    window = windows.make(bundled_library)
+    window.play(["october-1917"])
+    wait_map(qtbot, window)
+    view = window.playback.map_view
+
+    def page_theme() -> dict[str, Any]:
+        seq = view.query_state()
+        with qtbot.waitSignal(view.stateReceived, timeout=5000,
+                              check_params_cb=lambda s, _state: s == seq) as blocker:
+            pass
+        return blocker.args[1]["theme"]
+
+    try:
+        window.set_theme("high-contrast")
+        window.set_text_scale(1.4)
+        qtbot.waitUntil(lambda: page_theme() == {**page_theme(), "high_contrast": True,
+                                                 "text_scale": 1.4}, timeout=5000)
+        window.set_theme("light")
+        qtbot.waitUntil(lambda: page_theme()["high_contrast"] is False, timeout=5000)
+    finally:
+        theme.set_palette("light")

@@ -746,6 +746,7 @@
     zoom = Math.max(map.getMinZoom(), Math.min(zoom, detailZoom(latlng) + 1, map.getMaxZoom()));
     var here = pinList().filter(function (p) { return p.latlng.distanceTo(latlng) < 1; });
     if (!here.length) { moveTo(latlng, zoom); return; }
+    zoom = Math.min(Math.max(zoom, separationZoom(here) + 1), map.getMaxZoom());  // a street apart
     var plan = fitPlan(here, zoom);
     moveTo(plan.center, plan.zoom);
   }

@@ -226,6 +226,10 @@ def test_places_100_m_apart_are_told_apart(qtbot, map_view, probe):
 
     (ax, ay), (bx, by) = json.loads(points)
     assert math.hypot(ax - bx, ay - by) >= 20
+    # "Show on map" keeps them apart too
+    map_view.fly_to(55.8618, -4.2514, 10)
+    qtbot.waitUntil(lambda: query(qtbot, map_view)["center"]["lat"] > 55.86, timeout=5000)
+    assert query(qtbot, map_view)["zoom"] >= 13
     # a single place elsewhere still stops at the basemap's detail
     lone = MapStory(0, "#b03a2e", "x", (MapEvent(55.8609, -4.2514, "George Square", "t"),))
     map_view.set_stories([lone])

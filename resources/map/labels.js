@@ -12,7 +12,7 @@
   "use strict";
 
   var MAX_LABELS = 220;      // placed per view: a map is to be read, not a list of towns
-  var PX_PER_LABEL = 9000;   // and at most one label per this many square pixels of map
+  var PX_PER_LABEL = 11000;   // and at most one label per this many square pixels of map
   var SPACING = 5;           // px kept free around each label
   var MAX_TRIED = 1500;      // candidates looked at per view
   var FONT = { town: 12.5, city: 14, water: 13, island: 12.5 };
@@ -152,8 +152,11 @@
       return null;
     }
 
+    var cost = { last: 0, max: 0, count: 0 };  // ms per placement, for diagnostics
+
     function update() {
       if (!data) return;
+      var started = performance.now();
       // the container as laid out now (Leaflet's own size may lag behind a resize)
       var el = map.getContainer();
       var size = { x: el.clientWidth, y: el.clientHeight };
@@ -186,6 +189,9 @@
       }
       for (var j = count; j < pool.length; j++) pool[j].style.display = "none";
       verify(obstacles(), view);
+      cost.last = performance.now() - started;
+      cost.max = Math.max(cost.max, cost.last);
+      cost.count++;
     }
 
     function verify(blocked, view) {
@@ -239,7 +245,7 @@
     }
 
     return { setData: setData, setNames: setNames, setScale: setScale, update: update,
-             schedule: schedule,
+             schedule: schedule, cost: function () { return cost; },
              state: state, names: function () { return names; } };
   }
 

@@ -930,6 +930,7 @@
       names: { lang: placeLabels ? placeLabels.names().lang : "en",
                date: placeLabels ? placeLabels.names().date : null },
       labels: placeLabels ? placeLabels.state() : [],
+      labelCost: placeLabels ? placeLabels.cost() : null,
       obstacles: labelObstacles(),
       theme: { high_contrast: document.body.classList.contains("high-contrast"),
                text_scale: theme.text_scale, label_ink: hc, coast: STYLE.coast },

@@ -18,6 +18,7 @@ from storyplayer.model.loader import check_story
 from storyplayer.model.playback import Playback, State
 from storyplayer.model.story import Story
 from storyplayer.model.text import LocalText
+from storyplayer.model.timeline import merged_order
 from storyplayer.resources import bundled_stories_dir
 
 LANGUAGES = {"en", "et"}
@@ -143,6 +144,13 @@ def test_dates_are_in_order_or_deliberately_not(story_id: str) -> None:
     story = STORIES[story_id]
     assert all(event.date is not None for event in story.events), "every event has a date"
     assert out_of_order(story) == DELIBERATELY_OUT_OF_ORDER.get(story_id, set())
+
+
+def test_date_order_across_centuries_plays_each_story_whole_and_in_turn() -> None:
+    trio = ["livonian-war", "october-1917", "singing-revolution"]
+    order = merged_order([STORIES[story_id] for story_id in trio])
+    assert order == [(pane, index) for pane, story_id in enumerate(trio)
+                     for index in range(len(STORIES[story_id].events))]
 
 
 def test_the_list_of_deliberate_exceptions_names_bundled_stories() -> None:

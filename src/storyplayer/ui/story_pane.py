@@ -80,7 +80,8 @@ class StoryPane(QFrame):
 
         self.pages = QStackedWidget()
         self.event_view = EventView(story, lang)
-        self.end_card = EndCard(story.text(story.title, lang), color)
+        self.end_card = EndCard(story.text(story.title, lang), color,
+                                ending=story.text(story.ending, lang))
         self.pages.addWidget(self.event_view)
         self.pages.addWidget(self.end_card)
         layout.addWidget(self.pages, 1)
@@ -240,3 +241,4 @@ class StoryPane(QFrame):
         self.end_card.heading.setStyleSheet(pt(sizes.heading))
         self.end_card.story_title.setStyleSheet(pt(sizes.title))
         self.end_card.message.setStyleSheet(pt(sizes.body))
+        self.end_card.ending.setStyleSheet(pt(sizes.body))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from storyplayer.model.map_protocol import MapEvent, MapStory
 from storyplayer.model.story import PathStyle
 
+
 def _events() -> tuple[MapEvent, ...]:
     return (
         MapEvent(59.437, 24.7536, name="Tallinn", title="The town council meets", zoom=7),

@@ -201,7 +201,8 @@ class EventView(QScrollArea):
             self.band.setVisible(False)
             return
         edge = theme.LINE if theme.contrast(color, theme.CARD) < 1.5 else color
-        style = f"#eventBand {{ background: {color}; border: 1px solid {edge}; border-radius: 3px; }}"
+        style = (f"#eventBand {{ background: {color}; border: 1px solid {edge};"
+                 " border-radius: 3px; }")
         if self.band.styleSheet() != style:
             self.band.setStyleSheet(style)
         self.band.setVisible(True)

@@ -195,17 +195,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check_config(args: argparse.Namespace) -> int:
-    from storyplayer.model.config import load_config
+    from storyplayer.model.config import load_config, missing_folders
 
     loaded = load_config(args.config)
     if args.config is not None and not loaded.exists:
         print(f"storyplayer: {loaded.path}: no such file", file=sys.stderr)
         return 1
-    for problem in loaded.problems:
+    problems = loaded.problems + missing_folders(loaded)
+    for problem in problems:
         print(problem)
-    if loaded.problems:
-        print(f"{loaded.path}: {len(loaded.problems)} problem(s); those settings use defaults",
-              file=sys.stderr)
+    if problems:
+        print(f"{loaded.path}: {len(problems)} problem(s); the app still starts, with "
+              "defaults for wrong settings", file=sys.stderr)
         return 1
     state = "ok" if loaded.exists else "not there; every setting has its default"
     print(f"{loaded.path}: {state}", file=sys.stderr)

@@ -62,4 +62,4 @@ def test_a_background_that_is_not_a_colour(tmp_path: Path) -> None:
     data["events"][0]["background"] = "blue"
     story, problems = check_story(write_story(tmp_path, data=data))
     assert story is None
-    assert any("events[1].background must be a colour" in str(p) for p in problems)
+    assert any('event 1 "Event 1": background must be a colour' in str(p) for p in problems)

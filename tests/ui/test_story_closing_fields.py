@@ -54,6 +54,8 @@ def test_ending_band_and_cover_credit_on_screen(qtbot, windows, tmp_path: Path) 
     qtbot.waitUntil(lambda: card.isVisible())
     assert card.ending.isVisible() and card.ending.text() == "Visit the bridge museum on Sundays."
     assert card.ending.geometry().bottom() < card.play_again.geometry().top()
+    pane.set_language("et")  # the closing words follow the language, like the title
+    assert card.ending.text() == "Sillamuuseum on avatud."
 
 
 def test_a_story_without_an_ending_shows_no_empty_label(windows, bundled_library) -> None:

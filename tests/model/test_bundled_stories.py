@@ -55,6 +55,10 @@ def texts(story: Story) -> Iterator[tuple[str, LocalText | None]]:
     books, the same in every language, so they are not among them."""
     yield "title", story.title
     yield "summary", story.summary
+    if story.ending is not None:
+        yield "ending", story.ending
+    if story.cover_caption is not None:
+        yield "cover caption", story.cover_caption
     for n, event in enumerate(story.events, 1):
         yield f"event {n} title", event.title
         yield f"event {n} text", event.text

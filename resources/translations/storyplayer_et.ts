@@ -59,6 +59,58 @@
         <source>This story could not be added: {reason}</source>
         <translation>Seda lugu ei õnnestunud lisada: {reason}</translation>
     </message>
+    <message>
+        <source>Importing “{name}”…</source>
+        <translation>Imporditakse faili „{name}“…</translation>
+    </message>
+    <message>
+        <source>Downloading the pictures of “{name}”… This can take two minutes.</source>
+        <translation>Faili „{name}“ pilte laaditakse alla… See võib võtta kaks minutit.</translation>
+    </message>
+    <message>
+        <source>Download the pictures</source>
+        <translation>Laadi pildid alla</translation>
+    </message>
+    <message>
+        <source>{count} not downloaded</source>
+        <translation>{count} alla laadimata</translation>
+    </message>
+    <message>
+        <source>Pictures: {kept} kept, {missing} not available offline ({reasons}).</source>
+        <translation>Pildid: {kept} alles, {missing} pole võrguühenduseta saadaval ({reasons}).</translation>
+    </message>
+    <message>
+        <source>Pictures: {kept} kept.</source>
+        <translation>Pildid: {kept} alles.</translation>
+    </message>
+    <message>
+        <source>Videos, sounds and web pages kept as links in the sources: {count}.</source>
+        <translation>Allikates lingina alles videod, helid ja veebilehed: {count}.</translation>
+    </message>
+    <message>
+        <source>Date read from the text: {where}: {date} (from “{words}”)</source>
+        <translation>Tekstist loetud kuupäev: {where}: {date} (sõnadest „{words}“)</translation>
+    </message>
+    <message>
+        <source>Notes from the import:</source>
+        <translation>Impordi märkused (inglise keeles):</translation>
+    </message>
+    <message>
+        <source>slide {number}</source>
+        <translation>slaid {number}</translation>
+    </message>
+    <message>
+        <source>event {number}</source>
+        <translation>sündmus {number}</translation>
+    </message>
+    <message>
+        <source>row {number}</source>
+        <translation>rida {number}</translation>
+    </message>
+    <message>
+        <source>{where} “{headline}”</source>
+        <translation>{where} „{headline}“</translation>
+    </message>
 </context>
 <context>
     <name>AttractScreen</name>
@@ -224,6 +276,14 @@
         <location filename="../../src/storyplayer/app.py" line="283"/>
         <source>The text size holds until the app closes: the settings file is read-only.</source>
         <translation>Teksti suurus kehtib rakenduse sulgemiseni: seadete fail on kirjutuskaitstud.</translation>
+    </message>
+</context>
+<context>
+    <name>MapNames</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/map_names.py" line="85"/>
+        <source>Old map</source>
+        <translation>Vana kaart</translation>
     </message>
 </context>
 <context>
@@ -480,6 +540,10 @@
         <source>{name}, cannot be played</source>
         <translation>{name}, ei saa mängida</translation>
     </message>
+    <message>
+        <source>Cover: {credit}</source>
+        <translation>Kaanepilt: {credit}</translation>
+    </message>
 </context>
 <context>
     <name>StoryPane</name>
@@ -573,6 +637,98 @@
         <location filename="../../src/storyplayer/ui/timeline_strip.py" line="320"/>
         <source>No date</source>
         <translation>Kuupäev puudub</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingCard</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>Waiting for its turn</source>
+        <translation>Ootab oma järge</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>Starts: %1</source>
+        <translation>Algab: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>In date order this story begins when the others reach its first date.</source>
+        <translation>Kuupäevade järjekorras algab see lugu siis, kui teised jõuavad tema esimese kuupäevani.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffReport</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Story “%1” cannot be played:</source>
+        <translation>Lugu „%1“ ei saa mängida:</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>For staff: what visitors are not shown</source>
+        <translation>Töötajatele: mida külastajatele ei näidata</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Problems</source>
+        <translation>Probleemid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Leave kiosk mode</source>
+        <translation>Lahku kioskirežiimist</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Back to visitors</source>
+        <translation>Tagasi külastajate juurde</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsMenu</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Normal text size (now %1 %)</source>
+        <translation>Tavaline tekstisuurus (praegu %1%)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Settings</source>
+        <translation>Seaded</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Larger text</source>
+        <translation>Suurem tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Smaller text</source>
+        <translation>Väiksem tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Normal text size</source>
+        <translation>Tavaline tekstisuurus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>High contrast</source>
+        <translation>Suur kontrastsus</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsButton</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Settings: text size, high contrast, language</source>
+        <translation>Seaded: teksti suurus, suur kontrastsus, keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Settings</source>
+        <translation>Seaded</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,8 @@ def prepare_environment(screenshot: bool) -> str | None:
     # V8's default heap growth the renderer let 30-40 MB of them pile up between collections;
     # favouring size collects sooner and keeps it flat. A --js-flags of the user's own stays.
     _add_chromium_flag("--js-flags=--optimize-for-size", unless="--js-flags")
+    # On a touch screen a pinch zooms the map (Leaflet's gesture), never the whole page.
+    _add_chromium_flag("--disable-pinch")
     return None
 
 
@@ -146,6 +148,7 @@ def run(args: argparse.Namespace) -> int:
         if config.text_scale != 1.0:
             window.set_text_scale(config.text_scale)
         _persist_text_scale(window, settings)
+        _persist_theme(window, settings)
         window.set_manual(getattr(args, "manual", False) or config.manual)
         ui["adder"] = _add_story(window, ui["library"], folders)
 
@@ -419,3 +422,16 @@ def _persist_text_scale(window, settings) -> None:  # type: ignore[no-untyped-de
                     "The text size holds until the app closes: the settings file is read-only."))
 
     window.textScaleChanged.connect(save)
+
+
+def _persist_theme(window, settings) -> None:  # type: ignore[no-untyped-def]
+    """High contrast chosen in the window's menu is remembered like the text size."""
+    from storyplayer.model.config import ConfigNotWritable, save_setting
+
+    def save(name: str) -> None:
+        try:
+            save_setting(settings.path, "theme", name)
+        except ConfigNotWritable as error:
+            log.info("theme kept in memory: %s", error)
+
+    window.themeChanged.connect(save)

@@ -111,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--force", action="store_true", help="replace a non-empty folder")
     importer.add_argument("--fetch-media", action="store_true",
                           help="download the pictures into media/ (the only network use)")
+    importer.add_argument("--no-guess-dates", action="store_true",
+                          help="do not read dates from headlines and text")
     export = commands.add_parser(
         "export", help="write a printable handout of a story",
         description="Write an A4 handout of a story as PDF and/or HTML.",
@@ -120,6 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--html", metavar="DIR", type=Path, help="write an HTML handout folder")
     export.add_argument("--lang", choices=("en", "et"), default=argparse.SUPPRESS,
                         help="language of the handout")
+    places = commands.add_parser(
+        "places", help="what a place was called at a date (the historical gazetteer)",
+        description="Print the names a place had, or the one in use at --date.",
+    )
+    places.add_argument("name", metavar="NAME", help="a place's name in any period or language")
+    places.add_argument("--date", metavar="YYYY-MM-DD",
+                        help="the date to look up (a Julian date may end in O.S.)")
+    places.add_argument("--lang", choices=("en", "et"), default=argparse.SUPPRESS,
+                        help="language of the names")
     pack = commands.add_parser(
         "pack", help="write a story into one file to share (.storyplayer)",
         description="Write a story of the library into one story package file.",
@@ -171,6 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise UsageError("export needs --pdf FILE or --html DIR")
             args.lang = args.lang or default_language()
             return _export(args)
+        if args.command == "places":
+            args.lang = args.lang or default_language()
+            return _places(args)
         if args.check_config:
             return _check_config(args)
         if args.install_desktop:
@@ -193,17 +207,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check_config(args: argparse.Namespace) -> int:
-    from storyplayer.model.config import load_config
+    from storyplayer.model.config import load_config, missing_folders
 
     loaded = load_config(args.config)
     if args.config is not None and not loaded.exists:
         print(f"storyplayer: {loaded.path}: no such file", file=sys.stderr)
         return 1
-    for problem in loaded.problems:
+    problems = loaded.problems + missing_folders(loaded)
+    for problem in problems:
         print(problem)
-    if loaded.problems:
-        print(f"{loaded.path}: {len(loaded.problems)} problem(s); those settings use defaults",
-              file=sys.stderr)
+    if problems:
+        print(f"{loaded.path}: {len(problems)} problem(s); the app still starts, with "
+              "defaults for wrong settings", file=sys.stderr)
         return 1
     state = "ok" if loaded.exists else "not there; every setting has its default"
     print(f"{loaded.path}: {state}", file=sys.stderr)
@@ -276,15 +291,16 @@ def _import(args: argparse.Namespace) -> int:
 
     try:
         report = import_file(
-            args.file, args.output, force=args.force, fetch_media=args.fetch_media
+            args.file, args.output, force=args.force, fetch_media=args.fetch_media,
+            guess_dates=not args.no_guess_dates,
         )
     except ImportFailure as error:
         print(f"storyplayer: {args.file}: {error}", file=sys.stderr)
         return 1
     print(f"Imported {report.source_format}: {report.title}")
     print(f"{report.events} events, written to {report.folder}")
-    for warning in report.warnings:
-        print(f"warning: {warning}")
+    for line in report.summary_lines():
+        print(line)
     return 0
 
 
@@ -305,6 +321,43 @@ def _export(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}")
     return 0
+
+
+def _places(args: argparse.Namespace) -> int:
+    from storyplayer.model.dates import DateError
+    from storyplayer.model.gazetteer import GazetteerError, bundled_gazetteer, day_key
+
+    try:
+        day = day_key(args.date) if args.date is not None else None
+    except DateError as error:
+        raise UsageError(f"--date: {error}") from None
+    try:
+        found = bundled_gazetteer().find(args.name)
+    except GazetteerError as error:
+        print(f"storyplayer: {error}", file=sys.stderr)
+        return 1
+    if not found:
+        print(f"storyplayer: no place called '{args.name}' in the gazetteer", file=sys.stderr)
+        return 1
+    for entry in found:
+        today = entry.today(args.lang)
+        if day is not None:
+            name = entry.name_at(day, args.lang)
+            print(f"{entry.id}: {name}" + (f" (today {today})" if name != today else ""))
+            continue
+        periods = []
+        for period in entry.periods(args.lang):
+            span = [f"from {_iso(period.start)}" if period.start is not None else "",
+                    f"until {_iso(period.end)}" if period.end is not None else ""]
+            periods.append(" ".join([period.name, *filter(None, span)]))
+        print(f"{entry.id}: " + "; ".join(periods))
+    return 0
+
+
+def _iso(day: int) -> str:
+    from storyplayer.model.gazetteer import iso_day
+
+    return iso_day(day)
 
 
 def _package_argument(parser: argparse.ArgumentParser,

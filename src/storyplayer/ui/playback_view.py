@@ -17,8 +17,10 @@ from storyplayer.model.map_stories import map_story, media_token, pane_color
 from storyplayer.model.playback import State
 from storyplayer.model.story import Story
 from storyplayer.ui.icons import icon
+from storyplayer.ui.map_names import MapNames
 from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.story_pane import SharedPlayhead, StoryPane
+from storyplayer.ui.swipe import SwipeSteps
 from storyplayer.ui.sync_controller import SyncController
 from storyplayer.ui.timeline_strip import TimelineStrip
 
@@ -43,6 +45,7 @@ class PlaybackView(QWidget):
         self._slots: dict[StoryPane, int] = {}
         self.sync_mode = False  # "In date order": see set_sync()
         self.sync: SyncController | None = None
+        self.map_names = MapNames(map_view, lang)  # place names at the event's date, theme
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(8)
@@ -105,8 +108,13 @@ class PlaybackView(QWidget):
         layout.addWidget(self.sync_button)
         layout.addWidget(self.manual_button)
         layout.addWidget(self.pause_all_button)
+        self._bar_layout = layout  # see add_bar_button
         self._retranslate_bar()
         return bar
+
+    def add_bar_button(self, button: QWidget) -> None:
+        """A button at the end of the top bar (the window's settings menu)."""
+        self._bar_layout.addWidget(button)
 
     def _retranslate_bar(self) -> None:
         self.back_button.setText(self.tr("Choose stories"))
@@ -114,6 +122,8 @@ class PlaybackView(QWidget):
             self.tr("Stop playing and go back to the stories"))
         self.brand.setText(self.tr("Story Player"))
         self.manual_button.setText(self.tr("Step by hand"))
+        self.sync_button.setAccessibleDescription(
+            self.tr("Play every story's events together, in the order of their dates"))
         self._show_sync_button()
         self.manual_button.setAccessibleDescription(self.tr(
             "When on, events wait for you: step with the arrow keys, Page Down or a clicker"))
@@ -126,8 +136,17 @@ class PlaybackView(QWidget):
         super().changeEvent(event)
 
     def set_language(self, lang: str) -> None:
-        """Stories started from now on show `lang` (the picker starts every playback)."""
+        """Show the playing stories, the timeline and the map's names in `lang`, live, and
+        every story started from now on."""
+        if lang == self.lang:
+            return
         self.lang = lang
+        self.map_names.set_language(lang)
+        self.timeline.set_language(lang)
+        for pane in self.panes:
+            pane.set_language(lang)
+        if self.panes:
+            self._update_map_stories()
 
     def set_manual(self, manual: bool) -> None:
         """Events wait for the presenter when `manual`; they run by themselves otherwise."""
@@ -169,6 +188,7 @@ class PlaybackView(QWidget):
             self.panes.append(pane)
             self._slots[pane] = slot
             self.pane_layout.addWidget(pane, 1)
+            SwipeSteps(pane, lambda forward, p=pane: self._swipe(p, forward))
         self._update_map_stories()
         self._restart_sync()
         self._update_pause_all()
@@ -231,14 +251,29 @@ class PlaybackView(QWidget):
             media = self.map_view.add_media_root(media_token(story, slot), story.folder)
             stories.append(map_story(story, slot, pane.color, self.lang, media))
         self.map_view.set_stories(stories)
+        self.map_names.set_stories([pane.story for pane in self.panes])
         for pane in self.panes:
-            # Sent ahead of the window (app.py), the map shows these events already.
-            if self.map_view.current_event(self._slots[pane]) != pane.driver.index:
-                self._show_on_map(pane, pane.driver.index)
+            index = pane.driver.index
+            if self.map_view.current_event(self._slots[pane]) != index:
+                self._show_on_map(pane, index)
+            elif 0 <= index < len(pane.story.events):
+                # Sent ahead of the window (app.py): only the place names' date is new.
+                self.map_names.show(pane.story.events[index])
 
     def _show_on_map(self, pane: StoryPane, index: int) -> None:
         if pane in self._slots:
             self.map_view.show_event(self._slots[pane], index)
+            if 0 <= index < len(pane.story.events):
+                self.map_names.show(pane.story.events[index])
+
+    def _swipe(self, pane: StoryPane, forward: bool) -> None:
+        """A swipe on a pane steps it (in date order: the shared playhead)."""
+        if self.sync is not None:
+            self.sync.next() if forward else self.sync.previous()
+        elif forward:
+            pane.driver.next()
+        else:
+            pane.driver.previous()
 
     def _fly_to(self, pane: StoryPane, index: int) -> None:
         place = pane.story.events[index].place
@@ -297,6 +332,7 @@ class PlaybackView(QWidget):
         self.text_scale = scale
         for pane in self.panes:
             pane.set_text_scale(scale)
+        self.map_names.send_theme(scale)
 
     def set_speed(self, speed: float) -> None:
         self.speed = speed
@@ -341,7 +377,12 @@ class PlaybackView(QWidget):
     def _restart_sync(self) -> None:
         """Give the timeline the playing panes and, in chronological mode, (re)build the
         shared playhead, carrying on from the day (and play/pause) the old one stood at."""
-        old, day, playing, finished = self.sync, None, self.map_view.is_ready, False
+        # A new shared playhead plays when the map is ready and the panes were not paused
+        # by hand (a fresh start plays; a window whose stories all ended plays again).
+        states = {p.driver.state for p in self.panes}
+        playing = self.map_view.is_ready and (State.PLAYING in states or states <= {
+            State.FINISHED})
+        old, day, finished = self.sync, None, False
         if old is not None:
             day = old.schedule.day(old.driver.index)
             playing, finished = old.state is State.PLAYING, old.state is State.FINISHED

@@ -174,6 +174,12 @@ class StoryListModel(QAbstractListModel):
             return ", ".join(part for part in (title, period, state) if part)
         if role == Qt.AccessibleDescriptionRole:
             return story.text(story.summary, self._lang)
+        if role == Qt.ToolTipRole and story.cover is not None and story.cover_credit:
+            # The cover's credit (an imported picture's licence may require it) on hover.
+            caption = story.text(story.cover_caption, self._lang)
+            credit = self.tr("Cover: {credit}").format(
+                credit=story.text(story.cover_credit, self._lang))
+            return f"{caption}\n{credit}" if caption else credit
         return None
 
     def _invalid_data(self, row: _Row, role: int) -> object:
@@ -272,6 +278,7 @@ class StoryFilterModel(QAbstractListModel):
         self._source: StoryListModel | None = None
         self._words: list[str] = []
         self._category: str | None = None
+        self._broken_shown = True  # kiosk visitors never see a story that cannot play
         self._rows: list[int] = []  # the source rows shown, in the source's order
 
     def setSourceModel(self, model: StoryListModel) -> None:  # noqa: N802 - Qt naming
@@ -307,6 +314,12 @@ class StoryFilterModel(QAbstractListModel):
             self._category = category
             self._refilter()
 
+    def set_broken_shown(self, shown: bool) -> None:
+        """Show stories that cannot be played (with their reason), or leave them out."""
+        if shown != self._broken_shown:
+            self._broken_shown = shown
+            self._refilter()
+
     # --- Qt model -------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -329,7 +342,9 @@ class StoryFilterModel(QAbstractListModel):
         if self._source is None:
             return []
         rows = self._source._rows
-        numbers = range(len(rows))
+        numbers: range | list[int] = range(len(rows))
+        if not self._broken_shown:
+            numbers = [n for n in numbers if rows[n].entry.story is not None]
         if self._category:
             category = self._category
             numbers = [n for n in numbers if rows[n].entry.story is not None

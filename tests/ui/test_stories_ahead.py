@@ -42,8 +42,10 @@ def test_first_events_are_drawn_before_the_window_and_not_sent_again(
     with qtbot.waitExposed(window):
         window.show()
     window.play(THREE)
-    # The same stories at the same events: nothing is sent again, nothing is redrawn.
+    # The same stories at the same events: nothing is sent again, nothing is redrawn;
+    # the place names still follow the first events' dates.
     assert map_view.sent_seq == 3
+    assert window.playback.map_names.day is not None
     assert [p.event_view.title.text() for p in window.playback.panes] == [
         bundled_library.get(i).events[0].title.get("en") for i in THREE
     ]

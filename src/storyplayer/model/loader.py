@@ -112,7 +112,24 @@ def _check_file(file: Path) -> tuple[Story | None, list[Problem], tuple[tuple[st
     """Read, parse and check `file`: the story or None, every problem, and the media files
     it uses (as written, and where they were found)."""
     try:
-        doc = parse_document(read_text(file))
+        text = read_text(file)
+    except SourceError as error:
+        return None, [Problem(file, error.line, error.column, error.message)], ()
+    return _check_text(text, file)
+
+
+def check_text(text: str, file: Path) -> tuple[Story | None, list[Problem]]:
+    """Check the story `text` as if it were saved as `file` (media paths are relative to its
+    folder): the story (None if invalid) and every problem. The editor checks each change."""
+    story, problems, _ = _check_text(text, file)
+    return story, problems
+
+
+def _check_text(
+    text: str, file: Path
+) -> tuple[Story | None, list[Problem], tuple[tuple[str, Path], ...]]:
+    try:
+        doc = parse_document(text)
     except SourceError as error:
         return None, [Problem(file, error.line, error.column, error.message)], ()
     if not isinstance(doc.data, dict):

@@ -96,6 +96,8 @@ class MapView(QWebEngineView):
     markerClicked = Signal(int, int)  # slot, event index
     shown = Signal(int)  # seq of the show_event() the page has drawn
     pageError = Signal(str)
+    mapClicked = Signal(float, float)  # lat, lon: a click while editing
+    markerDragged = Signal(float, float)  # lat, lon: the editor's marker moved
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,6 +200,14 @@ class MapView(QWebEngineView):
         self._options = proto.options_message(reduced_motion, borders, tiles)
         self._send(self._options)
 
+    def set_editing(self, on: bool) -> None:
+        """The story editor's mode: clicks on the map come back as `mapClicked`."""
+        self._send(proto.edit_message(on))
+
+    def set_edit_marker(self, lat: float | None, lon: float | None) -> None:
+        """The draggable marker of the event being edited (None: none)."""
+        self._send(proto.edit_marker_message(lat, lon))
+
     def clear(self) -> None:
         self._stories = None
         self._current.clear()
@@ -226,6 +236,10 @@ class MapView(QWebEngineView):
             self.shown.emit(msg.seq)
         elif isinstance(msg, proto.MarkerClicked):
             self.markerClicked.emit(msg.slot, msg.index)
+        elif isinstance(msg, proto.MapClicked):
+            self.mapClicked.emit(msg.lat, msg.lon)
+        elif isinstance(msg, proto.MarkerDragged):
+            self.markerDragged.emit(msg.lat, msg.lon)
         elif isinstance(msg, proto.PageError):
             log.warning("map page error: %s", msg.message)
             self.pageError.emit(msg.message)

@@ -127,6 +127,19 @@ def clear_message() -> dict[str, Any]:
     return {"type": "clear"}
 
 
+def edit_message(on: bool) -> dict[str, Any]:
+    """The story editor's mode: while on, a click on the map answers map-clicked{lat, lon}."""
+    return {"type": "edit", "on": bool(on)}
+
+
+def edit_marker_message(lat: float | None, lon: float | None) -> dict[str, Any]:
+    """The editor's draggable marker at the selected event's place (None: no marker); a drag
+    answers marker-dragged{lat, lon}."""
+    if lat is None or lon is None:
+        return {"type": "edit-marker", "lat": None, "lon": None}
+    return {"type": "edit-marker", "lat": float(lat), "lon": float(lon)}
+
+
 def encode(message: dict[str, Any]) -> str:
     """JSON text for the bridge; NaN/inf are refused so the page never sees invalid JSON."""
     return json.dumps(message, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
@@ -156,7 +169,34 @@ class PageError:
     message: str
 
 
-PageMessage = Ready | Shown | MarkerClicked | PageError
+@dataclass(frozen=True)
+class MapClicked:
+    """The editor's map was clicked at this place."""
+
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class MarkerDragged:
+    """The editor's marker was dragged here."""
+
+    lat: float
+    lon: float
+
+
+PageMessage = Ready | Shown | MarkerClicked | PageError | MapClicked | MarkerDragged
+
+
+def _lat_lon(data: dict[str, Any]) -> tuple[float, float] | None:
+    lat, lon = data.get("lat"), data.get("lon")
+    if any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in (lat, lon)):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90):
+        return None
+    # Leaflet reports a click beyond the date line as lon 181, 190, ...: wrap it back.
+    lon = ((float(lon) + 180) % 360) - 180
+    return float(lat), lon
 
 
 def _int(value: Any) -> int | None:
@@ -190,6 +230,10 @@ def parse_page_message(text: str) -> PageMessage | None:
         slot, index = _int(data.get("slot")), _int(data.get("index"))
         if slot is not None and index is not None and slot >= 0 and index >= 0:
             return MarkerClicked(slot, index)
+    elif kind in ("map-clicked", "marker-dragged"):
+        where = _lat_lon(data)
+        if where is not None:
+            return MapClicked(*where) if kind == "map-clicked" else MarkerDragged(*where)
     elif kind == "error":
         message = data.get("message")
         return PageError(message if isinstance(message, str) else str(message))

@@ -132,6 +132,19 @@ def _check_text(
         doc = parse_document(text)
     except SourceError as error:
         return None, [Problem(file, error.line, error.column, error.message)], ()
+    return _check_document(doc, file)
+
+
+def check_data(data: Any, file: Path) -> tuple[Story | None, list[Problem]]:
+    """check_text for data already parsed (the editor's working copy): the same schema and
+    checks; problems carry the field they are about (`Problem.where`) but no line."""
+    story, problems, _ = _check_document(Document(data, None), file)
+    return story, problems
+
+
+def _check_document(
+    doc: Document, file: Path
+) -> tuple[Story | None, list[Problem], tuple[tuple[str, Path], ...]]:
     if not isinstance(doc.data, dict):
         message = "must be a mapping of story fields (format, title, events, ...)"
         return None, [Problem(file, 1, 1, message)], ()
@@ -213,7 +226,8 @@ def _describe(file: Path, doc: Document, error: Any) -> Iterator[Problem]:
                 f" (did you mean '{hint[0]}'?)" if hint else f"; known keys: {', '.join(allowed)}"
             )
             kline, kcolumn = doc.where((*path, key), key=True)
-            yield Problem(file, kline, kcolumn, f"unknown key '{key}' in {field}{suggestion}")
+            yield Problem(file, kline, kcolumn, f"unknown key '{key}' in {field}{suggestion}",
+                          where=(*path, key))
         return
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
@@ -251,7 +265,7 @@ def _describe(file: Path, doc: Document, error: Any) -> Iterator[Problem]:
         message = f"{field} is longer than {error.validator_value} characters"
     else:
         message = f"{field}: {error.message[:200]}"
-    yield Problem(file, line, column, message)
+    yield Problem(file, line, column, message, where=path)
 
 
 # --- building the Story ---------------------------------------------------------------------
@@ -271,7 +285,7 @@ class _Builder:
 
     def error(self, path: Path_, message: str, severity: str = "error") -> None:
         line, column = self.doc.where(path)
-        self.problems.append(Problem(self.file, line, column, message, severity))
+        self.problems.append(Problem(self.file, line, column, message, severity, where=path))
 
     def build(self) -> Story:
         data = self.doc.data

@@ -7,6 +7,7 @@ Playback never reads through here: it stays on the safe loader in `model/yaml_so
 from __future__ import annotations
 
 import copy
+import datetime
 import io
 import re
 import textwrap
@@ -75,6 +76,11 @@ class StoryDocument:
 
     def has(self, path: Path_) -> bool:
         return self.get(path, _MISSING) is not _MISSING
+
+    def plain(self) -> Any:
+        """The data as the safe loader gives it (dicts, lists, str, numbers; dates as written),
+        for checking without writing the text out."""
+        return _plain(self.data)
 
     def events(self) -> list[Any]:
         events = self.data.get("events")
@@ -146,6 +152,24 @@ class StoryDocument:
             else:
                 return None
         return node
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, (datetime.date, datetime.datetime)):
+        return node.isoformat()  # the safe loader leaves dates as text
+    return str(node)
 
 
 def _holds(node: Any, key: str | int) -> bool:

@@ -15,10 +15,9 @@ from typing import Any
 from storyplayer.model.editing.atomic import write_atomic
 from storyplayer.model.editing.changes import Change
 from storyplayer.model.editing.document import StoryDocument
-from storyplayer.model.loader import STORY_FILE, check_text
+from storyplayer.model.loader import STORY_FILE, check_data
 from storyplayer.model.problems import Problem
 from storyplayer.model.story import Story
-from storyplayer.model.yaml_source import parse_document
 
 
 @dataclass(frozen=True)
@@ -38,12 +37,12 @@ class WorkingCopy:
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.file = file
         self.doc = StoryDocument(text)
-        self._text = self.doc.text()
+        self.revision = 0
+        self._text, self._text_revision = self.doc.text(), 0
         # What is on disk: a recovered autosave starts with changes not yet saved.
         self.saved_text = self._text if saved_text is None else saved_text
         self.story: Story | None = None
         self.problems: list[Located] = []
-        self.revision = 0
         self.checked_revision = -1
         self.last_change = 0.0
         self._clock = clock
@@ -74,13 +73,16 @@ class WorkingCopy:
         self._changed()
 
     def _changed(self) -> None:
-        self._text = self.doc.text()
+        # The text is written out only when it is needed (save, autosave): on a long story
+        # that takes longer than a keystroke may.
         self.revision += 1
         self.last_change = self._clock()
         for callback in list(self._listeners):
             callback()
 
     def text(self) -> str:
+        if self._text_revision != self.revision:
+            self._text, self._text_revision = self.doc.text(), self.revision
         return self._text
 
     def get(self, path: tuple[str | int, ...], default: Any = None) -> Any:
@@ -88,17 +90,17 @@ class WorkingCopy:
 
     @property
     def dirty(self) -> bool:
-        return self._text != self.saved_text
+        return self.text() != self.saved_text
 
     # --- checking -----------------------------------------------------------------------
 
     def validate(self) -> list[Located]:
-        """Checks the text as the player would load it (the same loader and schema)."""
+        """Checks the story as the player would load it (the same schema and checks)."""
         if self.checked_revision == self.revision:
             return self.problems
-        story, problems = check_text(self._text, self.file)
+        story, problems = check_data(self.doc.plain(), self.file)
         self.story = story
-        self.problems = locate(self._text, problems) if problems else []
+        self.problems = [_located(p) for p in problems]
         self.checked_revision = self.revision
         return self.problems
 
@@ -116,45 +118,15 @@ class WorkingCopy:
 
     def save(self) -> None:
         """Writes story.yaml atomically; a draft with problems is saved too."""
-        write_atomic(self.file, self._text)
-        self.saved_text = self._text
+        text = self.text()
+        write_atomic(self.file, text)
+        self.saved_text = text
 
 
-def locate(text: str, problems: list[Problem]) -> list[Located]:
-    """Each problem with the event and key it stands in (found by its line)."""
-    try:
-        root = parse_document(text).root
-    except Exception:  # the text does not parse: the problem is about the whole file
-        return [Located(p, None, None) for p in problems]
-    spans: list[tuple[int, int, int | None, str]] = []  # first line, last line, event, key
-    if root is not None and hasattr(root, "value") and isinstance(root.value, list):
-        for key_node, value_node in root.value:
-            if not hasattr(key_node, "value") or not isinstance(key_node.value, str):
-                continue
-            key = key_node.value
-            first = key_node.start_mark.line + 1
-            last = value_node.end_mark.line + 1
-            if key == "events" and isinstance(value_node.value, list):
-                for index, event in enumerate(value_node.value):
-                    if isinstance(event.value, list):
-                        for ek, ev in event.value:
-                            if isinstance(getattr(ek, "value", None), str):
-                                spans.append((ek.start_mark.line + 1, ev.end_mark.line + 1,
-                                              index, ek.value))
-                    spans.append((event.start_mark.line + 1, event.end_mark.line + 1,
-                                  index, ""))
-            spans.append((first, last, None, key))
-    located = []
-    for problem in problems:
-        best: tuple[int, int | None, str] | None = None
-        for first, last, event, key in spans:
-            end = last if last > first else first
-            if first <= problem.line <= end:
-                width = end - first
-                if best is None or width < best[0]:
-                    best = (width, event, key)
-        if best is None:
-            located.append(Located(problem, None, None))
-        else:
-            located.append(Located(problem, best[1], best[2] or None))
-    return located
+def _located(problem: Problem) -> Located:
+    where = problem.where
+    if len(where) >= 2 and where[0] == "events" and isinstance(where[1], int):
+        key = where[2] if len(where) > 2 and isinstance(where[2], str) else None
+        return Located(problem, where[1], key)
+    key = where[0] if where and isinstance(where[0], str) else None
+    return Located(problem, None, key)

@@ -774,7 +774,7 @@
       layoutPins();
       send({ type: "shown", seq: msg.seq });
       // An event with no place leaves the map where it is.
-      if (story && placed(story.events[msg.index])) scheduleFit();
+      if (story && placed(story.events[msg.index]) && msg.fit !== false) scheduleFit();
     },
     fly: function (msg) {
       flyTo(msg.lat, msg.lon, msg.zoom);

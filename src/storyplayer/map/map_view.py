@@ -169,11 +169,12 @@ class MapView(QWebEngineView):
         self._current.clear()
         self._send(self._stories)
 
-    def show_event(self, slot: int, index: int) -> int:
-        """Makes `index` the current event of the story in `slot`; `shown(seq)` follows."""
+    def show_event(self, slot: int, index: int, fit: bool = True) -> int:
+        """Makes `index` the current event of the story in `slot`; `shown(seq)` follows.
+        With `fit` False the view does not move to it."""
         self._seq += 1
         self._current[slot] = index
-        self._send(proto.show_message(slot, index, self._seq))
+        self._send(proto.show_message(slot, index, self._seq, fit))
         return self._seq
 
     def fly_to(self, lat: float, lon: float, zoom: float) -> None:

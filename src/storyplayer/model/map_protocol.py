@@ -86,9 +86,13 @@ def stories_message(stories: list[MapStory] | tuple[MapStory, ...]) -> dict[str,
     }
 
 
-def show_message(slot: int, index: int, seq: int) -> dict[str, Any]:
-    """Makes event `index` the current one of the story in `slot`; the page answers shown{seq}."""
-    return {"type": "show", "slot": int(slot), "index": int(index), "seq": int(seq)}
+def show_message(slot: int, index: int, seq: int, fit: bool = True) -> dict[str, Any]:
+    """Makes event `index` the current one of the story in `slot`; the page answers shown{seq}.
+    With `fit` False the view stays where it is (the editor redrawing an edited story)."""
+    message = {"type": "show", "slot": int(slot), "index": int(index), "seq": int(seq)}
+    if not fit:
+        message["fit"] = False
+    return message
 
 
 def fly_message(lat: float, lon: float, zoom: int | float) -> dict[str, Any]:

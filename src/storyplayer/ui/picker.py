@@ -7,9 +7,12 @@ screen itself, never in a dialog: at a kiosk nobody is there to dismiss one.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
+    QPoint,
     QSize,
     Qt,
     QTimer,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -51,6 +55,8 @@ class Picker(QWidget):
 
     playRequested = Signal(list)
     languageRequested = Signal(str)  # the "EN | ET" switch
+    newStoryRequested = Signal()  # the editor's "New story" (see allow_editing)
+    editRequested = Signal(str)  # the folder (or file) of the story to edit
 
     def __init__(self, library: Library, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,6 +184,7 @@ class Picker(QWidget):
         bar_layout.setSpacing(24)
         bar_layout.addWidget(self.count_label, 1)
         bar_layout.addWidget(self.play_button)
+        self._bar_layout = bar_layout
 
         # The cards carry their own spacing and shadow room; their edges line up with the
         # heading's at the page margin.
@@ -308,6 +315,73 @@ class Picker(QWidget):
             event.accept()
         else:
             super().keyPressEvent(event)
+
+    # --- the way into the editor (ui/editor) ---------------------------------------------
+
+    def allow_editing(self, bundled: Path) -> None:
+        """Shows New story and Edit (the app calls this outside kiosk mode); stories under
+        `bundled` are edited as copies."""
+        if getattr(self, "editing", None) is None:
+            self.editing = _EditingButtons(self, bundled)
+
+    def set_library(self, library: Library) -> None:
+        """Shows `library` instead of the one the picker started with."""
+        self._library = library
+        self.model.set_library(library)
+        self.delegate.cards.clear()
+        self.delegate.frames.clear()
+        self._fill_categories()
+
+
+
+class _EditingButtons:
+    """The picker's way into the story editor: New story, and Edit (or Edit a copy, for a
+    bundled story) for the one chosen story or from a card's context menu. Absent until the
+    app allows editing, which a kiosk never does."""
+
+    def __init__(self, picker: Picker, bundled: Path) -> None:
+        self.picker, self.bundled = picker, bundled.resolve()
+        self.new_button = QPushButton(objectName="pickerNewStory")
+        self.edit_button = QPushButton(objectName="pickerEdit")
+        for button in (self.new_button, self.edit_button):
+            button.setMinimumHeight(48)
+            picker._bar_layout.insertWidget(1, button)
+        self.new_button.clicked.connect(picker.newStoryRequested)
+        self.edit_button.clicked.connect(self._edit_chosen)
+        picker.model.choicesChanged.connect(self.update)
+        picker.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        picker.view.customContextMenuRequested.connect(self._menu)
+        self.update()
+
+    def is_bundled(self, path: Path) -> bool:
+        return self.bundled in path.resolve().parents
+
+    def update(self) -> None:
+        picker = self.picker
+        chosen = picker.model.chosen()
+        self.new_button.setText(picker.tr("New story"))
+        bundled = len(chosen) == 1 and self.is_bundled(picker.model.story(chosen[0]).folder)
+        self.edit_button.setText(picker.tr("Edit a copy") if bundled else picker.tr("Edit"))
+        self.edit_button.setEnabled(len(chosen) == 1)
+        self.edit_button.setToolTip(picker.tr("Choose one story to edit it"))
+
+    def _edit_chosen(self) -> None:
+        chosen = self.picker.model.chosen()
+        if len(chosen) == 1:
+            self.picker.editRequested.emit(str(self.picker.model.story(chosen[0]).folder))
+
+    def _menu(self, pos: QPoint) -> None:
+        picker = self.picker
+        index = picker.view.indexAt(pos)
+        if not index.isValid():
+            return
+        entry = picker.model.entry(picker.proxy.mapToSource(index).row())
+        folder = entry.story.folder if entry.story else entry.path
+        menu = QMenu(picker.view)
+        text = picker.tr("Edit a copy") if self.is_bundled(folder) else picker.tr("Edit")
+        menu.addAction(text, lambda: picker.editRequested.emit(str(folder)))
+        menu.addAction(picker.tr("New story"), picker.newStoryRequested.emit)
+        menu.popup(picker.view.viewport().mapToGlobal(pos))
 
 
 def _escape(text: str) -> str:

@@ -238,6 +238,20 @@ class StoryListModel(QAbstractListModel):
         self.choicesChanged.emit()
         return result
 
+    def set_library(self, library: Library) -> None:
+        """Shows `library` instead (a story was saved or added); choices that still exist stay."""
+        self.beginResetModel()
+        entries = sorted(library.entries, key=_chronological)
+        self._rows = [_row(e) for e in entries]
+        self._row_of = {r.entry.story.id: i for i, r in enumerate(self._rows) if r.entry.story}
+        self._chosen = [i for i in self._chosen if i in self._row_of]
+        self.endResetModel()
+        self.choicesChanged.emit()
+
+    def entry(self, row: int) -> Entry:
+        """The library entry (valid or not) shown in `row`."""
+        return self._rows[row].entry
+
     def clear_choices(self) -> None:
         if self._chosen:
             self._chosen.clear()

@@ -37,6 +37,7 @@ class DetailsForm(QScrollArea):
         super().__init__(parent)
         self.setObjectName("detailsForm")
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.data: dict[str, Any] = {}
         self.languages: list[str] = ["en"]
         body = QWidget()
@@ -50,6 +51,7 @@ class DetailsForm(QScrollArea):
         form.addRow(self.heading)
 
         self.language_list = QLabel()
+        self.language_list.setWordWrap(True)
         self.add_language = QComboBox()
         self.add_language.setEditable(True)
         self.add_language.setInsertPolicy(QComboBox.NoInsert)
@@ -58,12 +60,16 @@ class DetailsForm(QScrollArea):
         self.remove_language = QComboBox()
         self.remove_language_button = QPushButton()
         self.remove_language_button.clicked.connect(self._remove_language)
-        languages = QHBoxLayout()
-        languages.addWidget(self.language_list, 1)
-        languages.addWidget(self.add_language)
-        languages.addWidget(self.add_language_button)
-        languages.addWidget(self.remove_language)
-        languages.addWidget(self.remove_language_button)
+        languages = QVBoxLayout()
+        languages.setContentsMargins(0, 0, 0, 0)
+        languages.addWidget(self.language_list)
+        for combo, button in ((self.add_language, self.add_language_button),
+                              (self.remove_language, self.remove_language_button)):
+            row = QHBoxLayout()
+            row.addWidget(combo)
+            row.addWidget(button)
+            row.addStretch(1)
+            languages.addLayout(row)
         self.languages_label = self._row("languages", languages)
 
         self.title = LocalTextFields()
@@ -96,10 +102,14 @@ class DetailsForm(QScrollArea):
         self.cover_button.clicked.connect(self.coverRequested)
         self.cover_remove = QPushButton()
         self.cover_remove.clicked.connect(lambda: self.edit.emit(("cover",), None))
-        cover_row = QHBoxLayout()
-        cover_row.addWidget(self.cover, 1)
-        cover_row.addWidget(self.cover_button)
-        cover_row.addWidget(self.cover_remove)
+        cover_row = QVBoxLayout()
+        cover_row.setContentsMargins(0, 0, 0, 0)
+        cover_row.addWidget(self.cover)
+        cover_buttons = QHBoxLayout()
+        cover_buttons.addWidget(self.cover_button)
+        cover_buttons.addWidget(self.cover_remove)
+        cover_buttons.addStretch(1)
+        cover_row.addLayout(cover_buttons)
         self.cover_label = self._row("cover", cover_row)
         self._retranslate()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -70,6 +71,7 @@ class EditorScreen(QWidget):
         self.back_button = QPushButton(objectName="editorBack")
         self.back_button.clicked.connect(self.request_close)
         self.title_label = QLabel(objectName="editorTitle")
+        self.title_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.status = QLabel(objectName="editorStatus")
         self.undo_button, self.redo_button = QPushButton(), QPushButton()
         self.undo_button.clicked.connect(self.undo_stack.undo)
@@ -79,7 +81,7 @@ class EditorScreen(QWidget):
         self.save_button = QPushButton(objectName="primary")
         self.save_button.clicked.connect(self.save)
         self.preview_button, self.share_button = QPushButton(), QPushButton()
-        self.preview_button.clicked.connect(self.preview)
+        self.preview_button.clicked.connect(self._toggle_preview)
         self.share_button.clicked.connect(self.share)
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 8, 12, 8)
@@ -427,10 +429,12 @@ class EditorScreen(QWidget):
         saved = self.undo_stack.isClean() and not self._unsaved_at_open
         parts = [self.tr("Saved") if saved else self.tr("Unsaved changes")]
         if errors:
-            parts.append(self.tr("{count} problem(s): a draft, not yet playable").format(
-                count=len(errors)))
+            parts.append(self.tr("Draft with problems: {count}").format(count=len(errors)))
         self.status.setText(" · ".join(parts))
-        self.preview_button.setEnabled(not errors)
+        previewing = self.preview_area.pane is not None
+        self.preview_button.setText(self.tr("Back to editing") if previewing
+                                    else self.tr("Preview"))
+        self.preview_button.setEnabled(not errors or previewing)
         self.share_button.setEnabled(not errors)
 
     def _select(self, number: int) -> None:
@@ -505,6 +509,9 @@ class EditorScreen(QWidget):
             except OSError:  # a full disk must not stop the author; saving will say why
                 pass
 
+    def _toggle_preview(self) -> None:
+        self.stop_preview() if self.preview_area.pane is not None else self.preview()
+
     def preview(self) -> None:
         working = self.working
         if working is None or not working.playable or working.story is None:
@@ -515,6 +522,7 @@ class EditorScreen(QWidget):
         self.middle.setCurrentWidget(self.preview_area)
         self._map_key = None
         self.preview_area.play(working.story, max(self.current, 0), self.lang, self.text_scale)
+        self._show_status()
 
     def stop_preview(self) -> None:
         if self.preview_area.pane is None:
@@ -524,6 +532,7 @@ class EditorScreen(QWidget):
         self.middle.setCurrentWidget(self.details if self.current < 0 else self.event_form)
         self._map_key = None
         self._update_map(fit=True)
+        self._show_status()
 
     def share(self) -> None:
         """Saves, then writes the story as one .storyplayer file to give to others."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -80,6 +81,7 @@ class EventForm(QScrollArea):
         super().__init__(parent)
         self.setObjectName("eventForm")
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.languages: list[str] = ["en"]
         self.lang = "en"  # the language the text preview shows
         self.values: dict[str, Any] = {}
@@ -127,13 +129,15 @@ class EventForm(QScrollArea):
         self.zoom.setDecimals(0)
         self.zoom.setKeyboardTracking(False)
         self.zoom.valueChanged.connect(self._zoom_edited)
-        numbers = QHBoxLayout()
+        numbers = QGridLayout()
         self.lat_label, self.lon_label, self.zoom_label = QLabel(), QLabel(), QLabel()
-        for label, box in ((self.lat_label, self.lat), (self.lon_label, self.lon),
-                           (self.zoom_label, self.zoom)):
+        for number, (label, box) in enumerate(((self.lat_label, self.lat),
+                                               (self.lon_label, self.lon),
+                                               (self.zoom_label, self.zoom))):
             label.setBuddy(box)
-            numbers.addWidget(label)
-            numbers.addWidget(box, 1)
+            numbers.addWidget(label, number, 0)
+            numbers.addWidget(box, number, 1)
+        numbers.setColumnStretch(1, 1)
         place_box = QVBoxLayout()
         place_box.setContentsMargins(0, 0, 0, 0)
         place_box.addWidget(self.place_hint)
@@ -296,6 +300,8 @@ class EventForm(QScrollArea):
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Each field's problem (key -> message) under the field; others are hidden."""
+        if self.date_reading.property("problem"):
+            problems = {k: v for k, v in problems.items() if k != "date"}  # said already
         for key, label in self.problem_labels.items():
             message = problems.get(key)
             label.setVisible(bool(message))

@@ -128,7 +128,9 @@ def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path
     with qtbot.waitSignal(screen.checked, timeout=2000):
         qtbot.keyClicks(screen.event_form.date, "1917-13-01")
     assert "cannot read '1917-13-01'" in screen.problems.item(0).text()
-    assert screen.event_form.problem_labels["date"].isVisibleTo(screen.event_form)
+    # Next to the field: the date's own reading says what is wrong.
+    reading = screen.event_form.date_reading
+    assert reading.property("problem") and "cannot read" in reading.text()
     assert not screen.preview_button.isEnabled()
     screen.event_form.date.selectAll()
     with qtbot.waitSignal(screen.checked, timeout=2000):

@@ -508,4 +508,489 @@
         <translation>Kuupäev puudub</translation>
     </message>
 </context>
+<context>
+    <name>DetailsForm</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="134"/>
+        <source>Story details</source>
+        <translation>Loo andmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="135"/>
+        <source>Languages</source>
+        <translation>Keeled</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="136"/>
+        <source>Language code, e.g. de</source>
+        <translation>Keele kood, nt de</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="137"/>
+        <source>Add language</source>
+        <translation>Lisa keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="138"/>
+        <source>Remove language</source>
+        <translation>Eemalda keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="139"/>
+        <source>Title</source>
+        <translation>Pealkiri</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="140"/>
+        <source>Summary</source>
+        <translation>Kokkuvõte</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="141"/>
+        <source>Categories</source>
+        <translation>Kategooriad</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="142"/>
+        <source>Comma between categories, e.g. history, war</source>
+        <translation>Kategooriad komadega eraldatult, nt ajalugu, sõda</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="143"/>
+        <source>Colour</source>
+        <translation>Värv</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="144"/>
+        <source>Choose colour…</source>
+        <translation>Vali värv…</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="145"/>
+        <source>automatic</source>
+        <translation>automaatne</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="146"/>
+        <source>Cover picture</source>
+        <translation>Kaanepilt</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="147"/>
+        <source>Choose picture…</source>
+        <translation>Vali pilt…</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="148"/>
+        <source>Remove</source>
+        <translation>Eemalda</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="175"/>
+        <source>No cover picture</source>
+        <translation>Kaanepilti pole</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="201"/>
+        <source>Story colour</source>
+        <translation>Loo värv</translation>
+    </message>
+</context>
+<context>
+    <name>EditorHost</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="41"/>
+        <source>New story</source>
+        <translation>Uus lugu</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="59"/>
+        <source>Cannot open {file}: {reason}</source>
+        <translation>Faili {file} ei saa avada: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="77"/>
+        <source>Unsaved work found</source>
+        <translation>Leiti salvestamata tööd</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="78"/>
+        <source>Story Player closed while “{title}” had unsaved changes. Open them to save them?</source>
+        <translation>Lugude mängija suleti ajal, mil loos „{title}” oli salvestamata muudatusi. Kas avada need, et saaksid need salvestada?</translation>
+    </message>
+</context>
+<context>
+    <name>EditorScreen</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="145"/>
+        <source>Move event</source>
+        <translation>Sündmuse teisaldamine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="159"/>
+        <source>← Stories</source>
+        <translation>← Lood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="160"/>
+        <source>Undo</source>
+        <translation>Võta tagasi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="161"/>
+        <source>Redo</source>
+        <translation>Tee uuesti</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="162"/>
+        <source>Save</source>
+        <translation>Salvesta</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="163"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="436"/>
+        <source>Preview</source>
+        <translation>Eelvaade</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="164"/>
+        <source>Share…</source>
+        <translation>Jaga…</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="199"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="430"/>
+        <source>Unsaved changes</source>
+        <translation>Salvestamata muudatused</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="200"/>
+        <source>Save the changes to “{title}” before leaving?</source>
+        <translation>Kas salvestada loo „{title}” muudatused enne lahkumist?</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="233"/>
+        <source>Edit</source>
+        <translation>Muuda</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="247"/>
+        <source>New event</source>
+        <translation>Uus sündmus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="248"/>
+        <source>Add event</source>
+        <translation>Lisa sündmus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="256"/>
+        <source>Duplicate event</source>
+        <translation>Sündmuse dubleerimine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="263"/>
+        <source>Delete event</source>
+        <translation>Sündmuse kustutamine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="282"/>
+        <source>Sort by date</source>
+        <translation>Järjesta kuupäeva järgi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="287"/>
+        <source>Add language</source>
+        <translation>Lisa keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="301"/>
+        <source>Remove language</source>
+        <translation>Eemalda keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="325"/>
+        <source>Move the place</source>
+        <translation>Koha teisaldamine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="330"/>
+        <source>Set the place</source>
+        <translation>Koha määramine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="341"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="343"/>
+        <source>Choose picture</source>
+        <translation>Pildi valimine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="348"/>
+        <source>Choose cover picture</source>
+        <translation>Kaanepildi valimine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="353"/>
+        <source>Choose a picture</source>
+        <translation>Vali pilt</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="354"/>
+        <source>Pictures ({patterns})</source>
+        <translation>Pildid ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="384"/>
+        <source>Editing: {title}</source>
+        <translation>Muudetav lugu: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="430"/>
+        <source>Saved</source>
+        <translation>Salvestatud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="432"/>
+        <source>Draft with problems: {count}</source>
+        <translation>Mustand, probleeme: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="435"/>
+        <source>Back to editing</source>
+        <translation>Tagasi muutmise juurde</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="489"/>
+        <source>Could not save {file}: {reason}</source>
+        <translation>Faili {file} ei õnnestunud salvestada: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="518"/>
+        <source>Fix the problems first: a draft cannot be played.</source>
+        <translation>Paranda enne probleemid: mustandit ei saa esitada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="541"/>
+        <source>Fix the problems first: a draft cannot be shared.</source>
+        <translation>Paranda enne probleemid: mustandit ei saa jagada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="546"/>
+        <source>Share the story</source>
+        <translation>Jaga lugu</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="548"/>
+        <source>Story packages (*.storyplayer)</source>
+        <translation>Loopaketid (*.storyplayer)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="554"/>
+        <source>Sharing is not available in this version.</source>
+        <translation>Selles versioonis jagada ei saa.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="561"/>
+        <source>Shared as {file}</source>
+        <translation>Jagatud failina {file}</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="223"/>
+        <source>Title</source>
+        <translation>Pealkiri</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="224"/>
+        <source>Date</source>
+        <translation>Kuupäev</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="225"/>
+        <source>e.g. 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</source>
+        <translation>nt 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="226"/>
+        <source>Place</source>
+        <translation>Koht</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="227"/>
+        <source>Click the map to set the place; drag the marker to move it.</source>
+        <translation>Koha määramiseks klõpsa kaardil; teisaldamiseks lohista tähist.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="229"/>
+        <source>No place (the map stays where it is)</source>
+        <translation>Koht puudub (kaart jääb paigale)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="230"/>
+        <source>Latitude</source>
+        <translation>Laius</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="231"/>
+        <source>Longitude</source>
+        <translation>Pikkus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="232"/>
+        <source>Zoom</source>
+        <translation>Suurendus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="233"/>
+        <source>auto</source>
+        <translation>automaatne</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="234"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="235"/>
+        <source>Preview (Markdown: **bold**, *italic*, lists):</source>
+        <translation>Eelvaade (Markdown: **paks**, *kaldkiri*, loendid):</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="236"/>
+        <source>Picture</source>
+        <translation>Pilt</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="237"/>
+        <source>Choose picture…</source>
+        <translation>Vali pilt…</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="238"/>
+        <source>Remove</source>
+        <translation>Eemalda</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="239"/>
+        <source>Caption</source>
+        <translation>Pildiallkiri</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="240"/>
+        <source>Credit</source>
+        <translation>Autor ja allikas</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="241"/>
+        <source>Description for screen readers</source>
+        <translation>Kirjeldus ekraanilugejale</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="242"/>
+        <source>Sources</source>
+        <translation>Allikad</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="243"/>
+        <source>One source per line</source>
+        <translation>Üks allikas rea kohta</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="244"/>
+        <source>Seconds</source>
+        <translation>Sekundid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="245"/>
+        <source>automatic (by reading length)</source>
+        <translation>automaatne (lugemisaja järgi)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="259"/>
+        <source>Event {number}</source>
+        <translation>Sündmus {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="281"/>
+        <source>No picture</source>
+        <translation>Pilti pole</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
+        <source>(no text)</source>
+        <translation>(teksti pole)</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="59"/>
+        <source>Story details</source>
+        <translation>Loo andmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="60"/>
+        <source>Add event</source>
+        <translation>Lisa sündmus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="61"/>
+        <source>Duplicate</source>
+        <translation>Dubleeri</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="62"/>
+        <source>Delete</source>
+        <translation>Kustuta</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="63"/>
+        <source>Sort by date</source>
+        <translation>Järjesta kuupäeva järgi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="64"/>
+        <source>Events (drag to reorder)</source>
+        <translation>Sündmused (järjestuse muutmiseks lohista)</translation>
+    </message>
+</context>
+<context>
+    <name>PickerEditing</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="370"/>
+        <location filename="../../src/storyplayer/ui/picker.py" line="398"/>
+        <source>New story</source>
+        <translation>Uus lugu</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="375"/>
+        <source>Choose one story to edit it</source>
+        <translation>Muutmiseks vali üks lugu</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="380"/>
+        <source>Edit a copy</source>
+        <translation>Muuda koopiat</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="381"/>
+        <source>Edit</source>
+        <translation>Muuda</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsView</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problems_view.py" line="30"/>
+        <source>Event {number}</source>
+        <translation>Sündmus {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problems_view.py" line="31"/>
+        <source>Story</source>
+        <translation>Lugu</translation>
+    </message>
+</context>
 </TS>

@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
     QPoint,
     QSize,
     Qt,
@@ -334,12 +336,13 @@ class Picker(QWidget):
 
 
 
-class _EditingButtons:
+class _EditingButtons(QObject):
     """The picker's way into the story editor: New story, and Edit (or Edit a copy, for a
     bundled story) for the one chosen story or from a card's context menu. Absent until the
     app allows editing, which a kiosk never does."""
 
     def __init__(self, picker: Picker, bundled: Path) -> None:
+        super().__init__(picker)
         self.picker, self.bundled = picker, bundled.resolve()
         self.new_button = QPushButton(objectName="pickerNewStory")
         self.edit_button = QPushButton(objectName="pickerEdit")
@@ -351,19 +354,31 @@ class _EditingButtons:
         picker.model.choicesChanged.connect(self.update)
         picker.view.setContextMenuPolicy(Qt.CustomContextMenu)
         picker.view.customContextMenuRequested.connect(self._menu)
+        picker.installEventFilter(self)
         self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.update()
+        return False
 
     def is_bundled(self, path: Path) -> bool:
         return self.bundled in path.resolve().parents
 
     def update(self) -> None:
-        picker = self.picker
-        chosen = picker.model.chosen()
-        self.new_button.setText(picker.tr("New story"))
-        bundled = len(chosen) == 1 and self.is_bundled(picker.model.story(chosen[0]).folder)
-        self.edit_button.setText(picker.tr("Edit a copy") if bundled else picker.tr("Edit"))
+        chosen = self.picker.model.chosen()
+        self.new_button.setText(QCoreApplication.translate("PickerEditing", "New story"))
+        bundled = len(chosen) == 1 and self.is_bundled(self.picker.model.story(chosen[0]).folder)
+        self.edit_button.setText(self._edit_label(bundled))
         self.edit_button.setEnabled(len(chosen) == 1)
-        self.edit_button.setToolTip(picker.tr("Choose one story to edit it"))
+        self.edit_button.setToolTip(
+            QCoreApplication.translate("PickerEditing", "Choose one story to edit it"))
+
+    @staticmethod
+    def _edit_label(bundled: bool) -> str:
+        if bundled:  # a bundled story is never changed: the editor makes a copy of it
+            return QCoreApplication.translate("PickerEditing", "Edit a copy")
+        return QCoreApplication.translate("PickerEditing", "Edit")
 
     def _edit_chosen(self) -> None:
         chosen = self.picker.model.chosen()
@@ -378,9 +393,10 @@ class _EditingButtons:
         entry = picker.model.entry(picker.proxy.mapToSource(index).row())
         folder = entry.story.folder if entry.story else entry.path
         menu = QMenu(picker.view)
-        text = picker.tr("Edit a copy") if self.is_bundled(folder) else picker.tr("Edit")
-        menu.addAction(text, lambda: picker.editRequested.emit(str(folder)))
-        menu.addAction(picker.tr("New story"), picker.newStoryRequested.emit)
+        menu.addAction(self._edit_label(self.is_bundled(folder)),
+                       lambda: picker.editRequested.emit(str(folder)))
+        menu.addAction(QCoreApplication.translate("PickerEditing", "New story"),
+                       picker.newStoryRequested.emit)
         menu.popup(picker.view.viewport().mapToGlobal(pos))
 
 

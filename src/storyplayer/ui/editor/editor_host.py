@@ -52,7 +52,7 @@ class EditorHost(QObject):
         try:
             if self.bundled in folder.resolve().parents:
                 taken = {s.id for s in self.window.library.stories}
-                new_id = free_id(self.library_dir, f"{folder.name}-{self.tr('copy')}", taken)
+                new_id = free_id(self.library_dir, f"{folder.name}-copy", taken)
                 folder = copy_story(folder, self.library_dir, new_id)
             return self.open(WorkingCopy.open(folder))
         except (OSError, UnicodeDecodeError) as error:

@@ -185,12 +185,21 @@ class EditorScreen(QWidget):
         self._map_key = None
         self.map_layout.addWidget(self.map_view)
         self.map_view.show()
-        total = max(self.width(), 1000)
-        self.splitter.setSizes([int(total * 0.2), int(total * 0.4), int(total * 0.4)])
         self.map_view.set_editing(True)
         self._refresh()
         self.check()
         self.events.select(0)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The forms never narrower than their fields need (a scroll area would let them);
+        the map takes what is left."""
+        needed = max(self.event_form.widget().minimumSizeHint().width(),
+                     self.details.widget().minimumSizeHint().width())
+        self.middle.setMinimumWidth(needed + self.event_form.verticalScrollBar().sizeHint()
+                                    .width() + 8)
+        total = max(self.splitter.width(), 1000)
+        self.splitter.setSizes([int(total * 0.22), int(total * 0.42), int(total * 0.36)])
 
     def request_close(self) -> bool:
         """Leaves the editor, asking first when there are unsaved changes."""

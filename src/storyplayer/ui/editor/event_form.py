@@ -327,8 +327,9 @@ class EventForm(QScrollArea):
     def _show_preview(self) -> None:
         editor = self.text.editors.get(self.lang)
         source = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else ""
+        empty = self.tr("(no text)")
         self.text_preview.setText(markdown_to_html(source) if source.strip() else
-                                  f"<i>{plain(self.tr('(no text)'))}</i>")
+                                  f"<i>{plain(empty)}</i>")
 
     # --- edits --------------------------------------------------------------------------
 

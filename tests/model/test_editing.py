@@ -47,6 +47,7 @@ def _changed_lines(before: str, after: str) -> list[str]:
 def test_every_bundled_story_saves_back_byte_identical(file: Path, tmp_path: Path) -> None:
     copy = tmp_path / "story.yaml"
     copy.write_bytes(file.read_bytes())
+    assert StoryDocument(file.read_text("utf-8")).text() == file.read_text("utf-8")
     working = WorkingCopy.open(tmp_path)
     assert not working.dirty
     working.save()

@@ -38,7 +38,12 @@ class WorkingCopy:
         self.file = file
         self.doc = StoryDocument(text)
         self.revision = 0
-        self._text, self._text_revision = self.doc.text(), 0
+        # Untouched, the document is the text it was read from (writing it out again would
+        # give the same bytes, tests/model/test_editing.py checks, but takes as long as
+        # reading did).
+        self._text, self._text_revision = text, 0
+        self._plain: Any = None
+        self._plain_revision = -1
         # What is on disk: a recovered autosave starts with changes not yet saved.
         self.saved_text = self._text if saved_text is None else saved_text
         self.story: Story | None = None
@@ -85,6 +90,12 @@ class WorkingCopy:
             self._text, self._text_revision = self.doc.text(), self.revision
         return self._text
 
+    def plain(self) -> Any:
+        """The story as plain data (as the safe loader gives it), once per revision."""
+        if self._plain_revision != self.revision:
+            self._plain, self._plain_revision = self.doc.plain(), self.revision
+        return self._plain
+
     def get(self, path: tuple[str | int, ...], default: Any = None) -> Any:
         return self.doc.get(path, default)
 
@@ -98,7 +109,7 @@ class WorkingCopy:
         """Checks the story as the player would load it (the same schema and checks)."""
         if self.checked_revision == self.revision:
             return self.problems
-        story, problems = check_data(self.doc.plain(), self.file)
+        story, problems = check_data(self.plain(), self.file)
         self.story = story
         self.problems = [_located(p) for p in problems]
         self.checked_revision = self.revision

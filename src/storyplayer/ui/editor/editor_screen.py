@@ -260,7 +260,7 @@ class EditorScreen(QWidget):
     def duplicate_event(self) -> None:
         if self.working is None or self.current < 0:
             return
-        original = self.working.doc.plain()["events"][self.current]
+        original = self.working.plain()["events"][self.current]
         self.push(InsertItem(("events",), self.current + 1, original),
                   self.tr("Duplicate event"))
         self.events.select(self.current + 1)
@@ -285,7 +285,7 @@ class EditorScreen(QWidget):
             except (DateError, TypeError, ValueError, AttributeError):
                 return (1, 0, number)  # undated and unreadable ones keep their order, last
 
-        events = self.working.doc.plain().get("events") or []
+        events = self.working.plain().get("events") or []
         order = [n for n, _ in sorted(enumerate(events), key=key)]
         if order != sorted(order):
             self.push(Reorder(("events",), order), self.tr("Sort by date"))
@@ -308,7 +308,7 @@ class EditorScreen(QWidget):
         if self.working is None or code not in self.languages or len(self.languages) < 2:
             return
         self.undo_stack.beginMacro(self.tr("Remove language"))
-        data = self.working.doc.plain()
+        data = self.working.plain()
         fields = [("title",), ("summary",)]
         for n, _ in enumerate(data.get("events") or []):
             fields += [("events", n, "title"), ("events", n, "text"),
@@ -467,7 +467,7 @@ class EditorScreen(QWidget):
         if working is None or self.middle.currentWidget() is self.preview_area:
             return
         lang = self.lang if self.lang in self.languages else self.languages[0]
-        data = working.doc.plain()
+        data = working.plain()
         events = map_events(data, lang, self.languages)
         key = (lang, tuple(events))
         if key != self._map_key:

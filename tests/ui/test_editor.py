@@ -223,6 +223,17 @@ def test_unsaved_changes_are_asked_about_and_recovered(editing, qtbot, monkeypat
     host.screen.close_editor()
 
 
-def test_the_kiosk_never_shows_the_editor(windows, bundled_library, qtbot):
-    window = windows.make(bundled_library)
-    assert getattr(window.picker, "editing", None) is None
+def test_kiosk_visitors_cannot_reach_the_editor(editing, qtbot):
+    from storyplayer.model.config import KioskSettings
+    from storyplayer.ui.kiosk import Kiosk
+
+    window, host = editing
+    buttons = window.picker.editing
+    assert buttons.new_button.isVisible()
+    kiosk = Kiosk(window, KioskSettings())
+    kiosk.start(attract=False, full_screen=False)
+    assert not buttons.new_button.isVisible() and not buttons.edit_button.isVisible()
+    assert window.picker.view.contextMenuPolicy() == Qt.NoContextMenu
+    window.picker.newStoryRequested.emit()  # nothing listens any more
+    assert host.screen is None
+    kiosk.leave()

@@ -72,6 +72,9 @@ class Kiosk(QObject):
         window = self.window
         window.installEventFilter(self)
         window.playback.manual_button.hide()  # visitors get the stories as they run
+        editing = getattr(window.picker, "editing", None)
+        if editing is not None:  # the story editor is for staff outside kiosk mode
+            editing.disable()
         # Esc ("back"), F11 (leave full screen): no keyboard way out for a visitor.
         for shortcut in window.findChildren(QShortcut):
             if shortcut is not self.exit_shortcut and self._blocked_sequence(shortcut.key()):

@@ -362,6 +362,14 @@ class _EditingButtons(QObject):
             self.update()
         return False
 
+    def disable(self) -> None:
+        """No way into the editor at all (kiosk mode)."""
+        self.new_button.hide()
+        self.edit_button.hide()
+        self.picker.view.setContextMenuPolicy(Qt.NoContextMenu)
+        self.picker.newStoryRequested.disconnect()
+        self.picker.editRequested.disconnect()
+
     def is_bundled(self, path: Path) -> bool:
         return self.bundled in path.resolve().parents
 

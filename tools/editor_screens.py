@@ -62,29 +62,60 @@ def main() -> int:
         loop.exec()
 
     def shot(name: str) -> None:
-        wait(900)
+        wait(2500)
         args.out.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(args.out / f"{name}.png"))
         print(args.out / f"{name}.png")
 
     while not map_view.is_ready:
         wait(100)
-    shot("picker")
-    screen = host.edit(bundled_stories_dir() / "october-1917")
+    map_view.set_options(reduced_motion=True)  # pictures of a settled map, not a flight
+    et = args.lang == "et"
+    # A teacher's lesson made from nothing: five places of the Estonian War of Independence.
+    lesson = [
+        ("Narva front holds", "Narva rinne peab", "1919-01-17", 59.377, 28.190),
+        ("Battle of Paju", "Paju lahing", "1919-01-31", 57.845, 25.963),
+        ("Battle of Võnnu", "Võnnu lahing", "1919-06-23", 57.335, 25.250),
+        ("Tartu peace talks open", "Tartu rahuläbirääkimised algavad", "1919-12-05",
+         58.380, 26.722),
+        ("Peace of Tartu", "Tartu rahu", "1920-02-02", 58.378, 26.729),
+    ]
+    picker_buttons = window.picker.editing
+    picker_buttons.new_button.click()
+    screen = host.screen
     assert screen is not None
-    screen.events.select(2)
-    shot("event")
     screen.events.select(-1)
-    shot("details")
-    screen.events.select(1)
-    screen.event_form.date.setText("1917-13-45")
-    screen.event_form._date_edited("1917-13-45")
+    title = "Vabadussõja viis paika" if et else "Five places of the War of Independence"
+    screen.set_value(("title",), {args.lang: title})
+    screen.check()
+    shot("new-story")
+    for number, (en, et_title, date, lat, lon) in enumerate(lesson):
+        if number:
+            screen.add_event()
+        screen.events.select(number)
+        screen.set_value(("events", number, "title"), {args.lang: et_title if et else en})
+        screen.event_form.date.setText(date)
+        screen.event_form._date_edited(date)
+        screen._map_clicked(lat, lon)
+    text = ("Rahuleping lõpetas **Vabadussõja**. Venemaa tunnustas Eesti iseseisvust "
+            "*igaveseks ajaks*." if et else
+            "The treaty ended the **War of Independence**. Soviet Russia recognised "
+            "Estonia's independence *for all time*.")
+    screen.set_value(("events", 4, "text"), {args.lang: text})
+    screen.events.select(4)
+    screen.check()
+    shot("five-events")
+    screen.save()
+    screen.preview()
+    shot("preview")
+    screen.stop_preview()
+    screen.events.select(2)
+    screen.event_form.date.setText("1919-06-31")
+    screen.event_form._date_edited("1919-06-31")
     screen.check()
     shot("problem")
     screen.undo_stack.undo()
     screen.check()
-    screen.preview()
-    shot("preview")
     screen.close_editor()
     window.close()
     return 0

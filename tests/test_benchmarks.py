@@ -29,6 +29,7 @@ FIGURES = (
     "editor_open_100_events_ms",
     "editor_keystroke_preview_p95_ms",
     "editor_map_click_place_p95_ms",
+    "package_pack_install_s",
 )
 
 

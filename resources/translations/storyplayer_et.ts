@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="et_EE">
 <context>
+    <name>AddStory</name>
+    <message>
+        <source>Add story</source>
+        <translation>Lisa lugu</translation>
+    </message>
+    <message>
+        <source>Stories ({patterns})</source>
+        <translation>Lood ({patterns})</translation>
+    </message>
+    <message>
+        <source>Story packages ({patterns})</source>
+        <translation>Loopaketid ({patterns})</translation>
+    </message>
+    <message>
+        <source>StoryMapJS or TimelineJS files ({patterns})</source>
+        <translation>StoryMapJS- või TimelineJS-failid ({patterns})</translation>
+    </message>
+    <message>
+        <source>Added the story “{title}”.</source>
+        <translation>Lugu „{title}“ on lisatud.</translation>
+    </message>
+    <message>
+        <source>Replace story?</source>
+        <translation>Kas asendada lugu?</translation>
+    </message>
+    <message>
+        <source>A story with the same id ({id}) is already in your library. Replace it with “{title}” from this package?</source>
+        <translation>Sinu kogus on juba sama tunnusega ({id}) lugu. Kas asendada see selle paketi looga „{title}“?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Asenda</translation>
+    </message>
+    <message>
+        <source>Keep the one I have</source>
+        <translation>Jäta olemasolev alles</translation>
+    </message>
+    <message>
+        <source>The story you had is kept; nothing was added.</source>
+        <translation>Olemasolev lugu jäi alles, midagi ei lisatud.</translation>
+    </message>
+    <message>
+        <source>Imported {format}: “{title}”, {count} events.</source>
+        <translation>Imporditud ({format}): „{title}“, sündmusi {count}.</translation>
+    </message>
+    <message>
+        <source>It cannot play yet: {reason}</source>
+        <translation>Seda ei saa veel mängida: {reason}</translation>
+    </message>
+    <message>
+        <source>Story imported</source>
+        <translation>Lugu imporditud</translation>
+    </message>
+    <message>
+        <source>This story could not be added: {reason}</source>
+        <translation>Seda lugu ei õnnestunud lisada: {reason}</translation>
+    </message>
+    <message>
+        <source>Importing “{name}”…</source>
+        <translation>Imporditakse faili „{name}“…</translation>
+    </message>
+    <message>
+        <source>Downloading the pictures of “{name}”… This can take two minutes.</source>
+        <translation>Faili „{name}“ pilte laaditakse alla… See võib võtta kaks minutit.</translation>
+    </message>
+    <message>
+        <source>Download the pictures</source>
+        <translation>Laadi pildid alla</translation>
+    </message>
+    <message>
+        <source>{count} not downloaded</source>
+        <translation>{count} alla laadimata</translation>
+    </message>
+    <message>
+        <source>Pictures: {kept} kept, {missing} not available offline ({reasons}).</source>
+        <translation>Pildid: {kept} alles, {missing} pole võrguühenduseta saadaval ({reasons}).</translation>
+    </message>
+    <message>
+        <source>Pictures: {kept} kept.</source>
+        <translation>Pildid: {kept} alles.</translation>
+    </message>
+    <message>
+        <source>Videos, sounds and web pages kept as links in the sources: {count}.</source>
+        <translation>Allikates lingina alles videod, helid ja veebilehed: {count}.</translation>
+    </message>
+    <message>
+        <source>Date read from the text: {where}: {date} (from “{words}”)</source>
+        <translation>Tekstist loetud kuupäev: {where}: {date} (sõnadest „{words}“)</translation>
+    </message>
+    <message>
+        <source>Notes from the import:</source>
+        <translation>Impordi märkused (inglise keeles):</translation>
+    </message>
+    <message>
+        <source>slide {number}</source>
+        <translation>slaid {number}</translation>
+    </message>
+    <message>
+        <source>event {number}</source>
+        <translation>sündmus {number}</translation>
+    </message>
+    <message>
+        <source>row {number}</source>
+        <translation>rida {number}</translation>
+    </message>
+    <message>
+        <source>{where} “{headline}”</source>
+        <translation>{where} „{headline}“</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <location filename="../../src/storyplayer/ui/attract_screen.py" line="177"/>
@@ -259,6 +370,14 @@
         <source>, </source>
         <translation>, </translation>
     </message>
+    <message>
+        <source>Add story…</source>
+        <translation>Lisa lugu…</translation>
+    </message>
+    <message>
+        <source>Add a story from a story package or a StoryMapJS or TimelineJS file</source>
+        <translation>Lisa lugu loopaketist või StoryMapJS- või TimelineJS-failist</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -413,6 +532,10 @@
         <source>{name}, cannot be played</source>
         <translation>{name}, ei saa mängida</translation>
     </message>
+    <message>
+        <source>Cover: {credit}</source>
+        <translation>Kaanepilt: {credit}</translation>
+    </message>
 </context>
 <context>
     <name>StoryPane</name>
@@ -506,6 +629,98 @@
         <location filename="../../src/storyplayer/ui/timeline_strip.py" line="320"/>
         <source>No date</source>
         <translation>Kuupäev puudub</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingCard</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>Waiting for its turn</source>
+        <translation>Ootab oma järge</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>Starts: %1</source>
+        <translation>Algab: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>In date order this story begins when the others reach its first date.</source>
+        <translation>Kuupäevade järjekorras algab see lugu siis, kui teised jõuavad tema esimese kuupäevani.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffReport</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Story “%1” cannot be played:</source>
+        <translation>Lugu „%1“ ei saa mängida:</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>For staff: what visitors are not shown</source>
+        <translation>Töötajatele: mida külastajatele ei näidata</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Problems</source>
+        <translation>Probleemid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Leave kiosk mode</source>
+        <translation>Lahku kioskirežiimist</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Back to visitors</source>
+        <translation>Tagasi külastajate juurde</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsMenu</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Normal text size (now %1 %)</source>
+        <translation>Tavaline tekstisuurus (praegu %1%)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Settings</source>
+        <translation>Seaded</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Larger text</source>
+        <translation>Suurem tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Smaller text</source>
+        <translation>Väiksem tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Normal text size</source>
+        <translation>Tavaline tekstisuurus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>High contrast</source>
+        <translation>Suur kontrastsus</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsButton</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Settings: text size, high contrast, language</source>
+        <translation>Seaded: teksti suurus, suur kontrastsus, keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Settings</source>
+        <translation>Seaded</translation>
     </message>
 </context>
 <context>
@@ -648,7 +863,7 @@
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="163"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="436"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="445"/>
         <source>Preview</source>
         <translation>Eelvaade</translation>
     </message>
@@ -658,139 +873,139 @@
         <translation>Jaga…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="199"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="430"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="208"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="439"/>
         <source>Unsaved changes</source>
         <translation>Salvestamata muudatused</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="200"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="209"/>
         <source>Save the changes to “{title}” before leaving?</source>
         <translation>Kas salvestada loo „{title}” muudatused enne lahkumist?</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="233"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="242"/>
         <source>Edit</source>
         <translation>Muuda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="247"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="256"/>
         <source>New event</source>
         <translation>Uus sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="248"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="257"/>
         <source>Add event</source>
         <translation>Lisa sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="256"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="265"/>
         <source>Duplicate event</source>
         <translation>Sündmuse dubleerimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="263"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="272"/>
         <source>Delete event</source>
         <translation>Sündmuse kustutamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="282"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="291"/>
         <source>Sort by date</source>
         <translation>Järjesta kuupäeva järgi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="287"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="296"/>
         <source>Add language</source>
         <translation>Lisa keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="301"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="310"/>
         <source>Remove language</source>
         <translation>Eemalda keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="325"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="334"/>
         <source>Move the place</source>
         <translation>Koha teisaldamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="330"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="339"/>
         <source>Set the place</source>
         <translation>Koha määramine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="341"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="343"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="350"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="352"/>
         <source>Choose picture</source>
         <translation>Pildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="348"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="357"/>
         <source>Choose cover picture</source>
         <translation>Kaanepildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="353"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="362"/>
         <source>Choose a picture</source>
         <translation>Vali pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="354"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="363"/>
         <source>Pictures ({patterns})</source>
         <translation>Pildid ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="384"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="393"/>
         <source>Editing: {title}</source>
         <translation>Muudetav lugu: {title}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="430"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="439"/>
         <source>Saved</source>
         <translation>Salvestatud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="432"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="441"/>
         <source>Draft with problems: {count}</source>
         <translation>Mustand, probleeme: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="435"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="444"/>
         <source>Back to editing</source>
         <translation>Tagasi muutmise juurde</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="489"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="498"/>
         <source>Could not save {file}: {reason}</source>
         <translation>Faili {file} ei õnnestunud salvestada: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="518"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="527"/>
         <source>Fix the problems first: a draft cannot be played.</source>
         <translation>Paranda enne probleemid: mustandit ei saa esitada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="541"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="550"/>
         <source>Fix the problems first: a draft cannot be shared.</source>
         <translation>Paranda enne probleemid: mustandit ei saa jagada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="546"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="555"/>
         <source>Share the story</source>
         <translation>Jaga lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="548"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="557"/>
         <source>Story packages (*.storyplayer)</source>
         <translation>Loopaketid (*.storyplayer)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="554"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="563"/>
         <source>Sharing is not available in this version.</source>
         <translation>Selles versioonis jagada ei saa.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="561"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="570"/>
         <source>Shared as {file}</source>
         <translation>Jagatud failina {file}</translation>
     </message>
@@ -959,23 +1174,23 @@
 <context>
     <name>PickerEditing</name>
     <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="370"/>
-        <location filename="../../src/storyplayer/ui/picker.py" line="398"/>
+        <location filename="../../src/storyplayer/ui/picker.py" line="430"/>
+        <location filename="../../src/storyplayer/ui/picker.py" line="458"/>
         <source>New story</source>
         <translation>Uus lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="375"/>
+        <location filename="../../src/storyplayer/ui/picker.py" line="435"/>
         <source>Choose one story to edit it</source>
         <translation>Muutmiseks vali üks lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="380"/>
+        <location filename="../../src/storyplayer/ui/picker.py" line="440"/>
         <source>Edit a copy</source>
         <translation>Muuda koopiat</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="381"/>
+        <location filename="../../src/storyplayer/ui/picker.py" line="441"/>
         <source>Edit</source>
         <translation>Muuda</translation>
     </message>

@@ -18,7 +18,12 @@ from storyplayer.interop.draft import (
     slugify,
 )
 from storyplayer.interop.html_to_markdown import html_to_markdown, html_to_text
-from storyplayer.interop.storymapjs import background_warning, media_of
+from storyplayer.interop.storymapjs import (
+    background_color,
+    background_media,
+    background_warning,
+    media_of,
+)
 
 MAX_CATEGORIES = 20
 CSV_REQUIRED = ("Headline", "Text")
@@ -56,7 +61,9 @@ def _date_object(value: object, where: str, draft: Draft) -> str | None:
     date = date_from_parts(value.get("year"), value.get("month"), value.get("day"))
     if date is None:
         parts = "-".join(_str(value.get(k)) for k in ("year", "month", "day") if _str(value.get(k)))
-        draft.warnings.add(f"the date {parts} is not a real date; it is shown as written", where)
+        if len(parts) > 24 or "inf" in parts or "nan" in parts:
+            parts = "given"  # thousands of digits, or a number that is not finite
+        draft.warnings.add(f"the date {parts} is not a real date; the event is left undated", where)
         return None
     if any(_str(value.get(k)) for k in ("hour", "minute", "second", "millisecond")):
         draft.warnings.add("times of day are not carried over (dates are kept to the day)", where)
@@ -86,6 +93,7 @@ def _finish_event(
     event = DraftEvent(
         title=headline or display or f"Event {where.split()[-1]}", text=body, where=where
     )
+    draft.warnings.name(where, headline)
     event.media = media
     if start is not None:
         span: str | dict[str, str] = start
@@ -101,8 +109,6 @@ def _finish_event(
         event.sort_key = sort_key(span)
     if display:
         event.date_label = display
-    elif start is None:
-        draft.warnings.add("the event has no date", where)
     return event
 
 
@@ -130,7 +136,7 @@ def read_timeline3(data: dict[str, Any]) -> Draft:
         raise ImportFailure("the title slide is not an object")
     if isinstance(title, dict):
         draft.title, draft.summary = _text(title.get("text"))
-        draft.cover = media_of(title.get("media"))
+        draft.cover = media_of(title.get("media")) or background_media(title.get("background"))
         background_warning(title.get("background"), "the title slide", draft.warnings)
     events = []
     for index, item in enumerate(data["events"], start=1):
@@ -145,7 +151,8 @@ def read_timeline3(data: dict[str, Any]) -> Draft:
             draft, where, headline, body, start, end, display, media_of(item.get("media"))
         )
         event.place = place_from_location(item.get("location"), where, draft.warnings)
-        background_warning(item.get("background"), where, draft.warnings)
+        event.fallback_media = background_media(item.get("background"))
+        event.background = background_color(item.get("background"), where, draft.warnings)
         _add_group(draft, item.get("group"), where)
         events.append(event)
     if not events:
@@ -243,16 +250,13 @@ def read_timeline_csv(text: str) -> Draft:
             "url": cell("Media"), "credit": cell("Media Credit"),
             "caption": cell("Media Caption"), "alt": cell("Alt Text"),
         })  # fmt: skip
-        if cell("Background"):
-            background_warning(
-                {"url": cell("Background")}
-                if "/" in cell("Background")
-                else {"color": cell("Background")},
-                where,
-                draft.warnings,
-            )
+        background = (
+            {"url": cell("Background")} if "/" in cell("Background")
+            else {"color": cell("Background")}
+        )  # fmt: skip
         if kind == "title":
             draft.title, draft.summary, draft.cover = headline, body, media
+            background_warning(background, "the title slide", draft.warnings)
             continue
         if kind == "era":
             draft.warnings.add(
@@ -281,7 +285,10 @@ def read_timeline_csv(text: str) -> Draft:
         if raw and start is None:
             display = display or raw
             draft.warnings.add(f"the date {raw} is not a real date; it is shown as written", where)
-        events.append(_finish_event(draft, where, headline, body, start, end, display, media))
+        event = _finish_event(draft, where, headline, body, start, end, display, media)
+        event.fallback_media = background_media(background)
+        event.background = background_color(background, where, draft.warnings)
+        events.append(event)
         _add_group(draft, cell("Group") or cell("Tag"), where)
     if not events:
         raise ImportFailure("the spreadsheet has no event rows")

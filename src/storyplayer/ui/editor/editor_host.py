@@ -124,8 +124,7 @@ class EditorHost(QObject):
         if story is not None:  # an edited copy keeps its id; a clash hides the older one
             kept = [e for e in kept if e.story is None or e.story.id != story.id]
         updated = Library([*kept, Entry(folder, story, problems)], library.problems)
-        self.window.library = updated
-        self.window.picker.set_library(updated)
+        self.window.set_library(updated)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # Closing the window while editing asks about unsaved changes first.

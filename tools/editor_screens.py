@@ -80,6 +80,7 @@ def main() -> int:
          58.380, 26.722),
         ("Peace of Tartu", "Tartu rahu", "1920-02-02", 58.378, 26.729),
     ]
+    shot("picker")
     picker_buttons = window.picker.editing
     picker_buttons.new_button.click()
     screen = host.screen

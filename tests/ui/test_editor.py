@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from typing import Any
 
 import pytest
@@ -144,6 +145,13 @@ def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path
     assert [e.title.get("en") for e in story.events] == ["Town 1", "Town 2", "Town 3"]
     image = QImage(str(folder / src))
     assert max(image.width(), image.height()) == 1600
+    # Share it as one file.
+    package = tmp_path / "three-towns.storyplayer"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(package), ""))
+    qtbot.mouseClick(screen.share_button, Qt.LeftButton)
+    assert zipfile.is_zipfile(package)
+    assert any(name.endswith("story.yaml") for name in zipfile.ZipFile(package).namelist())
+
     qtbot.mouseClick(screen.back_button, Qt.LeftButton)
     assert window.stack.currentWidget() is window.picker
     assert story.id in window.library

@@ -398,9 +398,9 @@ class _EditingButtons(QObject):
         self.picker, self.bundled = picker, bundled.resolve()
         self.new_button = QPushButton(objectName="pickerNewStory")
         self.edit_button = QPushButton(objectName="pickerEdit")
-        for button in (self.new_button, self.edit_button):
+        for place, button in enumerate((self.new_button, self.edit_button), start=1):
             button.setMinimumHeight(48)
-            picker._bar_layout.insertWidget(1, button)
+            picker._bar_layout.insertWidget(place, button)
         self.new_button.clicked.connect(picker.newStoryRequested)
         self.edit_button.clicked.connect(self._edit_chosen)
         picker.model.choicesChanged.connect(self.update)

@@ -863,7 +863,7 @@
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="163"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="445"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="450"/>
         <source>Preview</source>
         <translation>Eelvaade</translation>
     </message>
@@ -874,7 +874,7 @@
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="208"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="439"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="444"/>
         <source>Unsaved changes</source>
         <translation>Salvestamata muudatused</translation>
     </message>
@@ -924,88 +924,93 @@
         <translation>Eemalda keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="334"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="335"/>
+        <source>Add a point</source>
+        <translation>Punkti lisamine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="339"/>
         <source>Move the place</source>
         <translation>Koha teisaldamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="339"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="344"/>
         <source>Set the place</source>
         <translation>Koha määramine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="350"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="352"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="355"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="357"/>
         <source>Choose picture</source>
         <translation>Pildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="357"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="362"/>
         <source>Choose cover picture</source>
         <translation>Kaanepildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="362"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="367"/>
         <source>Choose a picture</source>
         <translation>Vali pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="363"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="368"/>
         <source>Pictures ({patterns})</source>
         <translation>Pildid ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="393"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="398"/>
         <source>Editing: {title}</source>
         <translation>Muudetav lugu: {title}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="439"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="444"/>
         <source>Saved</source>
         <translation>Salvestatud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="441"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="446"/>
         <source>Draft with problems: {count}</source>
         <translation>Mustand, probleeme: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="444"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="449"/>
         <source>Back to editing</source>
         <translation>Tagasi muutmise juurde</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="498"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="503"/>
         <source>Could not save {file}: {reason}</source>
         <translation>Faili {file} ei õnnestunud salvestada: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="527"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="532"/>
         <source>Fix the problems first: a draft cannot be played.</source>
         <translation>Paranda enne probleemid: mustandit ei saa esitada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="550"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="555"/>
         <source>Fix the problems first: a draft cannot be shared.</source>
         <translation>Paranda enne probleemid: mustandit ei saa jagada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="555"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="560"/>
         <source>Share the story</source>
         <translation>Jaga lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="557"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="562"/>
         <source>Story packages (*.storyplayer)</source>
         <translation>Loopaketid (*.storyplayer)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="563"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="568"/>
         <source>Sharing is not available in this version.</source>
         <translation>Selles versioonis jagada ei saa.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="570"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="575"/>
         <source>Shared as {file}</source>
         <translation>Jagatud failina {file}</translation>
     </message>
@@ -1013,127 +1018,162 @@
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="223"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="244"/>
         <source>Title</source>
         <translation>Pealkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="224"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="245"/>
         <source>Date</source>
         <translation>Kuupäev</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="225"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="246"/>
         <source>e.g. 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</source>
         <translation>nt 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="226"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="247"/>
         <source>Place</source>
         <translation>Koht</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="227"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="248"/>
         <source>Click the map to set the place; drag the marker to move it.</source>
         <translation>Koha määramiseks klõpsa kaardil; teisaldamiseks lohista tähist.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="229"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="250"/>
         <source>No place (the map stays where it is)</source>
         <translation>Koht puudub (kaart jääb paigale)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="230"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="251"/>
         <source>Latitude</source>
         <translation>Laius</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="231"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="252"/>
         <source>Longitude</source>
         <translation>Pikkus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="232"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="253"/>
         <source>Zoom</source>
         <translation>Suurendus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="233"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="254"/>
         <source>auto</source>
         <translation>automaatne</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="234"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="255"/>
+        <source>Line or area</source>
+        <translation>Joon või ala</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="256"/>
+        <source>None</source>
+        <translation>Puudub</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="256"/>
+        <source>Line</source>
+        <translation>Joon</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="256"/>
+        <source>Area</source>
+        <translation>Ala</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="263"/>
+        <source>Add points on the map</source>
+        <translation>Lisa punkte kaardil</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="264"/>
+        <source>Remove last point</source>
+        <translation>Eemalda viimane punkt</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="265"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="235"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="266"/>
         <source>Preview (Markdown: **bold**, *italic*, lists):</source>
         <translation>Eelvaade (Markdown: **paks**, *kaldkiri*, loendid):</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="236"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="267"/>
         <source>Picture</source>
         <translation>Pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="237"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="268"/>
         <source>Choose picture…</source>
         <translation>Vali pilt…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="238"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="269"/>
         <source>Remove</source>
         <translation>Eemalda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="239"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="270"/>
         <source>Caption</source>
         <translation>Pildiallkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="240"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="271"/>
         <source>Credit</source>
         <translation>Autor ja allikas</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="241"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="272"/>
         <source>Description for screen readers</source>
         <translation>Kirjeldus ekraanilugejale</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="242"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="273"/>
         <source>Sources</source>
         <translation>Allikad</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="243"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="274"/>
         <source>One source per line</source>
         <translation>Üks allikas rea kohta</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="244"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="275"/>
         <source>Seconds</source>
         <translation>Sekundid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="245"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="276"/>
         <source>automatic (by reading length)</source>
         <translation>automaatne (lugemisaja järgi)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="259"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="290"/>
         <source>Event {number}</source>
         <translation>Sündmus {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="281"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
         <source>No picture</source>
         <translation>Pilti pole</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="365"/>
+        <source>Points: {count}</source>
+        <translation>Punkte: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="412"/>
         <source>(no text)</source>
         <translation>(teksti pole)</translation>
     </message>

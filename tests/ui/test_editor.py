@@ -245,3 +245,26 @@ def test_kiosk_visitors_cannot_reach_the_editor(editing, qtbot):
     window.picker.newStoryRequested.emit()  # nothing listens any more
     assert host.screen is None
     kiosk.leave()
+
+
+def test_a_line_drawn_by_clicking_points_on_the_map(editing, qtbot):
+    window, host = editing
+    screen = host.new_story()
+    form = screen.event_form
+    form.shape_kind.setCurrentIndex(1)  # a line
+    assert form.drawing.isChecked()
+    size = screen.map_view.size()
+    for x, y in ((size.width() // 3, size.height() // 3),
+                 (2 * size.width() // 3, 2 * size.height() // 3)):
+        click_map(qtbot, screen, QPoint(x, y))
+    geometry = screen.working.get(("events", 0, "geometry"))
+    assert geometry["type"] == "LineString" and len(geometry["coordinates"]) == 2
+    assert screen.working.get(("events", 0, "place")) is None  # points, not the place
+    form.shape_kind.setCurrentIndex(2)  # the same points as an area
+    ring = screen.working.get(("events", 0, "geometry", "coordinates"))[0]
+    assert len(ring) == 3 and ring[0] == ring[-1]
+    qtbot.mouseClick(form.undo_point, Qt.LeftButton)
+    assert len(form.points()) == 1
+    screen.check()
+    assert screen.working.playable
+    screen.close_editor()

@@ -329,6 +329,11 @@ class EditorScreen(QWidget):
                 is not self.event_form:
             return
         lat, lon = round(lat, 4), round(lon, 4)
+        form = self.event_form
+        if form.drawing.isChecked():  # a point of the event's line or area
+            shape = form.shape_with([*form.points(), [lon, lat]])
+            self.set_value(("events", self.current, "geometry"), shape, self.tr("Add a point"))
+            return
         path = ("events", self.current, "place")
         if isinstance(self.working.get(path), dict):
             self.undo_stack.beginMacro(self.tr("Move the place"))

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -146,6 +147,25 @@ class EventForm(QScrollArea):
         place_box.addWidget(self.place_name)
         self.place_label = self._row("place", place_box)
 
+        # A line (a route, a front) or an area, drawn by clicking points on the map.
+        self.shape_kind = QComboBox()
+        self.shape_kind.currentIndexChanged.connect(self._shape_kind_changed)
+        self.drawing = QPushButton()
+        self.drawing.setCheckable(True)
+        self.undo_point = QPushButton()
+        self.undo_point.clicked.connect(self._remove_last_point)
+        self.shape_points = QLabel(objectName="hint")
+        shape_row = QHBoxLayout()
+        shape_row.setContentsMargins(0, 0, 0, 0)
+        shape_row.addWidget(self.shape_kind)
+        shape_row.addWidget(self.drawing)
+        shape_row.addWidget(self.undo_point)
+        shape_box = QVBoxLayout()
+        shape_box.setContentsMargins(0, 0, 0, 0)
+        shape_box.addLayout(shape_row)
+        shape_box.addWidget(self.shape_points)
+        self.shape_label = self._row("geometry", shape_box)
+
         self.text = LocalTextFields(multiline=True)
         self.text.edited.connect(self._text_typed)
         self.text_preview = QLabel(objectName="textPreview")
@@ -179,6 +199,7 @@ class EventForm(QScrollArea):
         picture_buttons.addWidget(self.picture_path, 1)
         picture_box = QFormLayout()
         picture_box.setContentsMargins(0, 0, 0, 0)
+        picture_box.setRowWrapPolicy(QFormLayout.WrapAllRows)  # labels above: a narrow column
         self.caption_label, self.credit_label, self.alt_label = QLabel(), QLabel(), QLabel()
         picture_box.addRow(picture_buttons)
         picture_box.addRow(self.caption_label, self.caption)
@@ -231,6 +252,16 @@ class EventForm(QScrollArea):
         self.lon_label.setText(self.tr("Longitude"))
         self.zoom_label.setText(self.tr("Zoom"))
         self.zoom.setSpecialValueText(self.tr("auto"))
+        self.shape_label.setText(self.tr("Line or area"))
+        kinds = (self.tr("None"), self.tr("Line"), self.tr("Area"))
+        self.shape_kind.blockSignals(True)
+        current = self.shape_kind.currentIndex()
+        self.shape_kind.clear()
+        self.shape_kind.addItems(kinds)
+        self.shape_kind.setCurrentIndex(max(current, 0))
+        self.shape_kind.blockSignals(False)
+        self.drawing.setText(self.tr("Add points on the map"))
+        self.undo_point.setText(self.tr("Remove last point"))
         self.text_label.setText(self.tr("Text"))
         self.preview_caption.setText(self.tr("Preview (Markdown: **bold**, *italic*, lists):"))
         self.image_label.setText(self.tr("Picture"))
@@ -275,6 +306,7 @@ class EventForm(QScrollArea):
         self.zoom.setEnabled(place is not None)
         self.place_name.setEnabled(place is not None)
         self.place_name.show_value(place.get("name") if place else None)
+        self._show_shape(event.get("geometry"))
         self.text.show_value(event.get("text"))
         self._show_preview()
         image = event.get("image") if isinstance(event.get("image"), dict) else {}
@@ -297,6 +329,56 @@ class EventForm(QScrollArea):
         seconds = event.get("seconds")
         self._set_quietly(self.seconds, float(seconds) if isinstance(seconds, (int, float))
                           else 0.0)
+
+    # --- lines and areas ----------------------------------------------------------------
+
+    def points(self) -> list[list[float]]:
+        """The points ([lon, lat], as GeoJSON writes them) of the event's line or area."""
+        geometry = self.values.get("geometry")
+        if not isinstance(geometry, dict):
+            return []
+        coordinates = geometry.get("coordinates") or []
+        if geometry.get("type") == "Polygon" and coordinates:
+            ring = list(coordinates[0])
+            return ring[:-1] if len(ring) > 1 and ring[0] == ring[-1] else ring
+        if geometry.get("type") == "LineString":
+            return list(coordinates)
+        return []
+
+    def shape_with(self, points: list[list[float]]) -> dict[str, Any] | None:
+        """The event's geometry for `points` in the chosen kind (None: no points)."""
+        if not points:
+            return None
+        if self.shape_kind.currentIndex() == 2:
+            return {"type": "Polygon", "coordinates": [[*points, points[0]]]}
+        return {"type": "LineString", "coordinates": points}
+
+    def _show_shape(self, geometry: Any) -> None:
+        kind = geometry.get("type") if isinstance(geometry, dict) else None
+        index = {"LineString": 1, "Polygon": 2}.get(str(kind), 0)
+        if kind is None and self.shape_kind.currentIndex() != 0 and self.drawing.isChecked():
+            index = self.shape_kind.currentIndex()  # chosen, no point clicked yet
+        self.shape_kind.blockSignals(True)
+        self.shape_kind.setCurrentIndex(index)
+        self.shape_kind.blockSignals(False)
+        count = len(self.points())
+        self.shape_points.setText(self.tr("Points: {count}").format(count=count))
+        self.drawing.setEnabled(index != 0)
+        if index == 0:
+            self.drawing.setChecked(False)
+        self.undo_point.setEnabled(count > 0)
+
+    def _shape_kind_changed(self, index: int) -> None:
+        if index == 0:
+            self.drawing.setChecked(False)
+            self.edit.emit(("geometry",), None)
+            return
+        self.drawing.setEnabled(True)
+        self.drawing.setChecked(True)
+        self.edit.emit(("geometry",), self.shape_with(self.points()))
+
+    def _remove_last_point(self) -> None:
+        self.edit.emit(("geometry",), self.shape_with(self.points()[:-1]))
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Each field's problem (key -> message) under the field; others are hidden."""

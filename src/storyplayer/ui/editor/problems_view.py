@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from storyplayer.model.editing.working_copy import Located
 
-_EVENT_PREFIX = re.compile(r"^event \d+: ")
+_EVENT_PREFIX = re.compile(r'^event \d+(?: "[^"]*")?: ')
 
 
 class ProblemsView(QListWidget):

@@ -51,6 +51,11 @@ class Autosave:
         self._written_text: str | None = None
         self._last_write = clock()
 
+    def time_due(self) -> bool:
+        """Enough time since the last write (asked first: writing the text out takes a while
+        on a long story)."""
+        return self._clock() - self._last_write >= self._every
+
     def due(self, text: str, dirty: bool) -> bool:
         return dirty and text != self._written_text and (
             self._clock() - self._last_write >= self._every)

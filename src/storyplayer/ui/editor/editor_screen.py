@@ -7,6 +7,7 @@ QUndoStack as a change of it, and the forms show what it holds.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ from storyplayer.ui.editor.undo import ChangeCommand
 
 CHECK_MS = 150  # checking and redrawing the map wait for a pause in typing this long
 AUTOSAVE_POLL_MS = 1000
+TYPING_PAUSE_S = 1.0
 PICTURES = "*.png *.jpg *.jpeg *.gif *.webp *.bmp"
 
 
@@ -249,10 +251,14 @@ class EditorScreen(QWidget):
     def current(self) -> int:
         return self.events.current
 
+    def _event_count(self) -> int:
+        events = self.working.plain().get("events") if self.working is not None else None
+        return len(events) if isinstance(events, list) else 0
+
     def add_event(self) -> None:
         if self.working is None:
             return
-        at = self.current + 1 if self.current >= 0 else len(self.working.doc.events())
+        at = self.current + 1 if self.current >= 0 else self._event_count()
         title = {self.languages[0]: self.tr("New event")}
         self.push(InsertItem(("events",), at, {"title": title}), self.tr("Add event"))
         self.events.select(at)
@@ -266,11 +272,11 @@ class EditorScreen(QWidget):
         self.events.select(self.current + 1)
 
     def delete_event(self) -> None:
-        if self.working is None or self.current < 0 or len(self.working.doc.events()) < 2:
+        if self.working is None or self.current < 0 or self._event_count() < 2:
             return
         number = self.current
         self.push(RemoveItem(("events",), number), self.tr("Delete event"))
-        self.events.select(min(number, len(self.working.doc.events()) - 1))
+        self.events.select(min(number, self._event_count() - 1))
 
     def sort_by_date(self) -> None:
         from storyplayer.model.dates import DateError, parse_date
@@ -385,10 +391,10 @@ class EditorScreen(QWidget):
         working = self.working
         if working is None:
             return
-        data = working.doc.data
+        data = working.plain()
         self.languages = story_languages(_plain_top(data))
         lang = self.lang if self.lang in self.languages else self.languages[0]
-        events = working.doc.events()
+        events = data.get("events") if isinstance(data.get("events"), list) else []
         flagged = {p.event for p in working.problems if p.event is not None
                    and p.problem.is_error}
         self.events.show_events(
@@ -397,7 +403,8 @@ class EditorScreen(QWidget):
              if isinstance(e, dict) else "?" for e in events], flagged)
         self.title_label.setText(self.tr("Editing: {title}").format(title=self._title()))
         if self.current >= 0 and self.current < len(events):
-            self.event_form.show_event(self.current, _plain(events[self.current]),
+            event = events[self.current]
+            self.event_form.show_event(self.current, event if isinstance(event, dict) else {},
                                        self.languages, lang)
         else:
             self.details.show_story(_plain_top(data), self.languages)
@@ -514,6 +521,10 @@ class EditorScreen(QWidget):
     def _autosave_now(self) -> None:
         working, autosave = self.working, self.autosave
         if working is None or autosave is None or working.revision == self._autosaved_revision:
+            return
+        # Written in a pause in typing, at most every few seconds: writing a long story's
+        # text out takes longer than a keystroke may.
+        if not autosave.time_due() or time.monotonic() - working.last_change < TYPING_PAUSE_S:
             return
         text = working.text()
         if autosave.due(text, working.dirty):

@@ -133,6 +133,12 @@ def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path
     reading = screen.event_form.date_reading
     assert reading.property("problem") and "cannot read" in reading.text()
     assert not screen.preview_button.isEnabled()
+    # A click on the problem in the list goes to its event.
+    screen.events.select(0)
+    problems = screen.problems
+    qtbot.mouseClick(problems.viewport(), Qt.LeftButton,
+                     pos=problems.visualItemRect(problems.item(0)).center())
+    assert screen.events.current == 2
     screen.event_form.date.selectAll()
     with qtbot.waitSignal(screen.checked, timeout=2000):
         qtbot.keyClicks(screen.event_form.date, "1919-02-02")

@@ -107,7 +107,7 @@ class EditorHost(QObject):
 
     def _set_language(self, lang: str) -> None:
         if self.screen is not None:
-            self.screen.lang = lang
+            self.screen.set_language(lang)
 
     def _closed(self) -> None:
         """Gives the map back to the playback screen and shows the picker."""

@@ -232,6 +232,11 @@ class EditorScreen(QWidget):
         self.undo_stack.clear()
         self.closed.emit()
 
+    def set_language(self, lang: str) -> None:
+        """Story text in the lists, titles and preview in `lang` (when the story has it)."""
+        self.lang = lang
+        self._refresh()
+
     # --- edits --------------------------------------------------------------------------
 
     def push(self, change: Any, text: str) -> None:

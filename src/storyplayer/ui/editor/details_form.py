@@ -37,7 +37,8 @@ class DetailsForm(QScrollArea):
         super().__init__(parent)
         self.setObjectName("detailsForm")
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        # Wide enough at usual text sizes; at the largest, nothing is hidden, it scrolls.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.data: dict[str, Any] = {}
         self.languages: list[str] = ["en"]
         body = QWidget()

@@ -198,8 +198,9 @@ class EditorScreen(QWidget):
         the map takes what is left."""
         needed = max(self.event_form.widget().minimumSizeHint().width(),
                      self.details.widget().minimumSizeHint().width())
-        self.middle.setMinimumWidth(needed + self.event_form.verticalScrollBar().sizeHint()
-                                    .width() + 8)
+        scrollbar = self.event_form.verticalScrollBar().sizeHint().width()
+        # At the largest text sizes the map keeps a useful share all the same.
+        self.middle.setMinimumWidth(min(needed + scrollbar + 8, int(self.width() * 0.45)))
         total = max(self.splitter.width(), 1000)
         self.splitter.setSizes([int(total * 0.22), int(total * 0.42), int(total * 0.36)])
 

@@ -82,7 +82,8 @@ class EventForm(QScrollArea):
         super().__init__(parent)
         self.setObjectName("eventForm")
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        # Wide enough at usual text sizes; at the largest, nothing is hidden, it scrolls.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.languages: list[str] = ["en"]
         self.lang = "en"  # the language the text preview shows
         self.values: dict[str, Any] = {}
@@ -158,12 +159,16 @@ class EventForm(QScrollArea):
         shape_row = QHBoxLayout()
         shape_row.setContentsMargins(0, 0, 0, 0)
         shape_row.addWidget(self.shape_kind)
-        shape_row.addWidget(self.drawing)
-        shape_row.addWidget(self.undo_point)
+        shape_row.addWidget(self.shape_points, 1)
+        shape_buttons = QHBoxLayout()
+        shape_buttons.setContentsMargins(0, 0, 0, 0)
+        shape_buttons.addWidget(self.drawing)
+        shape_buttons.addWidget(self.undo_point)
+        shape_buttons.addStretch(1)
         shape_box = QVBoxLayout()
         shape_box.setContentsMargins(0, 0, 0, 0)
         shape_box.addLayout(shape_row)
-        shape_box.addWidget(self.shape_points)
+        shape_box.addLayout(shape_buttons)
         self.shape_label = self._row("geometry", shape_box)
 
         self.text = LocalTextFields(multiline=True)

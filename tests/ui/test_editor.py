@@ -274,3 +274,24 @@ def test_a_line_drawn_by_clicking_points_on_the_map(editing, qtbot):
     screen.check()
     assert screen.working.playable
     screen.close_editor()
+
+
+def test_an_overlay_picture_with_its_edges(editing, qtbot, tmp_path, monkeypatch):
+    window, host = editing
+    screen = host.new_story()
+    # The place the overlay starts around.
+    screen.set_value(("events", 0, "place"), {"lat": 59.4, "lon": 24.7})
+    plan = QImage(400, 300, QImage.Format_ARGB32)
+    plan.fill(Qt.transparent)
+    assert plan.save(str(tmp_path / "old plan.png"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(tmp_path / "old plan.png"), ""))
+    qtbot.mouseClick(screen.event_form.overlay_button, Qt.LeftButton)
+    overlay = screen.working.get(("events", 0, "overlay"))
+    assert overlay["src"] == "media/old-plan.png"  # transparent: stays PNG
+    screen.event_form.bounds[2].setValue(60.5)  # the north edge
+    assert screen.working.get(("events", 0, "overlay", "bounds"))[1][0] == 60.5
+    screen.save()
+    story = load_story(screen.working.folder)
+    assert story.events[0].overlay.bounds == ((58.9, 23.7), (60.5, 25.7))
+    screen.close_editor()

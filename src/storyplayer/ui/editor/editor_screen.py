@@ -147,6 +147,7 @@ class EditorScreen(QWidget):
             lambda order: self.push(Reorder(("events",), order), self.tr("Move event")))
         self.event_form.edit.connect(self._event_edit)
         self.event_form.pictureRequested.connect(self.choose_picture)
+        self.event_form.overlayRequested.connect(self.choose_overlay)
         self.details.edit.connect(lambda path, value: self.set_value(path, value))
         self.details.languageAdded.connect(self.add_language)
         self.details.languageRemoved.connect(self.remove_language)
@@ -367,6 +368,25 @@ class EditorScreen(QWidget):
             self.set_value((*path, "src"), relative, self.tr("Choose picture"))
         else:
             self.set_value(path, {"src": relative}, self.tr("Choose picture"))
+
+    def choose_overlay(self) -> None:
+        """An old map laid over the map, first around the event's place (edit the edges)."""
+        if self.working is None or self.current < 0:
+            return
+        relative = self._import_picture()
+        if relative is None:
+            return
+        path = ("events", self.current, "overlay")
+        if isinstance(self.working.get(path), dict):
+            self.set_value((*path, "src"), relative, self.tr("Choose overlay picture"))
+            return
+        place = self.working.plain()["events"][self.current].get("place") or {}
+        lat = place.get("lat", 58.6) if isinstance(place, dict) else 58.6
+        lon = place.get("lon", 25.0) if isinstance(place, dict) else 25.0
+        bounds = [[round(lat - 0.5, 3), round(lon - 1, 3)], [round(lat + 0.5, 3),
+                                                             round(lon + 1, 3)]]
+        self.set_value(path, {"src": relative, "bounds": bounds, "opacity": 0.7},
+                       self.tr("Choose overlay picture"))
 
     def choose_cover(self) -> None:
         relative = self._import_picture()

@@ -76,6 +76,7 @@ class EventForm(QScrollArea):
 
     edit = Signal(tuple, object)
     pictureRequested = Signal()  # "Choose picture…"
+    overlayRequested = Signal()  # "Choose overlay picture…"
     previewRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -212,6 +213,43 @@ class EventForm(QScrollArea):
         picture_box.addRow(self.alt_label, self.alt)
         self.image_label = self._row("image", picture_box)
 
+        # An old map or a plan laid over the map: its picture, its corners and opacity.
+        self.overlay_button = QPushButton()
+        self.overlay_button.clicked.connect(self.overlayRequested)
+        self.overlay_remove = QPushButton()
+        self.overlay_remove.clicked.connect(lambda: self.edit.emit(("overlay",), None))
+        self.overlay_path = QLabel(objectName="hint")
+        self.bounds = [QDoubleSpinBox() for _ in range(4)]  # south, west, north, east
+        for number, box in enumerate(self.bounds):
+            box.setRange(-90, 90) if number % 2 == 0 else box.setRange(-180, 180)
+            box.setDecimals(3)
+            box.setKeyboardTracking(False)
+            box.valueChanged.connect(self._bounds_edited)
+        self.opacity = QDoubleSpinBox()
+        self.opacity.setRange(0.05, 1)
+        self.opacity.setSingleStep(0.05)
+        self.opacity.setKeyboardTracking(False)
+        self.opacity.valueChanged.connect(
+            lambda v: self.edit.emit(("overlay", "opacity"), round(v, 2)))
+        overlay_buttons = QHBoxLayout()
+        overlay_buttons.setContentsMargins(0, 0, 0, 0)
+        overlay_buttons.addWidget(self.overlay_button)
+        overlay_buttons.addWidget(self.overlay_remove)
+        overlay_buttons.addWidget(self.overlay_path, 1)
+        corners = QGridLayout()
+        self.corner_labels = [QLabel() for _ in range(5)]
+        for number, (label, box) in enumerate(zip(self.corner_labels,
+                                                  [*self.bounds, self.opacity], strict=True)):
+            label.setBuddy(box)
+            corners.addWidget(label, number, 0)
+            corners.addWidget(box, number, 1)
+        corners.setColumnStretch(1, 1)
+        overlay_box = QVBoxLayout()
+        overlay_box.setContentsMargins(0, 0, 0, 0)
+        overlay_box.addLayout(overlay_buttons)
+        overlay_box.addLayout(corners)
+        self.overlay_label = self._row("overlay", overlay_box)
+
         self.sources = QPlainTextEdit()
         self.sources.setTabChangesFocus(True)
         self.sources.setMaximumHeight(90)
@@ -275,6 +313,13 @@ class EventForm(QScrollArea):
         self.caption_label.setText(self.tr("Caption"))
         self.credit_label.setText(self.tr("Credit"))
         self.alt_label.setText(self.tr("Description for screen readers"))
+        self.overlay_label.setText(self.tr("Map overlay"))
+        self.overlay_button.setText(self.tr("Choose overlay picture…"))
+        self.overlay_remove.setText(self.tr("Remove"))
+        for label, text in zip(self.corner_labels, (
+                self.tr("South edge"), self.tr("West edge"), self.tr("North edge"),
+                self.tr("East edge"), self.tr("Opacity")), strict=True):
+            label.setText(text)
         self.sources_label.setText(self.tr("Sources"))
         self.sources.setPlaceholderText(self.tr("One source per line"))
         self.seconds_label.setText(self.tr("Seconds"))
@@ -325,6 +370,20 @@ class EventForm(QScrollArea):
         if self.credit.text() != credit:
             self.credit.setText(credit)
         self.alt.show_value(image.get("alt"))
+        overlay = event.get("overlay") if isinstance(event.get("overlay"), dict) else {}
+        self.overlay_path.setText(str(overlay.get("src", "")) or self.tr("No overlay"))
+        self.overlay_remove.setEnabled(bool(overlay))
+        bounds = overlay.get("bounds")
+        corners = [bounds[0][0], bounds[0][1], bounds[1][0], bounds[1][1]] if (
+            isinstance(bounds, list) and len(bounds) == 2
+            and all(isinstance(c, list) and len(c) == 2 for c in bounds)) else [0, 0, 0, 0]
+        for box, value in zip(self.bounds, corners, strict=True):
+            self._set_quietly(box, float(value) if isinstance(value, (int, float)) else 0.0)
+            box.setEnabled(bool(overlay))
+        opacity = overlay.get("opacity", 0.7)
+        self._set_quietly(self.opacity, float(opacity) if isinstance(opacity, (int, float))
+                          else 0.7)
+        self.opacity.setEnabled(bool(overlay))
         sources = "\n".join(text_in(s, self.languages[0], self.languages) if isinstance(s, dict)
                             else str(s) for s in event.get("sources") or [])
         if self.sources.toPlainText() != sources:
@@ -456,6 +515,10 @@ class EventForm(QScrollArea):
 
     def _zoom_edited(self, value: float) -> None:
         self.edit.emit(("place", "zoom"), int(value) if value > 0 else None)
+
+    def _bounds_edited(self, _value: float) -> None:
+        s, w, n, e = (round(box.value(), 3) for box in self.bounds)
+        self.edit.emit(("overlay", "bounds"), [[s, w], [n, e]])
 
     def _sources_edited(self) -> None:
         lines = [line.strip() for line in self.sources.toPlainText().splitlines()]

@@ -155,6 +155,44 @@ def edit_marker_message(lat: float | None, lon: float | None) -> dict[str, Any]:
     return {"type": "edit-marker", "lat": float(lat), "lon": float(lon)}
 
 
+# Place names, theme and state read-back (the labels layer of resources/map/labels.js).
+
+
+def names_message(
+    lang: str, date: str | None, places: list[Any] | tuple[Any, ...],
+    strings: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The interface language, the date names are shown for (ISO, Gregorian; None: today),
+    and the gazetteer's places as they were then (`model.gazetteer.NameAt`), so each label
+    reads "Reval (Tallinn)" on the page. `strings`: the page's few words, translated."""
+    return {
+        "type": "names",
+        "lang": str(lang),
+        "date": date,
+        "places": [
+            {
+                "id": p.id, "name": p.name, "today": p.today, "kind": p.kind,
+                "lat": float(p.lat), "lon": float(p.lon), "geonameid": p.geonameid,
+            }
+            for p in places
+            if p.lat is not None and p.lon is not None
+        ],
+        "strings": dict(strings or {}),
+    }
+
+
+def theme_message(high_contrast: bool = False, text_scale: float = 1.0) -> dict[str, Any]:
+    """High contrast (darker coastlines, stronger label halos) and the text scale (labels)."""
+    scale = float(text_scale) if math.isfinite(text_scale) else 1.0
+    return {"type": "theme", "high_contrast": bool(high_contrast),
+            "text_scale": min(3.0, max(0.5, scale))}
+
+
+def query_message(seq: int) -> dict[str, Any]:
+    """Asks the page what it shows; it answers state{seq, state}."""
+    return {"type": "query", "seq": int(seq)}
+
+
 def encode(message: dict[str, Any]) -> str:
     """JSON text for the bridge; NaN/inf are refused so the page never sees invalid JSON."""
     return json.dumps(message, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
@@ -200,9 +238,6 @@ class MarkerDragged:
     lon: float
 
 
-PageMessage = Ready | Shown | MarkerClicked | PageError | MapClicked | MarkerDragged
-
-
 def _lat_lon(data: dict[str, Any]) -> tuple[float, float] | None:
     lat, lon = data.get("lat"), data.get("lon")
     if any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in (lat, lon)):
@@ -212,6 +247,18 @@ def _lat_lon(data: dict[str, Any]) -> tuple[float, float] | None:
     # Leaflet reports a click beyond the date line as lon 181, 190, ...: wrap it back.
     lon = ((float(lon) + 180) % 360) - 180
     return float(lat), lon
+
+
+@dataclass(frozen=True)
+class PageState:
+    """The page's answer to a query: zoom, labels with their boxes, theme, overlay opacity."""
+
+    seq: int
+    state: dict[str, Any]
+
+
+PageMessage = (Ready | Shown | MarkerClicked | PageError | PageState | MapClicked
+               | MarkerDragged)
 
 
 def _int(value: Any) -> int | None:
@@ -249,6 +296,10 @@ def parse_page_message(text: str) -> PageMessage | None:
         where = _lat_lon(data)
         if where is not None:
             return MapClicked(*where) if kind == "map-clicked" else MarkerDragged(*where)
+    elif kind == "state":
+        seq, state = _int(data.get("seq")), data.get("state")
+        if seq is not None and isinstance(state, dict):
+            return PageState(seq, state)
     elif kind == "error":
         message = data.get("message")
         return PageError(message if isinstance(message, str) else str(message))

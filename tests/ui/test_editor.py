@@ -75,6 +75,8 @@ def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path
     title.selectAll()
     qtbot.keyClicks(title, "Three towns")
     qtbot.keyClicks(screen.details.categories, "history, towns")
+    known = screen.details.categories.completer().model().stringList()
+    assert "history" in known  # the library's categories are offered
 
     # Three events, each placed by a click on the map.
     size = screen.map_view.size()

@@ -97,6 +97,7 @@ class EditorHost(QObject):
         if window.playback.panes:
             window.playback.close_all(emit=False)
         self.screen.lang = window.lang
+        self.screen.details.set_known_categories(window.library.categories())
         window.stack.setCurrentWidget(self.screen)
         self.screen.open(working)
         return self.screen

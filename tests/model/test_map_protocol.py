@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import subprocess
-import sys
 
 import pytest
 
@@ -132,15 +130,6 @@ def test_parse_invalid_is_none_with_warning(text, caplog):
     with caplog.at_level(logging.WARNING, logger="storyplayer.model.map_protocol"):
         assert parse_page_message(text) is None
     assert caplog.records
-
-
-def test_protocol_does_not_import_qt():
-    code = (
-        "import sys; import storyplayer.model.map_protocol; "
-        "assert not any(m.startswith(('PySide6', 'shiboken')) for m in sys.modules), "
-        "[m for m in sys.modules if m.startswith('PySide6')]"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_a_story_path_style_reaches_the_page():

@@ -3,8 +3,6 @@ a text scale that persists, the high-contrast theme and keyboard focus."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fake_clock import FakeClock
 from PySide6.QtCore import Qt, QTimer
@@ -15,7 +13,6 @@ from storyplayer.model.config import LoadedConfig, load_config
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
 from storyplayer.ui import theme
-from storyplayer.ui.main_window import MainWindow
 from storyplayer.ui.playback_driver import PlaybackDriver
 
 
@@ -25,12 +22,8 @@ def library(bundled_library: Library) -> Library:
 
 
 @pytest.fixture
-def make_window(windows, library) -> Iterator:
-    def make(speed: float = 1.0) -> MainWindow:
-        return windows.make(library, speed=speed, active=True)
-
-    yield make
-    theme.set_palette("light")
+def window_options() -> dict[str, bool]:
+    return {"active": True}  # shortcuts need the active window
 
 
 def test_manual_never_advances_by_itself(qtbot):

@@ -10,7 +10,6 @@ from windows import wait_map
 
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
-from storyplayer.ui.main_window import MainWindow
 
 THREE = ["october-1917", "independence-1918", "world-war-1"]
 
@@ -21,11 +20,8 @@ def library(bundled_library: Library) -> Library:
 
 
 @pytest.fixture
-def make_window(windows, library: Library):
-    def make(speed: float = 1.0, size: tuple[int, int] = (1280, 720)) -> MainWindow:
-        return windows.make(library, speed=speed, size=size, active=True)
-
-    return make
+def window_options() -> dict[str, bool]:
+    return {"active": True}  # shortcuts need the active window
 
 
 def rect_in(widget: QWidget, ancestor: QWidget) -> QRect:

@@ -17,7 +17,6 @@ from storyplayer.model.dates import format_date
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
 from storyplayer.model.timeline import merged_order, timeline_items
-from storyplayer.ui.main_window import MainWindow
 from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.sync_controller import SyncController
 
@@ -92,11 +91,8 @@ def test_a_pane_jump_moves_the_shared_playhead(controller) -> None:
 
 
 @pytest.fixture
-def make_window(windows, library):
-    def make(speed: float = 1.0, sync: bool = True) -> MainWindow:
-        return windows.make(library, speed=speed, sync=sync)
-
-    return make
+def window_options() -> dict[str, bool]:
+    return {"sync": True}  # date order
 
 
 def test_the_window_plays_three_stories_in_date_order(qtbot, make_window, stories) -> None:

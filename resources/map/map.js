@@ -788,8 +788,11 @@
       // An event with no place leaves the map where it is.
       if (story && placed(story.events[msg.index])) scheduleFit();
     },
-    fly: function (msg) {
-      flyTo(msg.lat, msg.lon, msg.zoom);
+    "fly-to-event": function (msg) {
+      var story = stories[msg.slot], ev = story && story.events[msg.index];
+      // The event's own zoom, else one level closer than a fit's default.
+      if (placed(ev)) flyTo(ev.lat, ev.lon, typeof ev.zoom === "number" ? ev.zoom
+                                                                      : DEFAULT_PLACE_ZOOM + 1);
     },
     fit: function () { fitCurrent(); },
     options: function (msg) {

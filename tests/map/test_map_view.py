@@ -137,7 +137,8 @@ def test_geometry_overlay_and_clear(qtbot, map_view, probe, tmp_path):
 def test_options_toggle_borders(qtbot, map_view, probe):
     map_view.set_options(reduced_motion=True, borders=True)
     qtbot.waitUntil(lambda: probe.state(map_view)["regions"].endswith("|true"), timeout=5000)
-    map_view.fly_to(58.4, 26.7, 9)
+    map_view.set_stories([MapStory(0, "#1f618d", "x", (MapEvent(58.4, 26.7, "Tartu", zoom=9),))])
+    map_view.fly_to_event(0, 0)
     qtbot.waitUntil(lambda: probe.state(map_view)["zoom"] == 9, timeout=5000)
     map_view.set_options(reduced_motion=True, borders=False)
     qtbot.waitUntil(lambda: probe.state(map_view)["regions"].endswith("|false"), timeout=5000)
@@ -145,8 +146,8 @@ def test_options_toggle_borders(qtbot, map_view, probe):
 
 def test_page_errors_surface_as_a_signal(qtbot, map_view):
     with qtbot.waitSignal(map_view.pageError, timeout=5000) as blocker:
-        map_view.page().runJavaScript("handle({type: 'fly', lat: 'north', lon: 0, zoom: 3})")
-    assert blocker.args[0].startswith("fly:")
+        map_view.page().runJavaScript("handle({type: 'stories', stories: [null]})")
+    assert blocker.args[0].startswith("stories:")
     with qtbot.waitSignal(map_view.pageError, timeout=5000) as blocker:
         map_view.page().runJavaScript("handle({type: 'teleport'})")
     assert "teleport" in blocker.args[0]

@@ -18,7 +18,7 @@ from storyplayer.model.map_protocol import (
     clear_message,
     encode,
     fit_message,
-    fly_message,
+    fly_to_event_message,
     options_message,
     parse_page_message,
     show_message,
@@ -71,7 +71,7 @@ def test_stories_message_shape():
 
 def test_simple_messages():
     assert show_message(2, 5, 17) == {"type": "show", "slot": 2, "index": 5, "seq": 17}
-    assert fly_message(59.4, 24.7, 10) == {"type": "fly", "lat": 59.4, "lon": 24.7, "zoom": 10}
+    assert fly_to_event_message(1, 4) == {"type": "fly-to-event", "slot": 1, "index": 4}
     assert fit_message() == {"type": "fit"}
     assert clear_message() == {"type": "clear"}
     assert options_message() == {
@@ -91,7 +91,7 @@ def test_simple_messages():
 def test_encode_refuses_nan_and_keeps_unicode():
     assert "Cēsis" in encode({"type": "x", "name": "Cēsis"})
     with pytest.raises(ValueError):
-        encode(fly_message(float("nan"), 0, 3))
+        encode({"type": "x", "lat": float("nan")})
 
 
 @pytest.mark.parametrize(

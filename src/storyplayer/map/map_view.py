@@ -189,8 +189,10 @@ class MapView(QWebEngineView):
         self._send(proto.show_message(slot, index, self._seq))
         return self._seq
 
-    def fly_to(self, lat: float, lon: float, zoom: float) -> None:
-        self._send(proto.fly_message(lat, lon, zoom))
+    def fly_to_event(self, slot: int, index: int) -> None:
+        """"Show on map": close to event `index` of the story in `slot` (a placeless event
+        leaves the view where it is)."""
+        self._send(proto.fly_to_event_message(slot, index))
 
     def fit_all(self) -> None:
         self._send(proto.fit_message())

@@ -102,8 +102,10 @@ def show_message(slot: int, index: int, seq: int) -> dict[str, Any]:
     return {"type": "show", "slot": int(slot), "index": int(index), "seq": int(seq)}
 
 
-def fly_message(lat: float, lon: float, zoom: int | float) -> dict[str, Any]:
-    return {"type": "fly", "lat": float(lat), "lon": float(lon), "zoom": zoom}
+def fly_to_event_message(slot: int, index: int) -> dict[str, Any]:
+    """"Show on map": the view goes close to event `index` of the story in `slot`, at the
+    event's zoom or the page's default (model/map_style.py), within what the map can show."""
+    return {"type": "fly-to-event", "slot": int(slot), "index": int(index)}
 
 
 def fit_message() -> dict[str, Any]:

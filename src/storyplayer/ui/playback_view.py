@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from storyplayer.map.map_view import MapView
-from storyplayer.model.map_protocol import MapEvent, MapStory
+from storyplayer.map.story_messages import map_story
 from storyplayer.model.playback import State
 from storyplayer.model.story import PANE_COLORS, Story
 from storyplayer.ui.icons import icon
@@ -22,29 +22,6 @@ from storyplayer.ui.sync_controller import SyncController
 from storyplayer.ui.timeline_strip import TimelineStrip
 
 MAX_PANES = 3
-
-
-def map_story(story: Story, slot: int, color: str, lang: str, media_url: str) -> MapStory:
-    """The map's view of a story: places, names, geometry and overlays in `lang`."""
-    events = []
-    for event in story.events:
-        place, overlay = event.place, event.overlay
-        overlay_url = None
-        if overlay is not None:
-            overlay_url = media_url.rstrip("/") + "/" + overlay.src.relative_to(
-                story.folder.resolve()).as_posix()
-        events.append(MapEvent(
-            lat=place.lat if place else None,
-            lon=place.lon if place else None,
-            name=story.text(place.name, lang) if place else "",
-            title=story.text(event.title, lang),
-            zoom=int(place.zoom) if place and place.zoom is not None else None,
-            geometry=event.geometry,
-            overlay_url=overlay_url,
-            overlay_bounds=overlay.bounds if overlay else None,
-            overlay_opacity=overlay.opacity if overlay else 0.7,
-        ))
-    return MapStory(slot, color, story.text(story.title, lang), tuple(events), story.path)
 
 
 class PlaybackView(QWidget):
@@ -264,9 +241,8 @@ class PlaybackView(QWidget):
             self.map_view.show_event(self._slots[pane], index)
 
     def _fly_to(self, pane: StoryPane, index: int) -> None:
-        place = pane.story.events[index].place
-        if place is not None:
-            self.map_view.fly_to(place.lat, place.lon, place.zoom or 10)
+        if pane in self._slots:
+            self.map_view.fly_to_event(self._slots[pane], index)
 
     def _on_marker_clicked(self, slot: int, index: int) -> None:
         for pane, pane_slot in self._slots.items():

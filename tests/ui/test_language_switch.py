@@ -165,7 +165,7 @@ def test_every_playback_screen_follows_a_language_switch(qtbot, make_window, bun
     view.set_sync(True)  # date order: panes waiting for their first date
     assert view.panes[2].pages.currentWidget() is view.panes[2].waiting_card
     switch_and_check(window, old_strings)
-    view.sync.finish()  # every end card
+    view.driver.command(lambda session: session.finish())  # every end card
     assert view.panes[0].pages.currentWidget() is view.panes[0].end_card
     switch_and_check(window, old_strings)
     window.notices.show_notice("A note")

@@ -142,3 +142,31 @@ def test_a_story_path_style_reaches_the_page():
         "show": True, "color": "#224466", "width": 4.0, "dash": "1 9"}
     hidden = MapStory(0, "#b03a2e", "A", path=PathStyle(show=False))
     assert stories_message([hidden])["stories"][0]["path"]["show"] is False
+
+
+def test_both_sides_speak_the_messages_named_once():
+    """What Python builds and parses, and what the page handles and sends, is one list."""
+    import re
+
+    from storyplayer.model import map_protocol as proto
+    from storyplayer.model.map_protocol import PAGE_ANSWERS, PAGE_COMMANDS
+    from storyplayer.resources import resources_dir
+
+    page = (resources_dir() / "map" / "map.js").read_text(encoding="utf-8")
+    block = page[page.index("var handlers = {"):]
+    block = block[: block.index("\n  };")]
+    handled = re.findall(r'^ {4}"?([a-z-]+)"?:', block, flags=re.M)
+    assert sorted(handled) == sorted(PAGE_COMMANDS)
+    sent = set(re.findall(r'send\(\{ type: "([a-z-]+)"', page))
+    assert sent == set(PAGE_ANSWERS)
+    built = {
+        proto.stories_message([])["type"], proto.show_message(0, 0, 1)["type"],
+        proto.fly_to_event_message(0, 0)["type"], proto.fit_message()["type"],
+        proto.options_message()["type"], proto.clear_message()["type"],
+    }
+    assert built == set(PAGE_COMMANDS)
+    samples = {"ready": {}, "shown": {"seq": 1}, "marker-clicked": {"slot": 0, "index": 0},
+               "error": {"message": "x"}}
+    assert set(samples) == set(PAGE_ANSWERS)
+    for kind, fields in samples.items():
+        assert parse_page_message(json.dumps({"type": kind, **fields})) is not None

@@ -50,6 +50,12 @@ class MapStory:
     path: PathStyle | None = None  # the author's path style; None: the map's own
 
 
+# The messages, named once: the page handles exactly PAGE_COMMANDS and sends only
+# PAGE_ANSWERS (tests/model/test_map_protocol.py reads map.js to hold both sides to it).
+PAGE_COMMANDS = ("stories", "show", "fly-to-event", "fit", "options", "clear")
+PAGE_ANSWERS = ("ready", "shown", "marker-clicked", "error")
+
+
 # --- Python -> page -------------------------------------------------------------------------
 
 

@@ -228,6 +228,11 @@ class PlaybackView(QWidget):
         if emit:
             self.allClosed.emit()
 
+    def take_back_map(self) -> None:
+        """The shared map returns beside the panes (another screen had borrowed it)."""
+        self.splitter.insertWidget(1, self.map_view)
+        self.map_view.clear()
+
     def _balance(self) -> None:
         """Panes share their side equally; the map keeps a generous share beside them."""
         n = max(1, len(self.panes))

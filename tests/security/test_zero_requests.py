@@ -209,7 +209,7 @@ def test_hostile_stories_make_zero_requests(
         QApplication.processEvents()
     QToolTip.hideText()
     # In the page, story text is text: the labels hold the markup as characters and the
-    # page has only its own four scripts (the channel, preload, Leaflet, map).
+    # page has only its own five scripts (the channel, preload, Leaflet, labels, map).
     page = run_js(qtbot, map_view, """JSON.stringify({
         labels: Array.from(document.querySelectorAll('.story-label'))
                 .map(function (e) { return e.textContent; }),
@@ -218,7 +218,7 @@ def test_hostile_stories_make_zero_requests(
           return (e.getAttribute('src') || e.getAttribute('href') || '').indexOf('127.0.0.1')
             >= 0; }).length })""")
     assert page.count('"foreign":0') == 1, page
-    assert '"scripts":4' in page, page
+    assert '"scripts":5' in page, page  # qwebchannel, preload, leaflet, labels, map
     assert "<script>fetch(" in page  # a label shows the markup as text
     make_window.close_all()
     qtbot.wait(300)  # time for any late request to arrive (there must be none)

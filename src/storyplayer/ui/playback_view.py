@@ -20,8 +20,10 @@ from storyplayer.model.playback import State
 from storyplayer.model.session import Session
 from storyplayer.model.story import PANE_COLORS, Story
 from storyplayer.ui.icons import icon
+from storyplayer.ui.map_names import MapNames
 from storyplayer.ui.session_driver import SessionDriver
 from storyplayer.ui.story_pane import SharedPlayhead, StoryPane
+from storyplayer.ui.swipe import SwipeSteps
 from storyplayer.ui.timeline_strip import TimelineStrip
 
 MAX_PANES = 3
@@ -46,6 +48,7 @@ class PlaybackView(QWidget):
         self.sync_mode = False  # "In date order": see set_sync()
         self.session: Session | None = None
         self.driver: SessionDriver | None = None
+        self.map_names = MapNames(map_view, lang)  # place names at the event's date, theme
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(8)
@@ -141,6 +144,7 @@ class PlaybackView(QWidget):
         if lang == self.lang:
             return
         self.lang = lang
+        self.map_names.set_language(lang)
         self.timeline.set_language(lang)
         for pane in self.panes:
             pane.set_language(lang)
@@ -188,6 +192,7 @@ class PlaybackView(QWidget):
             self.panes.append(pane)
             self._slots[pane] = slot
             self.pane_layout.addWidget(pane, 1)
+            SwipeSteps(pane, lambda forward, p=pane: self._swipe(p, forward))
         self._update_map_stories()
         self._show_lanes()
         self._on_session_changed()
@@ -253,12 +258,22 @@ class PlaybackView(QWidget):
             media = self.map_view.add_media_root(f"s{slot}-{story.id}", story.folder)
             stories.append(map_story(story, slot, pane.color, self.lang, media))
         self.map_view.set_stories(stories)
+        self.map_names.set_stories([pane.story for pane in self.panes])
         for pane in self.panes:
             self._show_on_map(pane, pane.driver.index)
 
     def _show_on_map(self, pane: StoryPane, index: int) -> None:
         if pane in self._slots:
             self.map_view.show_event(self._slots[pane], index)
+            if 0 <= index < len(pane.story.events):
+                self.map_names.show(pane.story.events[index])
+
+    def _swipe(self, pane: StoryPane, forward: bool) -> None:
+        """A swipe on a pane steps it (in date order: the shared playhead)."""
+        if pane not in self._slots or self.session is None:
+            return
+        slot = None if self.session.date_order else self._slots[pane]
+        self._command(lambda s: s.next(slot) if forward else s.previous(slot))
 
     def _fly_to(self, pane: StoryPane, index: int) -> None:
         if pane in self._slots:
@@ -301,6 +316,7 @@ class PlaybackView(QWidget):
         self.text_scale = scale
         for pane in self.panes:
             pane.set_text_scale(scale)
+        self.map_names.send_theme(scale)
 
     def set_speed(self, speed: float) -> None:
         self.speed = speed

@@ -13,7 +13,7 @@ from typing import Any
 from storyplayer.model.story import PANE_COLORS
 
 SEA = "#d5e1e6"  # the basemap's sea and lakes, and the page behind it
-MAX_ZOOM = 12  # closest zoom over the built-in basemap (tiles may allow closer)
+MAX_ZOOM = 17  # closest zoom at all; past the basemap's detail only to separate places
 DEFAULT_TILE_MAX_ZOOM = 18  # a tile source that names no maximum
 PLACE_ZOOM = 9  # an event's zoom when its story gives none
 

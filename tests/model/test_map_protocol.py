@@ -132,6 +132,27 @@ def test_parse_invalid_is_none_with_warning(text, caplog):
     assert caplog.records
 
 
+def test_editor_messages_both_ways():
+    from storyplayer.model.map_protocol import (
+        MapClicked,
+        MarkerDragged,
+        edit_marker_message,
+        edit_message,
+    )
+
+    assert edit_message(True) == {"type": "edit", "on": True}
+    assert edit_marker_message(59.4, 24.7) == {"type": "edit-marker", "lat": 59.4, "lon": 24.7}
+    assert edit_marker_message(None, None)["lat"] is None
+    assert parse_page_message('{"type":"map-clicked","lat":59.5,"lon":24.5}') == MapClicked(
+        59.5, 24.5)
+    assert parse_page_message('{"type":"marker-dragged","lat":1,"lon":190}') == MarkerDragged(
+        1.0, -170.0)
+    for bad in ('{"type":"map-clicked","lat":"x","lon":1}',
+                '{"type":"map-clicked","lat":95,"lon":1}',
+                '{"type":"marker-dragged","lat":true,"lon":1}'):
+        assert parse_page_message(bad) is None
+
+
 def test_a_story_path_style_reaches_the_page():
     from storyplayer.model.story import PathStyle
 
@@ -157,6 +178,8 @@ def test_both_sides_speak_the_messages_named_once():
     block = block[: block.index("\n  };")]
     handled = re.findall(r'^ {4}"?([a-z-]+)"?:', block, flags=re.M)
     handled += re.findall(r'table\.([a-z]+) = ', page)  # handlers added by the labels part
+    handled += re.findall(r'handlers(?:\.([a-z]+)|\["([a-z-]+)"\]) = ', page)  # the editor's
+    handled = [h if isinstance(h, str) else (h[0] or h[1]) for h in handled]
     assert sorted(set(handled)) == sorted(PAGE_COMMANDS)
     sent = set(re.findall(r'send\(\{ type: "([a-z-]+)"', page))
     assert sent == set(PAGE_ANSWERS)
@@ -166,11 +189,13 @@ def test_both_sides_speak_the_messages_named_once():
         proto.fit_message()["type"],
         proto.options_message()["type"], proto.clear_message()["type"],
         proto.names_message("en", None, [])["type"], proto.theme_message()["type"],
-        proto.query_message(1)["type"],
+        proto.query_message(1)["type"], proto.edit_message(True)["type"],
+        proto.edit_marker_message(None, None)["type"],
     }
     assert built == set(PAGE_COMMANDS)
     samples = {"ready": {}, "shown": {"seq": 1}, "marker-clicked": {"slot": 0, "index": 0},
-               "state": {"seq": 1, "state": {}}, "error": {"message": "x"}}
+               "state": {"seq": 1, "state": {}}, "map-clicked": {"lat": 1, "lon": 2},
+               "marker-dragged": {"lat": 1, "lon": 2}, "error": {"message": "x"}}
     assert set(samples) == set(PAGE_ANSWERS)
     for kind, fields in samples.items():
         assert parse_page_message(json.dumps({"type": kind, **fields})) is not None

@@ -9,7 +9,6 @@ import json
 from storyplayer.app import _send_stories_ahead
 from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
-from storyplayer.ui.main_window import MainWindow
 
 THREE = ["october-1917", "independence-1918", "world-war-1"]
 MAP_READY_MS = 30_000
@@ -23,7 +22,7 @@ def _markers(qtbot, view: MapView) -> list[dict]:  # type: ignore[no-untyped-def
 
 
 def test_first_events_are_drawn_before_the_window_and_not_sent_again(
-    qtbot, windows, bundled_library: Library
+    qtbot, make_window, bundled_library: Library
 ) -> None:
     map_view = MapView()
     _send_stories_ahead(map_view, bundled_library, THREE, "en")
@@ -36,11 +35,7 @@ def test_first_events_are_drawn_before_the_window_and_not_sent_again(
     current = {(m["slot"], m["index"]) for m in _markers(qtbot, map_view) if m["current"]}
     assert current == {(0, 0), (1, 0), (2, 0)}
 
-    window = MainWindow(bundled_library, map_view, "en")
-    windows.made.append(window)  # deleted after the test, page before profile
-    window.resize(1280, 720)
-    with qtbot.waitExposed(window):
-        window.show()
+    window = make_window(map_view=map_view)  # deleted after the test, page before profile
     window.play(THREE)
     # The same stories at the same events: nothing is sent again, nothing is redrawn;
     # the place names still follow the first events' dates.
@@ -58,11 +53,10 @@ def test_first_events_are_drawn_before_the_window_and_not_sent_again(
     assert current == {(0, 0), (1, 1), (2, 0)}
 
 
-def test_other_stories_after_them_are_sent(qtbot, windows, bundled_library: Library) -> None:
+def test_other_stories_after_them_are_sent(make_window, bundled_library: Library) -> None:
     map_view = MapView()
     _send_stories_ahead(map_view, bundled_library, THREE, "en")
-    window = MainWindow(bundled_library, map_view, "en")
-    windows.made.append(window)
+    window = make_window(map_view=map_view, show=False)
     window.play(THREE[:2])  # not what was sent ahead: the map is told again
     assert map_view.sent_seq == 5
     assert [map_view.current_event(slot) for slot in range(3)] == [0, 0, None]

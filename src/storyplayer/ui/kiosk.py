@@ -109,9 +109,8 @@ class Kiosk(QObject):
         self.staff_report.close_report()
         if window.playback.panes:
             window.playback.close_all(emit=False)
-        window.picker.clear_choices()
-        window.picker.search_box.clear()
-        self.attract.adopt_map(window.playback.map_view)
+        window.picker.reset()
+        self.attract.adopt_map(window.lend_map())
         window.stack.setCurrentWidget(self.attract)
         self.attract.start()
         self.attract.setFocus(Qt.OtherFocusReason)
@@ -126,9 +125,7 @@ class Kiosk(QObject):
         if not self.attracting:
             return
         self.attract.stop()
-        map_view = self.window.playback.map_view
-        self.window.playback.splitter.insertWidget(1, map_view)
-        map_view.clear()
+        self.window.take_back_map()
         self.idle.poke()  # someone is here: the idle wait starts now
         self.window.show_picker()
 

@@ -1,8 +1,9 @@
-"""What the map is told about the stories that play: each story as a `MapStory` in its pane's
-colour, and the media route its overlays come from. Plain Python, so the app can send the
-stories to the map page before any widget is built."""
+"""How a `Story` looks to the map: its events as `MapEvent`s in one language, for a pane or
+for the attract screen's overview. The one place a story is turned into map data."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from storyplayer.model.map_protocol import MapEvent, MapStory
 from storyplayer.model.story import PANE_COLORS, Story
@@ -39,3 +40,15 @@ def map_story(story: Story, slot: int, color: str, lang: str, media_url: str) ->
             overlay_opacity=overlay.opacity if overlay else 0.7,
         ))
     return MapStory(slot, color, story.text(story.title, lang), tuple(events), story.path)
+
+
+def overview_story(story: Story, color: str, lang: str, media_url: str,
+                   zoom: int) -> MapStory:
+    """A gentle overview of a story (slot 0): the region, never closer than `zoom`, and no
+    overlays to distract."""
+    whole = map_story(story, 0, color, lang, media_url)
+    events = tuple(
+        replace(e, zoom=min(e.zoom or zoom, zoom), overlay_url=None, overlay_bounds=None)
+        for e in whole.events
+    )
+    return replace(whole, events=events)

@@ -129,3 +129,15 @@ def test_the_map_renderer_favours_size_unless_told_otherwise(
     assert prepare_environment(screenshot=True) is None
     flags = os.environ["QTWEBENGINE_CHROMIUM_FLAGS"].split()
     assert [flag for flag in flags if flag.startswith("--js-flags")] == [expected]
+
+
+def test_screenshot_into_a_missing_folder_is_one_line_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from storyplayer.cli import main
+
+    picture = tmp_path / "missing" / "shot.png"
+    assert main(["--play", "october-1917", "--screenshot", str(picture)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"storyplayer: {picture}: no such folder {picture.parent}\n"
+    assert not picture.parent.exists()

@@ -169,6 +169,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.package = package
         if args.screenshot is None and args.at:
             raise UsageError("--at goes with --screenshot")
+        for output in _outputs(args):
+            problem = output_problem(output)
+            if problem:
+                print(f"storyplayer: {output}: {problem}", file=sys.stderr)
+                return 1
+        html = getattr(args, "html", None)
+        if args.command == "export" and html is not None and not html.parent.is_dir():
+            # the HTML handout's folder itself may be new, but not the folders above it
+            print(f"storyplayer: {html}: no such folder {html.parent}", file=sys.stderr)
+            return 1
         if args.command == "validate":
             return _validate(args)
         if args.command == "import":
@@ -204,6 +214,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _outputs(args: argparse.Namespace) -> list[Path]:
+    """The files the command will write, checked before any work starts."""
+    outputs = [args.screenshot] if args.screenshot is not None else []
+    if args.command == "export" and args.pdf is not None:
+        outputs.append(args.pdf)
+    return outputs
+
+
+def output_problem(path: Path) -> str | None:
+    """Why a file cannot be written at path, or None; a missing folder is never created."""
+    if path.is_dir():
+        return "is a folder; give a file name"
+    if not path.parent.is_dir():
+        missing = "no such folder" if not path.parent.exists() else "not a folder:"
+        return f"{missing} {path.parent}"
+    return None
 
 
 def _check_config(args: argparse.Namespace) -> int:

@@ -61,3 +61,24 @@ def test_unknown_id_and_missing_output(capsys) -> None:  # type: ignore[no-untyp
     err = capsys.readouterr().err
     assert err.startswith("storyplayer: no story with id 'no-such-story'") and err.count("\n") == 1
     assert main(["export", "october-1917"]) == 2
+
+
+def test_unwritable_outputs_fail_in_one_line_and_write_nothing(  # type: ignore[no-untyped-def]
+    tmp_path: Path, capfd
+) -> None:
+    folder = tmp_path / "existing"
+    folder.mkdir()
+    missing = tmp_path / "missing" / "handout.pdf"
+    cases = [
+        (["--pdf", str(folder)], "is a folder"),
+        (["--pdf", str(missing)], "no such folder"),
+        (["--html", str(tmp_path / "missing" / "html")], "no such folder"),
+    ]
+    if Path("/proc/self").is_dir():
+        cases.append((["--pdf", "/proc/x.pdf"], "cannot write /proc/x.pdf"))
+    for output, reason in cases:
+        assert main(["export", "october-1917", *output, "--lang", "en"]) == 1, output
+        out, err = capfd.readouterr()
+        assert out == "" and err.count("\n") == 1 and reason in err, (output, err)
+        assert "QPainter" not in err
+    assert list(folder.iterdir()) == [] and not (tmp_path / "missing").exists()

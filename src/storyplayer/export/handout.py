@@ -317,7 +317,10 @@ def write_html(story: Story, folder: Path, lang: str) -> Path:
     handout = _Handout(story, lang)
     side_px = 260
     pictures = _pictures(story, handout, side_px * 2)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(exist_ok=True)  # the folder, never missing folders above it
+    except OSError as error:
+        raise ExportFailure(f"cannot write {folder} ({error.strerror or error})") from None
     for name, image in pictures.items():
         if not image.save(str(folder / name)):  # type: ignore[attr-defined]
             raise ExportFailure(f"cannot write {folder / name}")
@@ -350,8 +353,15 @@ def export_handout(story: Story, *, pdf: Path | None, html: Path | None, lang: s
     written: list[Path] = []
     try:
         if pdf is not None:
-            pdf.parent.mkdir(parents=True, exist_ok=True)
+            if pdf.is_dir():
+                raise ExportFailure(f"cannot write {pdf}: it is a folder")
             tmp = pdf.with_name(f".{pdf.name}.part")
+            try:
+                # Opened here first, so that an unwritable place is reported in one line
+                # (Qt would print its own warning before failing).
+                tmp.open("wb").close()
+            except OSError as error:
+                raise ExportFailure(f"cannot write {pdf} ({error.strerror or error})") from None
             write_pdf(story, tmp, lang)
             shutil.move(tmp, pdf)
             written.append(pdf)

@@ -241,7 +241,9 @@ def _check_config(args: argparse.Namespace) -> int:
     if args.config is not None and not loaded.exists:
         print(f"storyplayer: {loaded.path}: no such file", file=sys.stderr)
         return 1
-    problems = loaded.problems + missing_folders(loaded)
+    # in the file's line order; problems without a line (0) come last
+    problems = sorted(loaded.problems + missing_folders(loaded),
+                      key=lambda problem: problem.line or float("inf"))
     for problem in problems:
         print(problem)
     if problems:

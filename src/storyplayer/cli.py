@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +27,24 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake in one line, without the usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
+        raise UsageError(_file_hint(message) or message)
+
+
+def _file_hint(message: str) -> str | None:
+    """For a file or folder given where a command belongs, what to type instead."""
+    found = re.match(r"argument COMMAND: invalid choice: '(.*)' \(choose from", message)
+    if found is None:
+        return None
+    token = found.group(1)
+    path = Path(token)
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".csv"):
+        return f"'{token}' is not a command; to import it: storyplayer import {token}"
+    if suffix in (".yaml", ".yml") or path.is_dir() or "/" in token or os.sep in token:
+        return (f"'{token}' is not a command; to play the stories of a folder: "
+                "storyplayer --stories FOLDER; to check a story file: "
+                f"storyplayer validate {token}")
+    return None
 
 
 def _positive(text: str) -> float:

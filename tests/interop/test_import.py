@@ -236,3 +236,15 @@ def test_html_is_sanitised_before_conversion() -> None:
         '<p onclick="x">a <a href="javascript:alert(1)">b</a></p><style>p{}</style>'
     )
     assert markdown == "a b"
+
+
+@pytest.mark.parametrize("name", ["story.yaml", "renamed.txt"])
+def test_a_story_player_story_is_not_imported(tmp_path: Path, capsys, name: str) -> None:  # type: ignore[no-untyped-def]
+    bundled = Path(__file__).resolve().parents[2] / "stories" / "october-1917" / "story.yaml"
+    source = tmp_path / name
+    source.write_bytes(bundled.read_bytes())
+    assert main(["import", str(source), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith(f"storyplayer: {source}: this is already a Story Player story")
+    assert "validate" in err and "--stories" in err and not (tmp_path / "out").exists()

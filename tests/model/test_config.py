@@ -4,8 +4,8 @@ suggestion), written back atomically, and checked by `storyplayer --check-config
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest

@@ -340,7 +340,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         report = import_file(
             args.file, args.output, force=args.force, fetch_media=args.fetch_media,
-            guess_dates=not args.no_guess_dates,
+            guess_dates=not args.no_guess_dates, taken_ids=_taken_ids(args.output),
         )
     except ImportFailure as error:
         print(f"storyplayer: {args.file}: {error}", file=sys.stderr)
@@ -350,6 +350,24 @@ def _import(args: argparse.Namespace) -> int:
     for line in report.summary_lines():
         print(line)
     return 0
+
+
+def _taken_ids(output: Path | None) -> set[str]:
+    """Story ids the imported story must not take: the bundled stories' and those of the
+    library the new folder joins (its future siblings), so that no two stories of one
+    library share an id (the second would be hidden as a duplicate)."""
+    from storyplayer.model.library import Library, user_library_dir
+
+    library_dir = output.absolute().parent if output is not None else Path.cwd()
+    taken = bundled_ids()
+    # the user library plays beside every other folder, so its ids are taken everywhere
+    folders = [user_library_dir()] + ([library_dir] if library_dir.is_dir() else [])
+    for folder in folders:
+        for entry in Library.load([folder], optional=[folder]).entries:
+            replaced = output is not None and entry.path.absolute() == output.absolute()
+            if entry.story is not None and not replaced:
+                taken.add(entry.story.id)
+    return taken
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from storyplayer.map.map_view import MapView
 from storyplayer.model.map_protocol import MapEvent, MapStory
 from storyplayer.model.playback import State
-from storyplayer.model.story import PANE_COLORS, Story
+from storyplayer.model.story import Story, pane_colors
 from storyplayer.ui.icons import icon
 from storyplayer.ui.map_names import MapNames
 from storyplayer.ui.playback_driver import PlaybackDriver
@@ -190,8 +190,9 @@ class PlaybackView(QWidget):
     def play(self, stories: Sequence[Story]) -> None:
         """Replace whatever plays with `stories` (at most three), from their first events."""
         self.close_all(emit=False)
+        colors = pane_colors([story.color for story in stories[:MAX_PANES]])
         for slot, story in enumerate(stories[:MAX_PANES]):
-            color = story.color or PANE_COLORS[slot]
+            color = colors[slot]
             # Time starts once the map can show where the story is.
             driver = PlaybackDriver(story.durations(), speed=self.speed,
                                     autoplay=self.map_view.is_ready)

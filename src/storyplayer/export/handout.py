@@ -68,12 +68,11 @@ class _Handout:
         s = self.story
         parts = [f"<h1>{plain(self.t(s.title))}</h1>"]
         if s.dated_events():
-            from storyplayer.model.dates import format_period
+            from storyplayer.model.dates import format_period, line_start
 
             dated = s.dated_events()
-            parts.append(
-                f'<p class="date">{plain(format_period(dated[0], dated[-1], self.lang))}</p>'
-            )
+            period = line_start(format_period(dated[0], dated[-1], self.lang), self.lang)
+            parts.append(f'<p class="date">{plain(period)}</p>')
         if s.summary:
             parts.append(f'<div class="summary">{markdown_to_html(self.t(s.summary))}</div>')
         if cover_src:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPix
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from storyplayer.map.map_view import MapView
-from storyplayer.model.dates import DateSpan, format_period
+from storyplayer.model.dates import DateSpan, format_period, line_start
 from storyplayer.model.story import PANE_COLORS, Story
 from storyplayer.ui import theme
 from storyplayer.ui.cover_image import CoverCache
@@ -30,7 +30,7 @@ def period_of(story: Story, lang: str) -> str:
     dated = story.dated_events()
     first = min(dated, key=DateSpan.sort_key, default=None)
     last = max(dated, key=lambda s: (s.end or s.start).sort_key(), default=None)
-    return format_period(first, last, lang) if first else ""
+    return line_start(format_period(first, last, lang), lang) if first else ""
 
 
 class _Cover(QLabel):

@@ -1,5 +1,6 @@
 """A printable A4 handout of a story: title and summary, then each event with its date,
-text, picture, a small locator map and sources; page numbers in the footer.
+text, picture, a small locator map and its own sources; the sources several events share,
+once at the end; page numbers in the footer.
 
 Drawn with QTextDocument pieces laid out by hand onto QPdfWriter pages, so an event is
 never split across pages when it fits on one.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import html
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 from storyplayer.model.dates import format_date
@@ -58,6 +60,10 @@ def _css(color: str) -> str:
 class _Handout:
     def __init__(self, story: Story, lang: str):
         self.story, self.lang = story, lang
+        # A source cited by more than one event is the story's: listed once, at the end.
+        counts = Counter(source for event in story.events for source in set(event.sources))
+        self.shared = [source for source in dict.fromkeys(
+            source for event in story.events for source in event.sources) if counts[source] > 1]
         self.color = story.color or PANE_COLORS[0]
         self.words = _WORDS.get(lang, _WORDS["en"])
 
@@ -101,8 +107,9 @@ class _Handout:
         left.append(f"<h2>{plain(self.t(event.title))}</h2>")
         if event.text:
             left.append(markdown_to_html(self.t(event.text)))
-        if event.sources:
-            items = "; ".join(plain(self.t(source)) for source in event.sources)
+        own = [source for source in event.sources if source not in self.shared]
+        if own:
+            items = "; ".join(plain(self.t(source)) for source in own)
             left.append(f'<p class="sources"><i>{self.words["sources"]}:</i> {items}</p>')
         right = []
         if map_src:
@@ -127,6 +134,14 @@ class _Handout:
             f'<td width="37%" valign="top" style="padding-left: 14px;">'
             f"{''.join(right)}</td></tr></table>"
         )
+
+
+    def sources_html(self) -> str:
+        """The story's shared sources, once, after its last event ("" when none)."""
+        if not self.shared:
+            return ""
+        items = "; ".join(plain(self.t(source)) for source in self.shared)
+        return f'<p class="sources"><i>{self.words["sources"]}:</i> {items}</p>'
 
 
 def _load_image(path: Path, max_px: int):  # type: ignore[no-untyped-def]
@@ -202,6 +217,8 @@ def _chunks(
         map_src = f"map-{index}.png" if f"map-{index}.png" in pictures else None
         image_src = f"image-{index}.png" if f"image-{index}.png" in pictures else None
         chunks.append(handout.event_html(index, event, map_src, image_src, side_px))
+    if handout.sources_html():
+        chunks.append(handout.sources_html())
     return chunks
 
 

@@ -199,12 +199,12 @@
     <message>
         <location filename="../../src/storyplayer/ui/end_card.py" line="34"/>
         <source>You can play the story again, or close it and choose new stories. Up to three stories can play at once.</source>
-        <translation>Võid loo uuesti mängida või selle sulgeda ja valida uued lood. Korraga saab mängida kuni kolm lugu.</translation>
+        <translation>Võid loo uuesti esitada või selle sulgeda ja valida uued lood. Korraga saab esitada kuni kolm lugu.</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/end_card.py" line="41"/>
         <source>Play again</source>
-        <translation>Mängi uuesti</translation>
+        <translation>Esita uuesti</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/end_card.py" line="43"/>
@@ -214,7 +214,7 @@
     <message>
         <location filename="../../src/storyplayer/ui/end_card.py" line="49"/>
         <source>Play this story again from the start</source>
-        <translation>Mängi see lugu algusest peale uuesti</translation>
+        <translation>Esita see lugu algusest peale uuesti</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/end_card.py" line="50"/>
@@ -310,7 +310,7 @@
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="379"/>
         <source>Choose up to three. They play side by side on one map.</source>
-        <translation>Vali kuni kolm. Need mängivad kõrvuti ühel kaardil.</translation>
+        <translation>Vali kuni kolm. Need esitatakse kõrvuti ühel kaardil.</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="380"/>
@@ -336,12 +336,12 @@
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="388"/>
         <source>Play</source>
-        <translation>Mängi</translation>
+        <translation>Esita</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="389"/>
         <source>Play the chosen stories</source>
-        <translation>Mängi valitud lugusid</translation>
+        <translation>Esita valitud lood</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="390"/>
@@ -366,7 +366,7 @@
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="438"/>
         <source>No stories chosen yet. Tap a card to choose it.</source>
-        <translation>Ühtegi lugu pole veel valitud. Valimiseks puuduta kaarti.</translation>
+        <translation>Ühtegi lugu pole veel valitud. Puuduta lugu, et see valida.</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="442"/>
@@ -443,24 +443,24 @@
         <location filename="../../src/storyplayer/ui/playback_view.py" line="104"/>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="165"/>
         <source>Pause all</source>
-        <translation>Peata kõik</translation>
+        <translation>Kõik pausile</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="108"/>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="344"/>
         <source>In date order</source>
-        <translation>Kuupäevade järjekorras</translation>
+        <translation>Ajalises järjekorras</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="113"/>
         <source>Play every story&apos;s events together, in the order of their dates</source>
-        <translation>Mängi kõigi lugude sündmusi koos, nende kuupäevade järjekorras</translation>
+        <translation>Esita kõigi lugude sündmused koos, ajalises järjekorras</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="115"/>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="136"/>
         <source>Step by hand</source>
-        <translation>Liigu käsitsi</translation>
+        <translation>Samm-sammult</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="120"/>
@@ -476,12 +476,12 @@
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="140"/>
         <source>Pause or play every story</source>
-        <translation>Peata või mängi kõiki lugusid</translation>
+        <translation>Pane kõik lood pausile või esita need</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="165"/>
         <source>Play all</source>
-        <translation>Mängi kõik</translation>
+        <translation>Esita kõik</translation>
     </message>
 </context>
 <context>
@@ -571,7 +571,7 @@
         <location filename="../../src/storyplayer/ui/story_pane.py" line="102"/>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="186"/>
         <source>Pause</source>
-        <translation>Peata</translation>
+        <translation>Paus</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="103"/>
@@ -591,7 +591,7 @@
     <message>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="186"/>
         <source>Play</source>
-        <translation>Mängi</translation>
+        <translation>Esita</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="200"/>
@@ -611,19 +611,19 @@
     <message>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="214"/>
         <source>manual</source>
-        <translation>käsitsi</translation>
+        <translation>samm-sammult</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="212"/>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="216"/>
         <source>paused</source>
-        <translation>peatatud</translation>
+        <translation>pausil</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="210"/>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="219"/>
         <source>%1 s left</source>
-        <translation>%1 s jäänud</translation>
+        <translation>veel %1 s</translation>
     </message>
 </context>
 <context>
@@ -654,7 +654,7 @@
     <message>
         <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
         <source>In date order this story begins when the others reach its first date.</source>
-        <translation>Kuupäevade järjekorras algab see lugu siis, kui teised jõuavad tema esimese kuupäevani.</translation>
+        <translation>Ajalises järjekorras algab see lugu siis, kui teised jõuavad tema esimese kuupäevani.</translation>
     </message>
 </context>
 <context>

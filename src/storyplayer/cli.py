@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +27,24 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake in one line, without the usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
+        raise UsageError(_file_hint(message) or message)
+
+
+def _file_hint(message: str) -> str | None:
+    """For a file or folder given where a command belongs, what to type instead."""
+    found = re.match(r"argument COMMAND: invalid choice: '(.*)' \(choose from", message)
+    if found is None:
+        return None
+    token = found.group(1)
+    path = Path(token)
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".csv"):
+        return f"'{token}' is not a command; to import it: storyplayer import {token}"
+    if suffix in (".yaml", ".yml") or path.is_dir() or "/" in token or os.sep in token:
+        return (f"'{token}' is not a command; to play the stories of a folder: "
+                "storyplayer --stories FOLDER; to check a story file: "
+                f"storyplayer validate {token}")
+    return None
 
 
 def _positive(text: str) -> float:
@@ -169,6 +187,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.package = package
         if args.screenshot is None and args.at:
             raise UsageError("--at goes with --screenshot")
+        for output in _outputs(args):
+            problem = output_problem(output)
+            if problem:
+                print(f"storyplayer: {output}: {problem}", file=sys.stderr)
+                return 1
+        html = getattr(args, "html", None)
+        if args.command == "export" and html is not None and not html.parent.is_dir():
+            # the HTML handout's folder itself may be new, but not the folders above it
+            print(f"storyplayer: {html}: no such folder {html.parent}", file=sys.stderr)
+            return 1
         if args.command == "validate":
             return _validate(args)
         if args.command == "import":
@@ -206,6 +234,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _outputs(args: argparse.Namespace) -> list[Path]:
+    """The files the command will write, checked before any work starts."""
+    outputs = [args.screenshot] if args.screenshot is not None else []
+    if args.command == "export" and args.pdf is not None:
+        outputs.append(args.pdf)
+    return outputs
+
+
+def output_problem(path: Path) -> str | None:
+    """Why a file cannot be written at path, or None; a missing folder is never created."""
+    if path.is_dir():
+        return "is a folder; give a file name"
+    if not path.parent.is_dir():
+        missing = "no such folder" if not path.parent.exists() else "not a folder:"
+        return f"{missing} {path.parent}"
+    return None
+
+
 def _check_config(args: argparse.Namespace) -> int:
     from storyplayer.model.config import load_config, missing_folders
 
@@ -213,7 +259,9 @@ def _check_config(args: argparse.Namespace) -> int:
     if args.config is not None and not loaded.exists:
         print(f"storyplayer: {loaded.path}: no such file", file=sys.stderr)
         return 1
-    problems = loaded.problems + missing_folders(loaded)
+    # in the file's line order; problems without a line (0) come last
+    problems = sorted(loaded.problems + missing_folders(loaded),
+                      key=lambda problem: problem.line or float("inf"))
     for problem in problems:
         print(problem)
     if problems:
@@ -292,7 +340,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         report = import_file(
             args.file, args.output, force=args.force, fetch_media=args.fetch_media,
-            guess_dates=not args.no_guess_dates,
+            guess_dates=not args.no_guess_dates, taken_ids=_taken_ids(args.output),
         )
     except ImportFailure as error:
         print(f"storyplayer: {args.file}: {error}", file=sys.stderr)
@@ -302,6 +350,24 @@ def _import(args: argparse.Namespace) -> int:
     for line in report.summary_lines():
         print(line)
     return 0
+
+
+def _taken_ids(output: Path | None) -> set[str]:
+    """Story ids the imported story must not take: the bundled stories' and those of the
+    library the new folder joins (its future siblings), so that no two stories of one
+    library share an id (the second would be hidden as a duplicate)."""
+    from storyplayer.model.library import Library, user_library_dir
+
+    library_dir = output.absolute().parent if output is not None else Path.cwd()
+    taken = bundled_ids()
+    # the user library plays beside every other folder, so its ids are taken everywhere
+    folders = [user_library_dir()] + ([library_dir] if library_dir.is_dir() else [])
+    for folder in folders:
+        for entry in Library.load([folder], optional=[folder]).entries:
+            replaced = output is not None and entry.path.absolute() == output.absolute()
+            if entry.story is not None and not replaced:
+                taken.add(entry.story.id)
+    return taken
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -196,3 +196,48 @@ def test_every_control_is_big_enough_for_a_finger(qtbot, make_kiosk):
     for control in controls:
         hint = control.sizeHint().expandedTo(control.minimumSize())
         assert hint.height() >= 48 and hint.width() >= 48, control.accessibleName()
+
+
+def test_a_link_in_story_text_opens_nothing(qtbot, tmp_path, make_window):
+    """A visitor's click or tap on a link in an event's text neither opens a browser nor a
+    file (a browser would be a way out of the kiosk): links are shown, never followed."""
+    from PySide6.QtCore import QObject, QPoint, Slot
+    from PySide6.QtGui import QDesktopServices
+    from story_files import story_data, write_story
+
+    links = " ".join(["[web](https://example.org/) [file](file:///etc/passwd) "
+                      "[mail](mailto:a@example.org) <https://example.org/auto>"] * 8)
+    data = story_data(1)
+    data["events"][0]["text"] = {"en": links}
+    write_story(tmp_path, "links", data)
+
+    class Opened(QObject):
+        urls: list[str] = []
+
+        @Slot("QUrl")
+        def open(self, url) -> None:  # noqa: ANN001
+            self.urls.append(url.toString())
+
+    opened = Opened()
+    schemes = ("http", "https", "file", "mailto")
+    for scheme in schemes:
+        QDesktopServices.setUrlHandler(scheme, opened, "open")
+    window = make_window(Library.load([tmp_path]), speed=0.01, show=False)
+    kiosk = Kiosk(window, KioskSettings(enabled=True), idle_ms=60_000)
+    make_window.before_close(lambda: kiosk._leaving or kiosk.leave())
+    try:
+        with qtbot.waitExposed(window):
+            kiosk.start(attract=False)
+        window.play(["links"])
+        text = window.playback.panes[0].event_view.text
+        qtbot.waitUntil(lambda: "example.org" in text.text() and text.height() > 40)
+        for y in range(5, text.height(), 12):
+            for x in range(5, text.width(), 25):
+                qtbot.mouseClick(text, Qt.LeftButton, pos=QPoint(x, y))
+        QApplication.processEvents()
+        assert opened.urls == []
+        QDesktopServices.openUrl("https://example.org/")  # the handler does catch an open
+        assert opened.urls == ["https://example.org/"]
+    finally:
+        for scheme in schemes:
+            QDesktopServices.unsetUrlHandler(scheme)

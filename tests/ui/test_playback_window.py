@@ -169,3 +169,26 @@ def test_show_on_map_names_the_panes_event(qtbot, make_window) -> None:
     qtbot.waitUntil(lambda: any(m["type"] == "fly-to-event" for m in sent))
     assert [m for m in sent if m["type"] == "fly-to-event"] == [
         {"type": "fly-to-event", "slot": 1, "index": 2}]
+
+
+def test_a_story_without_a_colour_never_takes_another_panes_colour(qtbot, make_window, library):
+    """october-1917 is red (the first pane colour): a colourless story beside it gets
+    another, in its pane, on the map and in the timeline."""
+    from dataclasses import replace
+
+    from storyplayer.model.library import Entry
+
+    plain = [replace(s, id=f"plain-{n}", color=None)
+             for n, s in enumerate(library.stories[:2])]
+    mixed = Library([*library.entries, *(Entry(s.path, s) for s in plain)])
+    window = make_window(mixed, size=(1280, 720), active=True)
+    for ids in (["plain-0", "october-1917"], ["independence-1918", "plain-0", "plain-1"]):
+        window.play(ids)
+        panes = window.playback.panes
+        colors = [p.color.lower() for p in panes]
+        assert len(set(colors)) == len(colors), (ids, colors)
+        by_id = {s.id: s for s in mixed.stories}
+        assert all(p.color == by_id[p.story.id].color for p in panes if by_id[p.story.id].color)
+        sent = window.playback.map_view._stories["stories"]
+        assert [s["color"] for s in sent] == [p.color for p in panes]
+        assert [lane.color for lane in window.playback.timeline._lanes] == [p.color for p in panes]

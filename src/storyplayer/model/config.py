@@ -242,8 +242,15 @@ def _kiosk(reader: _Reader, data: dict[str, Any]) -> KioskSettings:
                            "such as \"Ctrl+Alt+Shift+Q\"; using that", "exit_chord", "kiosk")
     pin = data.get("pin")
     if isinstance(pin, int) and not isinstance(pin, bool):
-        reader.problem("'kiosk.pin' must be in quotes (\"0420\"), or leading zeros are lost; "
-                       "no PIN is asked", "pin", "kiosk")
+        # TOML has no leading zeros in numbers, so 1234 is exactly what was typed: a typo
+        # must not take the kiosk's exit protection away.
+        if 0 <= pin < 10**12:
+            values["pin"] = str(pin)
+            reader.problem(f"'kiosk.pin' should be in quotes (\"{pin}\"); the PIN is {pin}",
+                           "pin", "kiosk")
+        else:
+            reader.problem("'kiosk.pin' must be up to 12 digits in quotes, such as \"2468\"; "
+                           "no PIN is asked", "pin", "kiosk")
     else:
         pin = reader.get(data, "pin", str, "digits in quotes, such as \"2468\"", "kiosk")
         if pin is not None:

@@ -18,7 +18,7 @@ from storyplayer.map.map_view import MapView
 from storyplayer.map.story_messages import map_story
 from storyplayer.model.playback import State
 from storyplayer.model.session import Session
-from storyplayer.model.story import PANE_COLORS, Story
+from storyplayer.model.story import Story, pane_colors
 from storyplayer.ui.icons import icon
 from storyplayer.ui.map_names import MapNames
 from storyplayer.ui.session_driver import SessionDriver
@@ -181,8 +181,9 @@ class PlaybackView(QWidget):
         self.driver = SessionDriver(self.session, self)
         self.driver.changed.connect(self._on_session_changed)
         self.driver.tick.connect(self._on_session_tick)
+        colors = pane_colors([story.color for story in chosen.values()])
         for slot, story in chosen.items():
-            color = story.color or PANE_COLORS[slot]
+            color = colors[slot]
             driver = self.driver.slot(slot)
             pane = StoryPane(driver, story, color, self.lang)
             pane.set_text_scale(self.text_scale)

@@ -116,7 +116,23 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--html", metavar="DIR", type=Path, help="write an HTML handout folder")
     export.add_argument("--lang", choices=("en", "et"), default=argparse.SUPPRESS,
                         help="language of the handout")
+    _add_stats_command(commands)
     return parser
+
+
+def _add_stats_command(commands) -> None:  # type: ignore[no-untyped-def]
+    stats = commands.add_parser(
+        "stats", help="report the kiosk's anonymous visitor statistics",
+        description="Per story: times chosen, completion rate, median time watched, where "
+                    "visitors leave; languages; busiest hours.",
+    )
+    stats.add_argument("--since", metavar="DATE", help="from this day on (2026-05-01)")
+    stats.add_argument("--until", metavar="DATE", help="up to and including this day")
+    output = stats.add_mutually_exclusive_group()
+    output.add_argument("--csv", metavar="FILE", type=Path, help="write the per-story table")
+    output.add_argument("--json", action="store_true", help="machine-readable output")
+    stats.add_argument("--merge", metavar="DB", type=Path, nargs="+",
+                       help="combine these kiosks' statistics files into one report")
 
 
 def default_language() -> str:
@@ -142,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise UsageError("export needs --pdf FILE or --html DIR")
             args.lang = args.lang or default_language()
             return _export(args)
+        if args.command == "stats":
+            return _stats(args)
         if args.check_config:
             return _check_config(args)
         args.lang_given = args.lang  # a --lang beats the config file; the system's does not
@@ -270,6 +288,36 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"wrote {path}")
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from storyplayer.model.stats_report import StatsError, parse_day, report
+    from storyplayer.model.visit_stats import default_stats_path
+
+    try:
+        since = parse_day(args.since) if args.since else None
+        until = parse_day(args.until) if args.until else None
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    paths = args.merge or [default_stats_path()]
+    try:
+        summary = report(paths, since, until)
+    except StatsError as error:
+        print(f"storyplayer: {error}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(summary.to_json(), indent=2, ensure_ascii=False))
+    elif args.csv is not None:
+        try:
+            args.csv.write_text(summary.to_csv(), encoding="utf-8")
+        except OSError as error:
+            print(f"storyplayer: {args.csv}: cannot write: {error.strerror or error}",
+                  file=sys.stderr)
+            return 1
+        print(f"wrote {args.csv}")
+    else:
+        print(summary.to_text())
     return 0
 
 

@@ -31,10 +31,10 @@ def make_kiosk(qtbot, library) -> Iterator:
     made: list[tuple[MainWindow, Kiosk]] = []
 
     def make(pin: str = "", featured: tuple[str, ...] = (), idle_ms: int = IDLE_MS,
-             speed: float = 1.0) -> tuple[MainWindow, Kiosk]:
+             speed: float = 1.0, countdown_ms: int = 0) -> tuple[MainWindow, Kiosk]:
         window = MainWindow(library, MapView(), "en", speed=speed)
         kiosk = Kiosk(window, KioskSettings(enabled=True, pin=pin), featured=featured,
-                      idle_ms=idle_ms, cursor_ms=idle_ms // 2)
+                      idle_ms=idle_ms, cursor_ms=idle_ms // 2, countdown_ms=countdown_ms)
         with qtbot.waitExposed(window):
             kiosk.start()
         window.activateWindow()
@@ -208,3 +208,46 @@ def test_every_control_is_big_enough_for_a_finger(qtbot, make_kiosk):
     for control in controls:
         hint = control.sizeHint().expandedTo(control.minimumSize())
         assert hint.height() >= 48 and hint.width() >= 48, control.accessibleName()
+
+
+# -- the two idle stages ---------------------------------------------------------------------
+
+
+def test_idle_asks_first_and_a_touch_dismisses_the_question(qtbot, make_kiosk):
+    window, kiosk = make_kiosk(countdown_ms=60_000)
+    kiosk.begin()
+    qtbot.waitUntil(lambda: kiosk.still_there.isVisible(), timeout=5000)
+    assert kiosk.asking and not kiosk.attracting
+    assert kiosk.still_there.heading.text() == "Are you still there?"
+    assert kiosk.still_there.countdown.text() == "Continuing to the start in 60…"
+    assert kiosk.still_there.geometry() == window.rect()
+    touch(kiosk.still_there)
+    assert not kiosk.still_there.isVisible() and not kiosk.asking
+    assert window.stack.currentWidget() is window.picker  # the visitor stays where they were
+
+
+def test_nobody_answers_and_the_countdown_resets_the_kiosk(qtbot, make_kiosk):
+    window, kiosk = make_kiosk(countdown_ms=1200)
+    kiosk.begin()
+    qtbot.waitUntil(lambda: kiosk.still_there.isVisible(), timeout=5000)
+    seen = {kiosk.still_there.countdown.text()}
+    kiosk._countdown.timeout.connect(lambda: seen.add(kiosk.still_there.countdown.text()))
+    with qtbot.waitSignal(kiosk.visitEnded, timeout=5000) as ended:
+        pass
+    assert ended.args == ["idle"] and kiosk.attracting and not kiosk.still_there.isVisible()
+    assert "Continuing to the start in 2…" in seen and "Continuing to the start in 1…" in seen
+
+
+def test_no_question_while_a_story_plays_to_its_end(qtbot, make_kiosk):
+    window, kiosk = make_kiosk(countdown_ms=600)
+    qtbot.waitUntil(lambda: window.playback.map_view.is_ready, timeout=30_000)
+    kiosk.begin()
+    window.play(["october-1917"])
+    pane = window.playback.panes[0]
+    pane.driver.resume()
+    for _ in range(2):
+        with qtbot.waitSignal(kiosk.idle.idle, timeout=5000):
+            pass
+        assert not kiosk.still_there.isVisible() and not kiosk.asking
+    pane.driver.pause()  # paused and left alone: now it asks
+    qtbot.waitUntil(lambda: kiosk.still_there.isVisible(), timeout=5000)

@@ -221,7 +221,7 @@ def test_the_staff_chord_opens_the_statistics_page(qtbot, make_operations):
     qtbot.keyClick(window, Qt.Key_Q, CHORD)
     page = operations.staff_page
     assert page.isVisible() and page.geometry() == window.rect()
-    assert page.totals.text().startswith("1 visit")
+    assert page.totals.text().startswith("Visits: 1 · median length")
     title = window.library.get("october-1917").title.get("en")
     assert page.stories.bars == [(title, 1, 0)]
     assert sum(value for _, value, _ in page.hours.bars) == 1 and len(page.hours.bars) == 24

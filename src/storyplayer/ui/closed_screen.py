@@ -68,7 +68,8 @@ class ClosedScreen(QWidget):
             self.when.setText("")
             return
         locale = QLocale(QLocale.Estonian if self.lang == "et" else QLocale.English)
-        day = locale.toString(self.opens.date(), "dddd d MMMM")
+        day = locale.toString(self.opens.date(),
+                              "dddd, d. MMMM" if self.lang == "et" else "dddd d MMMM")
         hour = self.opens.strftime("%H:%M")
         self.when.setText(self.tr("Open again on %1 at %2").replace("%1", day)
                           .replace("%2", hour))

@@ -26,6 +26,7 @@ from storyplayer.ui import theme
 
 GIVE_UP_MS = 120_000
 MOST_STORIES = 10
+CHART_POINTS = 11.0
 
 
 class BarChart(QWidget):
@@ -52,6 +53,9 @@ class BarChart(QWidget):
         painter.setRenderHint(QPainter.Antialiasing)
         if not self.bars:
             return
+        font = painter.font()
+        font.setPointSizeF(CHART_POINTS)  # the staff page keeps one size at any text scale
+        painter.setFont(font)
         top = max(1, max(value for _, value, _ in self.bars))
         metrics = painter.fontMetrics()
         line = metrics.height()
@@ -173,8 +177,11 @@ class StaffPage(QWidget):
             self.hours.set_bars([])
             return
         data = report.to_json()
-        self.totals.setText(self.tr("%n visit(s), a visit lasts %1 s (median)", "",
-                                    report.visits).replace("%1", f"{data['median_visit_s']:.0f}"))
+        languages = " · ".join(f"{code} {count}" for code, count in data["languages"].items())
+        self.totals.setText(
+            self.tr("Visits: %1 · median length %2 s").replace("%1", str(report.visits))
+            .replace("%2", f"{data['median_visit_s']:.0f}") + "\n"
+            + self.tr("Languages: %1").replace("%1", languages or "–"))
         self.stories.set_bars([(self._title(s.story), s.chosen, min(s.finished, s.chosen))
                                for s in report.ranked()[:MOST_STORIES]])
         self.hours.set_bars([(f"{hour:02d}", report.hours.get(hour, 0), 0)

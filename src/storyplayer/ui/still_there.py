@@ -22,7 +22,8 @@ class StillThere(QWidget):
         self.hide()
         self.seconds = 0
         self.panel = QFrame(objectName="stillPanel")
-        self.panel.setMaximumWidth(640)
+        self.panel.setMinimumWidth(560)  # the Estonian countdown on one line
+        self.panel.setMaximumWidth(720)
         self.heading = QLabel(objectName="stillHeading")
         self.heading.setAlignment(Qt.AlignCenter)
         self.heading.setWordWrap(True)

@@ -53,7 +53,8 @@ def make_operations(qtbot, tmp_path) -> Iterator:
         window = MainWindow(library, MapView(), "en")
         kiosk = Kiosk(window, config.kiosk, idle_ms=60_000, countdown_ms=0)
         clock = clock or Clock(datetime(2026, 6, 2, 12, 0))
-        settings = LoadedConfig(config, tmp_path / "config.toml", [], exists=False)
+        settings = LoadedConfig(config, tmp_path / "config.toml", [],
+                                exists=(tmp_path / "config.toml").exists())
         operations = KioskOperations(
             kiosk, settings, extra_folders=list(folders), watched_folders=list(folders),
             stats_path=tmp_path / "visits.sqlite", heartbeat_path=tmp_path / "heartbeat.json",
@@ -230,3 +231,21 @@ def test_the_staff_chord_opens_the_statistics_page(qtbot, make_operations):
     qtbot.keyClick(window, Qt.Key_Q, CHORD)
     with qtbot.waitSignal(kiosk.exited, timeout=2000):
         qtbot.mouseClick(page.leave_button, Qt.LeftButton)
+
+
+def test_a_changed_config_is_applied_between_visitors(qtbot, make_operations, tmp_path):
+    config_file = tmp_path / "config.toml"
+    config_file.write_text("[kiosk]\nenabled = true\nidle_seconds = 60\n", encoding="utf-8")
+    window, kiosk, operations = make_operations()
+    qtbot.waitUntil(lambda: operations._snapshot is not None, timeout=5000)
+    kiosk.begin()
+    config_file.write_text('featured = ["world-war-1"]\n[kiosk]\nenabled = true\n'
+                           "idle_seconds = 45\ncountdown_seconds = 5\n", encoding="utf-8")
+    with qtbot.waitSignal(operations.changesNoticed, timeout=5000) as noticed:
+        operations.look()
+    assert noticed.args == ["config changed"]
+    assert kiosk.idle.timeout_ms == 60_000  # the visitor's visit goes on as it was
+    with qtbot.waitSignal(operations.changesApplied, timeout=10_000):
+        kiosk.show_attract()
+    assert kiosk.idle.timeout_ms == 45_000 and kiosk.stages.countdown_s == 5
+    assert [story.id for story in kiosk.attract.stories] == ["world-war-1"]

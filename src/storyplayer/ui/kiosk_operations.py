@@ -382,7 +382,10 @@ class KioskOperations(QObject):
 
 def _needs_restart(old: Config, new: Config) -> list[str]:
     names = ("language", "theme", "text_scale", "reduced_motion", "manual", "tiles")
-    return [name for name in names if getattr(old, name) != getattr(new, name)]
+    kiosk = ("enabled", "exit_chord", "pin", "statistics", "name", "heartbeat_folder")
+    return ([name for name in names if getattr(old, name) != getattr(new, name)]
+            + [f"kiosk.{name}" for name in kiosk
+               if getattr(old.kiosk, name) != getattr(new.kiosk, name)])
 
 
 def _iso(seconds: float) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from machine import machine  # noqa: E402
 
-from storyplayer.model.visit_stats import connect  # noqa: E402
+from storyplayer.model.visit_stats import StatsWriter, VisitLog, connect  # noqa: E402
 
 STORIES = [(f"story-{n:02d}", 8 + n % 13) for n in range(24)]
 YEAR_START = 1_767_225_600  # 2026-01-01 00:00 UTC
@@ -49,22 +49,42 @@ def generate(path: Path, visits: int, seed: int = 21) -> int:
                 watched = reached * rng.uniform(6, 12)
                 again = finished and rng.random() < 0.1
                 how = "play-again" if again else rng.choice(("close", "back", "idle"))
-                view_rows.append((number, story, clock, round(watched, 2), reached, events,
+                view_rows.append((number, story, clock, round(watched), reached, events,
                                   int(finished), replay, how, day))
                 clock += watched
                 if not again:
                     break
                 replay = 1
             del slot
-        visit_rows.append((number, started, clock + 30, day, hour,
+        visit_rows.append((number, started, clock + 30, round(clock + 30 - started), day, hour,
                            rng.choice(("et", "et", "en")), rng.choice(("idle", "idle", "staff"))))
     with db:
         db.execute("BEGIN")
-        db.executemany("INSERT INTO visits VALUES (?,?,?,?,?,?,?)", visit_rows)
+        db.executemany("INSERT INTO visits VALUES (?,?,?,?,?,?,?,?)", visit_rows)
         db.executemany("INSERT INTO views VALUES (?,?,?,?,?,?,?,?,?,?)", view_rows)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return len(view_rows)
+
+
+def recording_cost(path: Path, visits: int = 2_000) -> float:
+    """Microseconds the UI thread spends on one visit's records: begin, three stories each
+    shown to its 12th event, Play again once, the end. (The writes run on their thread.)"""
+    writer = StatsWriter(path)
+    log = VisitLog(writer)
+    start = time.perf_counter()
+    for _ in range(visits):
+        log.begin_visit("et")
+        for slot in range(3):
+            log.story_started(slot, f"story-{slot}", 12)
+            for index in range(12):
+                log.story_reached(slot, index)
+        log.story_finished(0)
+        log.play_again(0)
+        log.end_visit("idle")
+    spent = time.perf_counter() - start
+    writer.close()
+    return round(spent / visits * 1e6, 1)
 
 
 def measure(visits: int, repeat: int) -> dict:
@@ -78,8 +98,10 @@ def measure(visits: int, repeat: int) -> dict:
             start = time.perf_counter()
             subprocess.run(command, capture_output=True, check=True)
             times.append(time.perf_counter() - start)
+        record_us = recording_cost(Path(folder) / "recording.sqlite")
     return {
         "stats_report_s": round(statistics.median(times), 3),
+        "stats_record_us_per_visit": record_us,
         "stats_report_visits": visits,
         "stats_report_views": views,
     }

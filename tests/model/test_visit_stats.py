@@ -59,7 +59,8 @@ def test_a_scripted_visit_is_recorded_row_by_row(tmp_path: Path) -> None:
     path = tmp_path / "visits.sqlite"
     clock = FakeClock(NOON)
     session(path, clock)
-    assert rows(path, "SELECT id, started, ended, day, hour, language, ended_by FROM visits") == [
+    assert rows(path, "SELECT id, started, ended, day, hour, language, ended_by FROM visits"
+                     " ORDER BY id") == [
         (1, NOON, NOON + 70, "2026-05-31", 12, "en", "idle"),
         (2, NOON + 3670, NOON + 3677, "2026-05-31", 13, "et", "staff"),
     ]
@@ -123,7 +124,7 @@ def test_a_power_cut_mid_visit_keeps_the_file_readable(tmp_path: Path) -> None:
     visits.begin_visit("et")
     visits.end_visit("idle")
     writer.close()
-    assert [r[0] for r in rows(path, "SELECT id FROM visits")] == [1, 2, 3]
+    assert [r[0] for r in rows(path, "SELECT id FROM visits ORDER BY id")] == [1, 2, 3]
 
 
 def test_an_unwritable_place_turns_statistics_off_without_raising(tmp_path: Path) -> None:

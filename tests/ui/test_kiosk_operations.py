@@ -249,3 +249,16 @@ def test_a_changed_config_is_applied_between_visitors(qtbot, make_operations, tm
         kiosk.show_attract()
     assert kiosk.idle.timeout_ms == 45_000 and kiosk.stages.countdown_s == 5
     assert [story.id for story in kiosk.attract.stories] == ["world-war-1"]
+
+
+def test_statistics_turned_off_write_nothing(qtbot, make_operations, tmp_path):
+    config = Config(kiosk=KioskSettings(enabled=True, statistics=False))
+    window, kiosk, operations = make_operations(config)
+    kiosk.begin()
+    window.play(["october-1917"])
+    kiosk.show_attract()
+    kiosk.request_exit()
+    assert operations.staff_page.totals.text() == (
+        "Visitor statistics are turned off on this kiosk.")
+    assert operations.staff_page.stories.bars == []
+    assert not (tmp_path / "visits.sqlite").exists()

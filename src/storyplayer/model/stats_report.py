@@ -186,9 +186,9 @@ def _add_file(result: Report, path: Path) -> None:
 
 
 def _visits(result: Report, db: sqlite3.Connection, where: str, params: list) -> None:
-    for language, hour, ended_by, count in db.execute(
-            f"SELECT language, hour, ended_by, count(*) FROM visits {where} "
-            "GROUP BY language, hour, ended_by", params):
+    for language, hour, ended_by, seconds, count in db.execute(
+            f"SELECT language, hour, ended_by, seconds, count(*) FROM visits {where} "
+            "GROUP BY language, hour, ended_by, seconds", params):
         result.visits += count
         result.languages[language] += count
         result.hours[int(hour)] += count
@@ -196,27 +196,25 @@ def _visits(result: Report, db: sqlite3.Connection, where: str, params: list) ->
             result.unfinished_visits += count
         else:
             result.ended_by[ended_by] += count
-    for seconds, count in db.execute(
-            f"SELECT CAST(ended - started AS INTEGER), count(*) FROM visits {where} "
-            "AND ended IS NOT NULL GROUP BY 1", params):
-        result.visit_seconds[seconds] += count
+            result.visit_seconds[int(seconds or 0)] += count
 
 
 def _views(result: Report, db: sqlite3.Connection, where: str, params: list) -> None:
     stories = result.stories
-    for story, views, chosen, finished in db.execute(
-            f"SELECT story, count(*), sum(1 - replay), sum(finished) FROM views {where} "
-            "GROUP BY story", params):
-        entry = stories.setdefault(story, StoryStats(story))
-        entry.views += views
-        entry.chosen += chosen
-        entry.replays += views - chosen
-        entry.finished += finished
+    for story, finished, replay, reached, ended_by, count in db.execute(
+            f"SELECT story, finished, replay, reached, ended_by, count(*) FROM views {where} "
+            "GROUP BY story, finished, replay, reached, ended_by", params):
+        entry = stories.get(story) or stories.setdefault(story, StoryStats(story))
+        entry.views += count
+        if replay:
+            entry.replays += count
+        else:
+            entry.chosen += count
+        if finished:
+            entry.finished += count
+        elif ended_by != "play-again":
+            entry.leaves[reached] += count
     for story, seconds, count in db.execute(
-            f"SELECT story, CAST(watched AS INTEGER), count(*) FROM views {where} "
-            "GROUP BY 1, 2", params):
-        stories[story].watched[seconds] += count
-    for story, reached, count in db.execute(
-            f"SELECT story, reached, count(*) FROM views {where} AND finished = 0 "
-            "AND ended_by != 'play-again' GROUP BY story, reached", params):
-        stories[story].leaves[reached] += count
+            f"SELECT story, watched, count(*) FROM views {where} GROUP BY story, watched",
+            params):
+        stories[story].watched[int(seconds)] += count

@@ -66,6 +66,7 @@ class KioskOperations(QObject):
         self.settings, self.config = settings, settings.config
         self.clock, self.now = clock, now
         self.started = clock()
+        self._stopped = False
         self.extra_folders = list(extra_folders or [])
         self.watched_folders = list(watched_folders if watched_folders is not None
                                     else self.extra_folders)
@@ -128,6 +129,9 @@ class KioskOperations(QObject):
         self.staff_page.leaveRequested.connect(kiosk.leave)
         kiosk.staff_page = self.staff_page
         kiosk.exited.connect(self.stop)
+        app = QCoreApplication.instance()
+        if app is not None:  # the app closes (systemd stops it): the visit is complete
+            app.aboutToQuit.connect(self.stop)
 
     # -- start and stop --------------------------------------------------------------------
 
@@ -143,12 +147,18 @@ class KioskOperations(QObject):
         self.look()
 
     def stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
         for timer in (self._heartbeat_timer, self._watchdog_timer, self._schedule_timer,
                       self._watch_timer, self._poll):
             timer.stop()
         self.notifier.stopping()
+        if self.visits is not None and self.visits.in_visit:
+            self.visits.end_visit("closing")
         if self.writer is not None:
             self.writer.close()
+            self.writer = None
         self._executor.shutdown(wait=False, cancel_futures=True)
         if self.kiosk.resting:
             set_display_power(True)

@@ -59,10 +59,10 @@ def test_a_scripted_visit_is_recorded_row_by_row(tmp_path: Path) -> None:
     path = tmp_path / "visits.sqlite"
     clock = FakeClock(NOON)
     session(path, clock)
-    assert rows(path, "SELECT id, started, ended, day, hour, language, ended_by FROM visits"
-                     " ORDER BY id") == [
-        (1, NOON, NOON + 70, "2026-05-31", 12, "en", "idle"),
-        (2, NOON + 3670, NOON + 3677, "2026-05-31", 13, "et", "staff"),
+    assert rows(path, "SELECT id, started, ended, seconds, day, hour, language, ended_by "
+                      "FROM visits ORDER BY id") == [
+        (1, NOON, NOON + 70, 70, "2026-05-31", 12, "en", "idle"),
+        (2, NOON + 3670, NOON + 3677, 7, "2026-05-31", 13, "et", "staff"),
     ]
     views = rows(path, "SELECT visit, story, started, watched, reached, events, finished, "
                        "replay, ended_by FROM views ORDER BY rowid")

@@ -139,9 +139,12 @@ def test_heartbeat_and_watchdog_reach_a_fake_systemd(qtbot, make_operations, tmp
             assert beat["time"].startswith("2026-06-02T") and beat["memory_mb"] > 0
         kiosk.begin()
         window.play(["october-1917"])
-        operations.write_heartbeat()
-        beat = json.loads((shared / "hall-2.json").read_text(encoding="utf-8"))
-        assert beat["state"] == "playing" and beat["playing"] == ["october-1917"]
+
+        def shared_beat() -> dict:
+            return json.loads((shared / "hall-2.json").read_text(encoding="utf-8"))
+
+        qtbot.waitUntil(lambda: shared_beat()["state"] == "playing", timeout=3000)
+        assert shared_beat()["playing"] == ["october-1917"]
     finally:
         server.close()
 

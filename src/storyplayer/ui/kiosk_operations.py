@@ -91,9 +91,14 @@ class KioskOperations(QObject):
 
         # Health.
         name = kiosk_name(self.config.kiosk.name)
+        # The local file is written at once; the shared one on its own thread, as a share
+        # that hangs must not freeze the kiosk (nor hold the watchdog's pings).
         self.heartbeat_paths = [heartbeat_path] if heartbeat_path is not None else []
+        self.shared_heartbeat: Path | None = None
         if self.config.kiosk.heartbeat_folder is not None:
-            self.heartbeat_paths.append(self.config.kiosk.heartbeat_folder / f"{name}.json")
+            self.shared_heartbeat = self.config.kiosk.heartbeat_folder / f"{name}.json"
+        self._beat_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="beat")
+        self._beat: Future | None = None
         self.name = name
         self._heartbeat_timer = QTimer(self, interval=heartbeat_ms)
         self._heartbeat_timer.timeout.connect(self.write_heartbeat)
@@ -160,6 +165,7 @@ class KioskOperations(QObject):
             self.writer.close()
             self.writer = None
         self._executor.shutdown(wait=False, cancel_futures=True)
+        self._beat_executor.shutdown(wait=False, cancel_futures=True)
         if self.kiosk.resting:
             set_display_power(True)
 
@@ -235,11 +241,22 @@ class KioskOperations(QObject):
         data = heartbeat(now=self.clock(), started=self.started, version=__version__,
                          name=self.name, state=self.state, playing=playing,
                          problem=self.last_problem, memory=memory_mb(), library=library)
-        for problem in write_heartbeat(data, self.heartbeat_paths):
+        self._heartbeat_problems(write_heartbeat(data, self.heartbeat_paths))
+        if self.shared_heartbeat is None:
+            self.heartbeatWritten.emit()
+        elif self._beat is None:
+            self._beat = self._beat_executor.submit(write_heartbeat, data,
+                                                    [self.shared_heartbeat])
+            self._poll.start()
+        else:  # the last one is still being written: the share hangs
+            self._heartbeat_problems([f"{self.shared_heartbeat}: heartbeat not written: "
+                                      "the folder does not answer"])
+
+    def _heartbeat_problems(self, problems: list[str]) -> None:
+        for problem in problems:
             if problem != self.last_problem:
                 log.warning(problem)
             self.last_problem = problem
-        self.heartbeatWritten.emit()
 
     # -- opening hours -----------------------------------------------------------------------
 
@@ -298,7 +315,11 @@ class KioskOperations(QObject):
                 self._noticed(snapshot)
         if self._loading is not None and self._loading.done():
             self._swap_library()
-        if self._look is None and self._loading is None:
+        if self._beat is not None and self._beat.done():
+            beat, self._beat = self._beat, None
+            self._heartbeat_problems(beat.result())
+            self.heartbeatWritten.emit()
+        if self._look is None and self._loading is None and self._beat is None:
             self._poll.stop()
 
     def _noticed(self, snapshot: Snapshot) -> None:

@@ -157,13 +157,28 @@ def report(paths: list[Path], since: str | None = None, until: str | None = None
     return result
 
 
+def _open(path: Path) -> tuple[sqlite3.Connection, set[str]]:
+    """A read-only connection and the file's tables. A WAL file copied into a folder this
+    user cannot write is read as it stands (`immutable`), which SQLite otherwise refuses."""
+    uri = path.resolve().as_uri()
+    try:
+        return _tables(sqlite3.connect(f"{uri}?mode=ro", uri=True))
+    except sqlite3.OperationalError:
+        return _tables(sqlite3.connect(f"{uri}?immutable=1", uri=True))
+
+
+def _tables(connection: sqlite3.Connection) -> tuple[sqlite3.Connection, set[str]]:
+    try:
+        found = connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        return connection, {row[0] for row in found}
+    except sqlite3.Error:
+        connection.close()
+        raise
+
+
 def _add_file(result: Report, path: Path) -> None:
     if not path.is_file():
         raise StatsError(f"{path}: no such statistics file")
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        raise StatsError(f"{path}: cannot open: {error}") from None
     where, params = "WHERE 1", []
     if result.since:
         where += " AND day >= ?"
@@ -172,13 +187,14 @@ def _add_file(result: Report, path: Path) -> None:
         where += " AND day <= ?"
         params.append(result.until)
     try:
-        with connection:
-            tables = {row[0] for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type='table'")}
-            if not {"visits", "views"} <= tables:
-                raise StatsError(f"{path}: not a Story Player statistics file")
-            _visits(result, connection, where, params)
-            _views(result, connection, where, params)
+        connection, tables = _open(path)
+    except sqlite3.Error as error:
+        raise StatsError(f"{path}: cannot read: {error}") from None
+    try:
+        if not {"visits", "views"} <= tables:
+            raise StatsError(f"{path}: not a Story Player statistics file")
+        _visits(result, connection, where, params)
+        _views(result, connection, where, params)
     except sqlite3.DatabaseError as error:
         raise StatsError(f"{path}: cannot read: {error}") from None
     finally:

@@ -27,6 +27,7 @@ sys.path.insert(0, str(HERE))
 from cold_start import environment, launch  # noqa: E402
 from library_load import measure as library_measure  # noqa: E402
 from machine import machine  # noqa: E402
+from package_speed import measure as package_measure  # noqa: E402
 from stats_report import measure as stats_measure  # noqa: E402
 
 SETTLE_S = 2.0  # after map ready, before the memory is read: stories are playing by then
@@ -132,6 +133,8 @@ def main() -> None:
     result["library_load_ms_per_story"] = library["library_load_ms_per_story"]
     result["library_cold_load_ms_per_story"] = library["library_cold_load_ms_per_story"]
     result["library_stories"] = library["library_stories"]
+    _log("story packages")
+    result.update(package_measure(20, repeat=3 if quick else 5))
     _log("stats report")
     result.update(stats_measure(20_000 if quick else 200_000, repeat=3 if quick else 5))
     _log("cold starts")

@@ -145,6 +145,7 @@ def run(args: argparse.Namespace) -> int:
             window.set_text_scale(config.text_scale)
         _persist_text_scale(window, settings)
         window.set_manual(getattr(args, "manual", False) or config.manual)
+        ui["adder"] = _add_story(window, ui["library"], folders)
 
     def play() -> None:
         ui["window"].play(args.play)
@@ -188,6 +189,8 @@ def run(args: argparse.Namespace) -> int:
     if args.play:
         steps.append(play)
     steps.append(show)
+    if getattr(args, "package", None) is not None:  # storyplayer FILE.storyplayer
+        steps.append(lambda: ui["adder"].add_file(args.package))
     code = _Steps(app, steps).run()
     if "window" not in ui:
         _stop_map(map_view)
@@ -195,6 +198,21 @@ def run(args: argparse.Namespace) -> int:
     if shot is not None and code == 0:
         return shot.exit_code
     return code
+
+
+def _add_story(window, library, folders):  # type: ignore[no-untyped-def]
+    """Add story… and dropped files, into the user library (shown even when isolated, once
+    the user adds a story there), never over a story that comes with the app."""
+    from storyplayer.model.library import isolated, user_library_dir
+    from storyplayer.resources import bundled_stories_dir
+    from storyplayer.ui.add_story import AddStory
+
+    user = user_library_dir()
+    shown = [*folders, user] if isolated() else list(folders)
+    bundled = bundled_stories_dir().resolve()
+    reserved = {e.story.id for e in library.entries
+                if e.story is not None and bundled in e.story.folder.resolve().parents}
+    return AddStory(window, user, lambda: _load_library(shown), reserved)
 
 
 def _load_library(folders):  # type: ignore[no-untyped-def]

@@ -93,6 +93,8 @@ class Kiosk(QObject):
         window = self.window
         window.installEventFilter(self)
         window.playback.manual_button.hide()  # visitors get the stories as they run
+        # Adding stories (the button, dropped files) is for staff, outside kiosk mode.
+        window.picker.set_adding_allowed(False)
         # Esc ("back"), F11 (leave full screen): no keyboard way out for a visitor.
         for shortcut in window.findChildren(QShortcut):
             if shortcut is not self.exit_shortcut and self._blocked_sequence(shortcut.key()):

@@ -72,24 +72,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.picker)
         self.pickerShown.emit()
 
+    def set_library(self, library: Library) -> None:
+        """Show `library` from now on (a story was added); playing stories go on as they are."""
+        self.library = library
+        self.picker.set_library(library)
+
     @property
     def playing(self) -> bool:
         return self.stack.currentWidget() is self.playback
-
-    def set_library(self, library: Library) -> None:
-        """Show `library` from now on (a kiosk's shared library changed): a new picker."""
-        old = self.picker
-        self.library = library
-        self.picker = Picker(library, self.lang)
-        self.picker.set_text_scale(self.text_scale)
-        self.picker.playRequested.connect(self.play)
-        self.picker.languageRequested.connect(self.set_language)
-        current = self.stack.currentWidget() is old
-        self.stack.insertWidget(self.stack.indexOf(old), self.picker)
-        self.stack.removeWidget(old)
-        if current:
-            self.stack.setCurrentWidget(self.picker)
-        old.deleteLater()
 
     # -- keyboard and clicker ------------------------------------------------------------
 

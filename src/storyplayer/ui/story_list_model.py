@@ -248,6 +248,16 @@ class StoryListModel(QAbstractListModel):
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
+    def set_library(self, library: Library) -> None:
+        """Show `library` instead (a story was added or replaced); choices of stories that are
+        still there stay chosen."""
+        self.beginResetModel()
+        self._rows = [_row(e) for e in sorted(library.entries, key=_chronological)]
+        self._row_of = {r.entry.story.id: i for i, r in enumerate(self._rows) if r.entry.story}
+        self._chosen = [story_id for story_id in self._chosen if story_id in self._row_of]
+        self.endResetModel()
+        self.choicesChanged.emit()
+
 
 class StoryFilterModel(QAbstractListModel):
     """Cards whose text holds every word typed (any language) and that carry the category.
@@ -268,6 +278,12 @@ class StoryFilterModel(QAbstractListModel):
         self.beginResetModel()
         self._source = model
         model.dataChanged.connect(self._source_changed)
+        model.modelReset.connect(self._source_reset)
+        self._rows = self._matching()
+        self.endResetModel()
+
+    def _source_reset(self) -> None:
+        self.beginResetModel()
         self._rows = self._matching()
         self.endResetModel()
 

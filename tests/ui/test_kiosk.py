@@ -251,3 +251,20 @@ def test_no_question_while_a_story_plays_to_its_end(qtbot, make_kiosk):
         assert not kiosk.still_there.isVisible() and not kiosk.asking
     pane.driver.pause()  # paused and left alone: now it asks
     qtbot.waitUntil(lambda: kiosk.still_there.isVisible(), timeout=5000)
+
+
+def test_no_question_while_stories_play_in_date_order(qtbot, make_kiosk):
+    window, kiosk = make_kiosk(countdown_ms=600)
+    qtbot.waitUntil(lambda: window.playback.map_view.is_ready, timeout=30_000)
+    kiosk.begin()
+    window.playback.set_sync(True)
+    window.play(["october-1917", "world-war-1"])
+    sync = window.playback.sync
+    assert sync is not None
+    qtbot.waitUntil(lambda: sync.state is State.PLAYING, timeout=5000)
+    # The shared playhead runs; the panes' own drivers wait on it.
+    assert not any(p.driver.state is State.PLAYING for p in window.playback.panes)
+    for _ in range(2):
+        with qtbot.waitSignal(kiosk.idle.idle, timeout=5000):
+            pass
+        assert not kiosk.asking and window.playing

@@ -1,6 +1,9 @@
 """Museum kiosk mode: full screen and frameless, no way out for a visitor, back to the attract
 screen when nobody is there, and a staff key chord (plus an optional PIN) to leave.
 
+Left alone, it first asks "Are you still there?" with a countdown (model/idle_stages.py),
+never while a story plays on its own towards its end; any touch answers it.
+
 It wraps a finished MainWindow from outside: the window itself knows nothing of kiosks.
 """
 
@@ -149,9 +152,13 @@ class Kiosk(QObject):
     @property
     def watching(self) -> bool:
         """A story plays on its own towards its end: the visitor may just be watching."""
-        return self.window.playing and any(
-            p.driver.state is State.PLAYING and not p.driver.manual
-            for p in self.window.playback.panes)
+        playback = self.window.playback
+        if not self.window.playing:
+            return False
+        if playback.sync is not None:  # in date order one shared playhead runs them all
+            return playback.sync.state is State.PLAYING and not playback.manual
+        return any(p.driver.state is State.PLAYING and not p.driver.manual
+                   for p in playback.panes)
 
     def _on_idle(self) -> None:
         staff = self.pin_pad.isVisible() or (

@@ -6,6 +6,8 @@ staff page behind the chord."""
 from __future__ import annotations
 
 import json
+import logging
+import os
 import socket
 import sqlite3
 from collections.abc import Iterator
@@ -149,7 +151,17 @@ def test_heartbeat_and_watchdog_reach_a_fake_systemd(qtbot, make_operations, tmp
         server.close()
 
 
-def test_closed_outside_opening_hours_and_awake_at_opening_time(qtbot, make_operations):
+def test_closed_outside_opening_hours_and_awake_at_opening_time(qtbot, make_operations,
+                                                               tmp_path, monkeypatch):
+    # A stand-in for X11's xset on the PATH, noting how it was asked to set the display.
+    asked = tmp_path / "xset.log"
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "xset").write_text(f'#!/bin/sh\necho "$@" >> "{asked}"\n', encoding="utf-8")
+    (tools / "xset").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     config, problems = parse_config("[kiosk]\nenabled = true\n[schedule]\n"
                                     "tuesday = \"10:00-18:00\"\nwednesday = \"10:00-18:00\"\n")
     assert problems == []
@@ -166,16 +178,19 @@ def test_closed_outside_opening_hours_and_awake_at_opening_time(qtbot, make_oper
     assert operations.closed_screen.heading.text() == "Closed"
     assert operations.closed_screen.when.text() == "Open again on Wednesday 3 June at 10:00"
     assert operations.state == "closed"
+    assert asked.read_text(encoding="utf-8").splitlines() == ["dpms force off"]
     qtbot.mouseClick(operations.closed_screen, Qt.LeftButton)  # a touch does not open it
     assert kiosk.resting
     clock.moment = datetime(2026, 6, 3, 10, 0)
     with qtbot.waitSignal(kiosk.attractShown, timeout=2000):
         operations.check_schedule()
     assert not kiosk.resting and kiosk.attracting
+    assert asked.read_text(encoding="utf-8").splitlines()[-1] == "dpms force on"
 
 
 def test_a_share_changes_vanishes_and_comes_back_during_a_visit(qtbot, make_operations,
-                                                                 tmp_path):
+                                                                 tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="storyplayer.ui.kiosk_operations")
     share = tmp_path / "share"
     write_story(share, "harbour-story", story_data(3))
     window, kiosk, operations = make_operations(folders=(share,))
@@ -215,6 +230,10 @@ def test_a_share_changes_vanishes_and_comes_back_during_a_visit(qtbot, make_oper
     operations.write_heartbeat()
     beat = json.loads((tmp_path / "heartbeat.json").read_text(encoding="utf-8"))
     assert "fresh-story" in beat["library"]["applied"]
+    said = [r.getMessage() for r in caplog.records]
+    assert "library and config: added: fresh-story; changed: harbour-story" in said
+    assert f"library and config: cannot reach: {share}" in said
+    assert any(m.startswith("applied between visitors: added: fresh-story") for m in said)
 
 
 def test_the_staff_chord_opens_the_statistics_page(qtbot, make_operations):

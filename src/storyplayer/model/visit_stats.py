@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS visits (
     day TEXT NOT NULL,          -- the kiosk's local date, YYYY-MM-DD
     hour INTEGER NOT NULL,      -- the kiosk's local hour, 0-23
     language TEXT NOT NULL,     -- the interface language when the visit ended
-    ended_by TEXT               -- idle, staff, closing, schedule
+    ended_by TEXT               -- idle, staff, closing (the app was closed)
 );
 CREATE TABLE IF NOT EXISTS views (
     visit INTEGER NOT NULL,
@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS views (
     events INTEGER NOT NULL,    -- how many events the story has
     finished INTEGER NOT NULL,  -- 1: its end card was reached
     replay INTEGER NOT NULL,    -- 1: started by Play again
-    ended_by TEXT NOT NULL,     -- close, play-again, back, idle, staff, closing, schedule
+    ended_by TEXT NOT NULL,     -- close, play-again, back; or how the visit ended
     day TEXT NOT NULL
 );
 -- Covering indexes in the order of the report's GROUP BYs: a year of visits is read in

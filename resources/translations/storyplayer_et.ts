@@ -605,8 +605,8 @@
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/staff_page.py" line="154"/>
-        <source>Stories chosen (dark: watched to the end)</source>
-        <translation>Valitud lood (tume: vaadatud lõpuni)</translation>
+        <source>Stories chosen (dark: watched to the end): times, share finished, median time</source>
+        <translation>Valitud lood (tume: vaadatud lõpuni): kordi, lõpuni vaadatute osa, aja mediaan</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/staff_page.py" line="155"/>

@@ -247,6 +247,7 @@ def test_the_staff_chord_opens_the_statistics_page(qtbot, make_operations):
     assert page.totals.text().startswith("Visits: 1 · median length")
     title = window.library.get("october-1917").title.get("en")
     assert page.stories.bars == [(title, 1, 0)]
+    assert page.stories.notes[0].startswith("1 · 0% · 0:")
     assert sum(value for _, value, _ in page.hours.bars) == 1 and len(page.hours.bars) == 24
     qtbot.mouseClick(page.back_button, Qt.LeftButton)
     assert not page.isVisible() and kiosk.attracting

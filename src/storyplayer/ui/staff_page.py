@@ -37,12 +37,15 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.vertical = vertical
         self.bars: list[tuple[str, int, int]] = []
+        self.notes: list[str] = []  # written after each bar; its value when empty
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
-    def set_bars(self, bars: Sequence[tuple[str, int, int]]) -> None:
+    def set_bars(self, bars: Sequence[tuple[str, int, int]],
+                 notes: Sequence[str] = ()) -> None:
         self.bars = list(bars)
-        self.setAccessibleDescription(", ".join(f"{label}: {value}"
-                                                for label, value, _ in self.bars))
+        self.notes = list(notes) or [str(value) for _, value, _ in self.bars]
+        self.setAccessibleDescription(", ".join(f"{label}: {note}" for (label, _, _), note
+                                                in zip(self.bars, self.notes, strict=True)))
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -76,7 +79,8 @@ class BarChart(QWidget):
                                                    for b in self.bars) + 12)
         row = self.height() / len(self.bars)
         bar_height = max(4.0, min(row - 6, line + 4))
-        room = self.width() - label_width - metrics.horizontalAdvance("00000") - 8
+        note_width = max(metrics.horizontalAdvance(note) for note in self.notes)
+        room = self.width() - label_width - note_width - 14
         for n, (label, value, part) in enumerate(self.bars):
             y = n * row + (row - bar_height) / 2
             painter.setPen(ink)
@@ -86,8 +90,8 @@ class BarChart(QWidget):
             width = room * value / top
             painter.fillRect(QRectF(label_width, y, width, bar_height), light)
             painter.fillRect(QRectF(label_width, y, room * part / top, bar_height), dark)
-            painter.drawText(QRectF(label_width + width + 6, n * row, 80, row),
-                             Qt.AlignVCenter | Qt.AlignLeft, str(value))
+            painter.drawText(QRectF(label_width + width + 6, n * row, note_width + 8, row),
+                             Qt.AlignVCenter | Qt.AlignLeft, self.notes[n])
 
 
 class StaffPage(QWidget):
@@ -151,7 +155,8 @@ class StaffPage(QWidget):
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Staff: visitor statistics"))
-        self.stories_heading.setText(self.tr("Stories chosen (dark: watched to the end)"))
+        self.stories_heading.setText(self.tr(
+            "Stories chosen (dark: watched to the end): times, share finished, median time"))
         self.hours_heading.setText(self.tr("Visits per hour of the day"))
         self.back_button.setText(self.tr("Back to visitors"))
         self.leave_button.setText(self.tr("Leave kiosk mode"))
@@ -182,8 +187,11 @@ class StaffPage(QWidget):
             self.tr("Visits: %1 · median length %2 s").replace("%1", str(report.visits))
             .replace("%2", f"{data['median_visit_s']:.0f}") + "\n"
             + self.tr("Languages: %1").replace("%1", languages or "–"))
-        self.stories.set_bars([(self._title(s.story), s.chosen, min(s.finished, s.chosen))
-                               for s in report.ranked()[:MOST_STORIES]])
+        ranked = report.ranked()[:MOST_STORIES]
+        self.stories.set_bars(
+            [(self._title(s.story), s.chosen, min(s.finished, s.chosen)) for s in ranked],
+            [f"{s.chosen} · {s.completion_rate:.0%} · {_minutes(s.median_watched)}"
+             for s in ranked])
         self.hours.set_bars([(f"{hour:02d}", report.hours.get(hour, 0), 0)
                              for hour in range(24)])
 
@@ -213,3 +221,8 @@ class StaffPage(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(0, 0, 0, 150))
+
+
+def _minutes(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"

@@ -272,6 +272,15 @@ def test_a_changed_config_is_applied_between_visitors(qtbot, make_operations, tm
         kiosk.show_attract()
     assert kiosk.idle.timeout_ms == 45_000 and kiosk.stages.countdown_s == 5
     assert [story.id for story in kiosk.attract.stories] == ["world-war-1"]
+    # Staff leave kiosk mode while a change waits: nothing is applied, nothing fails.
+    kiosk.begin()
+    config_file.write_text("[kiosk]\nenabled = true\n", encoding="utf-8")
+    with qtbot.waitSignal(operations.changesNoticed, timeout=5000):
+        operations.look()
+    with qtbot.waitSignal(kiosk.exited, timeout=2000):
+        kiosk.leave()
+    QApplication.processEvents()  # the call queued for the visit's end runs
+    assert operations.pending.config and kiosk.idle.timeout_ms == 45_000
 
 
 def test_statistics_turned_off_write_nothing(qtbot, make_operations, tmp_path):

@@ -242,7 +242,7 @@ class KioskOperations(QObject):
                          name=self.name, state=self.state, playing=playing,
                          problem=self.last_problem, memory=memory_mb(), library=library)
         self._heartbeat_problems(write_heartbeat(data, self.heartbeat_paths))
-        if self.shared_heartbeat is None:
+        if self.shared_heartbeat is None or self._stopped:
             self.heartbeatWritten.emit()
         elif self._beat is None:
             self._beat = self._beat_executor.submit(write_heartbeat, data,
@@ -297,7 +297,7 @@ class KioskOperations(QObject):
 
     def look(self) -> None:
         """Look at the watched folders and the config file, in the background."""
-        if self._look is not None:
+        if self._look is not None or self._stopped:
             return  # the last look has not come back (a hung share): do not pile up
         folders, config, previous = list(self.watched_folders), self.settings.path, self._snapshot
         self._look = self._executor.submit(take_snapshot, folders, config, previous)
@@ -356,7 +356,8 @@ class KioskOperations(QObject):
     def _apply_pending(self) -> None:
         """Apply what changed, if nobody is using the kiosk and every share is reachable."""
         pending = self.pending
-        if not pending or not self.between_visitors or self._loading is not None:
+        if not pending or not self.between_visitors or self._loading is not None \
+                or self._stopped:
             return
         if self._snapshot is not None and self._snapshot.unreachable:
             return  # keep the last good copy until the share is back

@@ -576,6 +576,98 @@
     </message>
 </context>
 <context>
+    <name>WaitingCard</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>Waiting for its turn</source>
+        <translation>Ootab oma järge</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>Starts: %1</source>
+        <translation>Algab: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>In date order this story begins when the others reach its first date.</source>
+        <translation>Kuupäevade järjekorras algab see lugu siis, kui teised jõuavad tema esimese kuupäevani.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffReport</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Story “%1” cannot be played:</source>
+        <translation>Lugu „%1“ ei saa mängida:</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>For staff: what visitors are not shown</source>
+        <translation>Töötajatele: mida külastajatele ei näidata</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Problems</source>
+        <translation>Probleemid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Leave kiosk mode</source>
+        <translation>Lahku kioskirežiimist</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Back to visitors</source>
+        <translation>Tagasi külastajate juurde</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsMenu</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Normal text size (now %1 %)</source>
+        <translation>Tavaline tekstisuurus (praegu %1%)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Settings</source>
+        <translation>Seaded</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Larger text</source>
+        <translation>Suurem tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Smaller text</source>
+        <translation>Väiksem tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Normal text size</source>
+        <translation>Tavaline tekstisuurus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>High contrast</source>
+        <translation>Suur kontrastsus</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsButton</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Settings: text size, high contrast, language</source>
+        <translation>Seaded: teksti suurus, suur kontrastsus, keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Settings</source>
+        <translation>Seaded</translation>
+    </message>
+</context>
+<context>
     <name>ClosedScreen</name>
     <message>
         <location filename="../../src/storyplayer/ui/closed_screen.py" line="66"/>
@@ -637,6 +729,11 @@
         <location filename="../../src/storyplayer/ui/staff_page.py" line="184"/>
         <source>Languages: %1</source>
         <translation>Keeled: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="180"/>
+        <source>Hidden from visitors: %1</source>
+        <translation>Külastajate eest peidetud: %1</translation>
     </message>
 </context>
 <context>

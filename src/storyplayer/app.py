@@ -144,6 +144,7 @@ def run(args: argparse.Namespace) -> int:
         if config.text_scale != 1.0:
             window.set_text_scale(config.text_scale)
         _persist_text_scale(window, settings)
+        _persist_theme(window, settings)
         window.set_manual(getattr(args, "manual", False) or config.manual)
         ui["adder"] = _add_story(window, ui["library"], folders)
 
@@ -404,3 +405,16 @@ def _persist_text_scale(window, settings) -> None:  # type: ignore[no-untyped-de
                     "The text size holds until the app closes: the settings file is read-only."))
 
     window.textScaleChanged.connect(save)
+
+
+def _persist_theme(window, settings) -> None:  # type: ignore[no-untyped-def]
+    """High contrast chosen in the window's menu is remembered like the text size."""
+    from storyplayer.model.config import ConfigNotWritable, save_setting
+
+    def save(name: str) -> None:
+        try:
+            save_setting(settings.path, "theme", name)
+        except ConfigNotWritable as error:
+            log.info("theme kept in memory: %s", error)
+
+    window.themeChanged.connect(save)

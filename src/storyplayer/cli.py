@@ -111,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--force", action="store_true", help="replace a non-empty folder")
     importer.add_argument("--fetch-media", action="store_true",
                           help="download the pictures into media/ (the only network use)")
+    importer.add_argument("--no-guess-dates", action="store_true",
+                          help="do not read dates from headlines and text")
     export = commands.add_parser(
         "export", help="write a printable handout of a story",
         description="Write an A4 handout of a story as PDF and/or HTML.",
@@ -211,17 +213,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check_config(args: argparse.Namespace) -> int:
-    from storyplayer.model.config import load_config
+    from storyplayer.model.config import load_config, missing_folders
 
     loaded = load_config(args.config)
     if args.config is not None and not loaded.exists:
         print(f"storyplayer: {loaded.path}: no such file", file=sys.stderr)
         return 1
-    for problem in loaded.problems:
+    problems = loaded.problems + missing_folders(loaded)
+    for problem in problems:
         print(problem)
-    if loaded.problems:
-        print(f"{loaded.path}: {len(loaded.problems)} problem(s); those settings use defaults",
-              file=sys.stderr)
+    if problems:
+        print(f"{loaded.path}: {len(problems)} problem(s); the app still starts, with "
+              "defaults for wrong settings", file=sys.stderr)
         return 1
     state = "ok" if loaded.exists else "not there; every setting has its default"
     print(f"{loaded.path}: {state}", file=sys.stderr)
@@ -294,15 +297,16 @@ def _import(args: argparse.Namespace) -> int:
 
     try:
         report = import_file(
-            args.file, args.output, force=args.force, fetch_media=args.fetch_media
+            args.file, args.output, force=args.force, fetch_media=args.fetch_media,
+            guess_dates=not args.no_guess_dates,
         )
     except ImportFailure as error:
         print(f"storyplayer: {args.file}: {error}", file=sys.stderr)
         return 1
     print(f"Imported {report.source_format}: {report.title}")
     print(f"{report.events} events, written to {report.folder}")
-    for warning in report.warnings:
-        print(f"warning: {warning}")
+    for line in report.summary_lines():
+        print(line)
     return 0
 
 

@@ -236,7 +236,7 @@ def test_a_share_changes_vanishes_and_comes_back_during_a_visit(qtbot, make_oper
     assert any(m.startswith("applied between visitors: added: fresh-story") for m in said)
 
 
-def test_the_staff_chord_opens_the_statistics_page(qtbot, make_operations):
+def test_the_staff_chord_opens_the_statistics_page(qtbot, make_operations, tmp_path):
     window, kiosk, operations = make_operations()
     kiosk.begin()
     window.play(["october-1917"])
@@ -249,8 +249,22 @@ def test_the_staff_chord_opens_the_statistics_page(qtbot, make_operations):
     assert page.stories.bars == [(title, 1, 0)]
     assert page.stories.notes[0].startswith("1 · 0% · 0:")
     assert sum(value for _, value, _ in page.hours.bars) == 1 and len(page.hours.bars) == 24
+    assert not page.hidden_button.isVisible()  # nothing is hidden from visitors
     qtbot.mouseClick(page.back_button, Qt.LeftButton)
     assert not page.isVisible() and kiosk.attracting
+    # A message kept from visitors: staff reach it from the statistics.
+    window.notices.show_notice("The tiles file cannot be read.")
+    qtbot.keyClick(window, Qt.Key_Q, CHORD)
+    assert page.hidden_button.isVisible()
+    assert page.hidden_button.text() == "Hidden from visitors: 1"
+    qtbot.mouseClick(page.hidden_button, Qt.LeftButton)
+    assert kiosk.staff_report.isVisible()
+    assert kiosk.staff_report.items.item(0).text() == "The tiles file cannot be read."
+    qtbot.mouseClick(kiosk.staff_report.back_button, Qt.LeftButton)
+    assert not kiosk.staff_report.isVisible() and not page.isVisible()
+    operations.write_heartbeat()
+    beat = json.loads((tmp_path / "heartbeat.json").read_text(encoding="utf-8"))
+    assert beat["last_problem"] == "The tiles file cannot be read."
     qtbot.keyClick(window, Qt.Key_Q, CHORD)
     with qtbot.waitSignal(kiosk.exited, timeout=2000):
         qtbot.mouseClick(page.leave_button, Qt.LeftButton)

@@ -24,6 +24,7 @@ from storyplayer.ui.attract_screen import AttractScreen
 from storyplayer.ui.idle_watcher import IdleWatcher
 from storyplayer.ui.main_window import MainWindow
 from storyplayer.ui.pin_pad import PinPad
+from storyplayer.ui.staff_report import StaffReport
 from storyplayer.ui.still_there import StillThere
 
 CURSOR_HIDE_MS = 3_000
@@ -64,7 +65,10 @@ class Kiosk(QObject):
         window.stack.addWidget(self.attract)
         self.attract.startRequested.connect(self.begin)
         self.pin_pad = PinPad(settings.pin, window)
-        self.pin_pad.accepted.connect(self._staff)
+        self.pin_pad.accepted.connect(self.staff_entered)
+        # What visitors are spared (broken stories, messages), for staff after the chord.
+        self.staff_report = StaffReport(window)
+        self.staff_report.leaveRequested.connect(self.leave)
         self.idle = IdleWatcher(idle_ms or int(settings.idle_seconds * 1000), self)
         self.idle.idle.connect(self._on_idle)
         # Stage two of idle: "Are you still there?" counting down, answered by any touch.
@@ -96,6 +100,11 @@ class Kiosk(QObject):
         window = self.window
         window.installEventFilter(self)
         window.playback.manual_button.hide()  # visitors get the stories as they run
+        # No broken story, no developer message for a visitor: staff see them (staff_entered).
+        window.picker.proxy.set_broken_shown(False)
+        window.notices.set_held(True)
+        for button in window.settings_buttons:  # the teacher's menu is not for visitors
+            button.hide()
         # Adding stories (the button, dropped files) is for staff, outside kiosk mode.
         window.picker.set_adding_allowed(False)
         # Esc ("back"), F11 (leave full screen): no keyboard way out for a visitor.
@@ -122,6 +131,9 @@ class Kiosk(QObject):
             self.in_visit = False
             self.visitEnded.emit(reason)
         self.pin_pad.cancel()
+        self.staff_report.close_report()
+        if self.staff_page is not None:
+            self.staff_page.close_page()
         if window.playback.panes:
             window.playback.close_all(emit=False)
         window.picker.clear_choices()
@@ -161,7 +173,7 @@ class Kiosk(QObject):
                    for p in playback.panes)
 
     def _on_idle(self) -> None:
-        staff = self.pin_pad.isVisible() or (
+        staff = self.pin_pad.isVisible() or self.staff_report.isVisible() or (
             self.staff_page is not None and self.staff_page.isVisible())
         if self.attracting or self.resting:
             return
@@ -254,12 +266,20 @@ class Kiosk(QObject):
         if self.settings.pin:
             self.pin_pad.open()
         else:
-            self._staff()
+            self.staff_entered()
 
-    def _staff(self) -> None:
-        """The staff chord (and PIN) passed: the staff page when there is one, else leave."""
+    def staff_entered(self) -> None:
+        """Staff are here (the chord, and the PIN if one is set). With the staff page
+        (ui/kiosk_operations.py) they see the statistics, and from there what visitors are
+        not shown; without it, what visitors are not shown, with its reasons, when there is
+        any; else kiosk mode is left at once."""
         if self.staff_page is not None:
             self.staff_page.open()
+            return
+        broken = self.window.library.invalid
+        held = self.window.notices.held_texts
+        if broken or held:
+            self.staff_report.open_report(broken, held)
         else:
             self.leave()
 

@@ -72,6 +72,7 @@ class KioskOperations(QObject):
                                     else self.extra_folders)
         self._load_library = load_library or self._default_library
         self.last_problem: str | None = None
+        self._held_seen = 0
         self.window.notices.noticeShown.connect(self._problem)
 
         # Statistics.
@@ -130,8 +131,12 @@ class KioskOperations(QObject):
         kiosk.visitEnded.connect(lambda _reason: QTimer.singleShot(0, self._apply_pending))
 
         # The staff page.
-        self.staff_page = StaffPage(self.summary, self._title, self.window)
+        self.staff_page = StaffPage(self.summary, self._title, self.window, self._hidden)
         self.staff_page.leaveRequested.connect(kiosk.leave)
+        # From the statistics to what visitors are not shown (broken stories, messages);
+        # "Back to visitors" there is back to the visitors.
+        self.staff_page.hiddenRequested.connect(self._show_hidden)
+        kiosk.staff_report.closed.connect(self.staff_page.close_page)
         kiosk.staff_page = self.staff_page
         kiosk.exited.connect(self.stop)
         app = QCoreApplication.instance()
@@ -205,6 +210,13 @@ class KioskOperations(QObject):
             self._problem(str(error))
             return None
 
+    def _hidden(self) -> int:
+        return len(self.window.library.invalid) + len(self.window.notices.held_texts)
+
+    def _show_hidden(self) -> None:
+        self.kiosk.staff_report.open_report(self.window.library.invalid,
+                                            self.window.notices.held_texts)
+
     def _title(self, story_id: str) -> str:
         library = self.window.library
         if story_id in library:
@@ -231,6 +243,10 @@ class KioskOperations(QObject):
         return "playing" if self.window.playing else "picker"
 
     def write_heartbeat(self) -> None:
+        held = self.window.notices.held_texts  # messages kept from visitors in kiosk mode
+        if len(held) > self._held_seen:
+            self._held_seen = len(held)
+            self.last_problem = held[-1]
         playing = ([pane.story.id for pane in self.window.playback.panes]
                    if self.window.playing else [])
         library = dict(self.last_change)

@@ -122,6 +122,11 @@ class Picker(QWidget):
         self.model.clear_choices()
         self.hide_notice()
 
+    def add_header_button(self, button: QWidget) -> None:
+        """A button after the language switch (the window's settings menu)."""
+        self._header_end.addSpacing(8)
+        self._header_end.addWidget(button)
+
     def set_language(self, lang: str) -> None:
         self.model.set_language(lang)
         self.delegate.cards.clear()  # cards hold translated text
@@ -194,6 +199,7 @@ class Picker(QWidget):
             languages.addWidget(button)
         top.addLayout(languages)
         top.setAlignment(languages, Qt.AlignBottom)
+        self._header_end = languages  # see add_header_button
 
         notice_layout = QHBoxLayout(self.notice)
         notice_layout.setContentsMargins(20, 14, 20, 14)
@@ -262,7 +268,7 @@ class Picker(QWidget):
         self.search_box.setPlaceholderText(self.tr("Search stories"))
         self.search_box.setAccessibleName(self.tr("Search stories"))
         self.category_box.setAccessibleName(self.tr("Category"))
-        self.category_box.setItemText(0, self.tr("All categories"))
+        self._fill_categories()  # every label in the new language, the choice kept
         self.view.setAccessibleName(self.tr("Stories"))
         self.view.setAccessibleDescription(
             self.tr("Press Space to choose or un-choose a story, Enter to play.")

@@ -97,12 +97,13 @@ class BarChart(QWidget):
 class StaffPage(QWidget):
     leaveRequested = Signal()
     closed = Signal()
+    hiddenRequested = Signal()  # "Hidden from visitors": the stories and messages they miss
 
     def __init__(self, summary: Callable[[], Report | None], title: Callable[[str], str],
-                 parent: QWidget):
+                 parent: QWidget, hidden: Callable[[], int] = lambda: 0):
         super().__init__(parent)
         self.setObjectName("staffPage")
-        self._summary, self._title = summary, title
+        self._summary, self._title, self._hidden = summary, title, hidden
         self.notes: list[str] = []
         self.hide()
         self.panel = QFrame(objectName="staffPanel")
@@ -122,7 +123,12 @@ class StaffPage(QWidget):
             button.setMinimumHeight(52)
         self.back_button.clicked.connect(self.close_page)
         self.leave_button.clicked.connect(self._leave)
+        self.hidden_button = QPushButton(objectName="staffHidden")
+        self.hidden_button.setMinimumHeight(52)
+        self.hidden_button.clicked.connect(self.hiddenRequested)
+        self.hidden_button.hide()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.hidden_button)
         buttons.addStretch(1)
         buttons.addWidget(self.leave_button)
         buttons.addWidget(self.back_button)
@@ -175,6 +181,9 @@ class StaffPage(QWidget):
         self.banner.setVisible(bool(self.notes))
 
     def refresh(self) -> None:
+        hidden = self._hidden()
+        self.hidden_button.setText(self.tr("Hidden from visitors: %1").replace("%1", str(hidden)))
+        self.hidden_button.setVisible(hidden > 0)
         report = self._summary()
         if report is None:
             self.totals.setText(self.tr("Visitor statistics are turned off on this kiosk."))

@@ -272,6 +272,7 @@ class StoryFilterModel(QAbstractListModel):
         self._source: StoryListModel | None = None
         self._words: list[str] = []
         self._category: str | None = None
+        self._broken_shown = True  # kiosk visitors never see a story that cannot play
         self._rows: list[int] = []  # the source rows shown, in the source's order
 
     def setSourceModel(self, model: StoryListModel) -> None:  # noqa: N802 - Qt naming
@@ -307,6 +308,12 @@ class StoryFilterModel(QAbstractListModel):
             self._category = category
             self._refilter()
 
+    def set_broken_shown(self, shown: bool) -> None:
+        """Show stories that cannot be played (with their reason), or leave them out."""
+        if shown != self._broken_shown:
+            self._broken_shown = shown
+            self._refilter()
+
     # --- Qt model -------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -329,7 +336,9 @@ class StoryFilterModel(QAbstractListModel):
         if self._source is None:
             return []
         rows = self._source._rows
-        numbers = range(len(rows))
+        numbers: range | list[int] = range(len(rows))
+        if not self._broken_shown:
+            numbers = [n for n in numbers if rows[n].entry.story is not None]
         if self._category:
             category = self._category
             numbers = [n for n in numbers if rows[n].entry.story is not None

@@ -60,7 +60,8 @@ def make_operations(qtbot, tmp_path) -> Iterator:
         operations = KioskOperations(
             kiosk, settings, extra_folders=list(folders), watched_folders=list(folders),
             stats_path=tmp_path / "visits.sqlite", heartbeat_path=tmp_path / "heartbeat.json",
-            load_library=lambda: Library.load([bundled_stories_dir(), *folders]),
+            load_library=options.pop(
+                "load_library", lambda: Library.load([bundled_stories_dir(), *folders])),
             clock=clock, now=clock.now, **options)
         with qtbot.waitExposed(window):
             kiosk.start()
@@ -273,11 +274,14 @@ def test_the_staff_chord_opens_the_statistics_page(qtbot, make_operations, tmp_p
 def test_a_changed_config_is_applied_between_visitors(qtbot, make_operations, tmp_path):
     config_file = tmp_path / "config.toml"
     config_file.write_text("[kiosk]\nenabled = true\nidle_seconds = 60\n", encoding="utf-8")
-    window, kiosk, operations = make_operations()
+    hall = tmp_path / "hall-stories"
+    write_story(hall, "hall-story", story_data(2))
+    window, kiosk, operations = make_operations(load_library=None)  # the app's own loader
     qtbot.waitUntil(lambda: operations._snapshot is not None, timeout=5000)
     kiosk.begin()
-    config_file.write_text('featured = ["world-war-1"]\n[kiosk]\nenabled = true\n'
-                           "idle_seconds = 45\ncountdown_seconds = 5\n", encoding="utf-8")
+    config_file.write_text(f'library = ["{hall}"]\nfeatured = ["world-war-1"]\n'
+                           "[kiosk]\nenabled = true\nidle_seconds = 45\n"
+                           "countdown_seconds = 5\n", encoding="utf-8")
     with qtbot.waitSignal(operations.changesNoticed, timeout=5000) as noticed:
         operations.look()
     assert noticed.args == ["config changed"]
@@ -286,6 +290,7 @@ def test_a_changed_config_is_applied_between_visitors(qtbot, make_operations, tm
         kiosk.show_attract()
     assert kiosk.idle.timeout_ms == 45_000 and kiosk.stages.countdown_s == 5
     assert [story.id for story in kiosk.attract.stories] == ["world-war-1"]
+    assert "hall-story" in window.library and operations.watched_folders == [hall]
     # Staff leave kiosk mode while a change waits: nothing is applied, nothing fails.
     kiosk.begin()
     config_file.write_text("[kiosk]\nenabled = true\n", encoding="utf-8")

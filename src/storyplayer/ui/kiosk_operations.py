@@ -70,6 +70,11 @@ class KioskOperations(QObject):
         self.extra_folders = list(extra_folders or [])
         self.watched_folders = list(watched_folders if watched_folders is not None
                                     else self.extra_folders)
+        # The folders that are not the config's `library` (the command line's, the user's):
+        # a changed config replaces only its own.
+        configured = set(self.config.library)
+        self._fixed_extra = [f for f in self.extra_folders if f not in configured]
+        self._fixed_watched = [f for f in self.watched_folders if f not in configured]
         self._load_library = load_library or self._default_library
         self.last_problem: str | None = None
         self._held_seen = 0
@@ -397,9 +402,10 @@ class KioskOperations(QObject):
         kiosk.idle.timeout_ms = int(new.kiosk.idle_seconds * 1000)
         kiosk.stages.countdown_s = new.kiosk.countdown_seconds
         self.set_watch_seconds(new.kiosk.watch_seconds)
-        extra = [f for f in new.library if f not in self.extra_folders]
-        self.extra_folders += extra
-        self.watched_folders += [f for f in extra if f not in self.watched_folders]
+        self.extra_folders = self._fixed_extra + [
+            f for f in new.library if f not in self._fixed_extra]
+        self.watched_folders = self._fixed_watched + [
+            f for f in new.library if f not in self._fixed_watched]
         later = _needs_restart(old, new)
         if later:
             log.info("config: %s take effect when the app starts again", ", ".join(later))

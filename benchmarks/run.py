@@ -141,6 +141,8 @@ def main() -> None:
     result.update(cold_starts(2, 0.5, warm_up=False) if quick else cold_starts(5, SETTLE_S))
     _log("step latency")
     result.update(in_process("step", "--steps", "10" if quick else "60"))
+    _log("step latency, recording visitor statistics")
+    result.update(in_process("step", "--steps", "10" if quick else "60", "--record"))
     _log("search")
     result.update(in_process("search", "--stories", "100", "--rounds", "1") if quick
                   else in_process("search", "--stories", "1000"))

@@ -121,7 +121,7 @@ def test_touches_keep_the_visitor_on_their_screen(qtbot, make_kiosk):
     fired: list[int] = []
     kiosk.attractShown.connect(lambda: fired.append(1))
     for _ in range(4):  # touches every ~1/3 of the idle time keep it away
-        with qtbot.waitSignal(kiosk.cursor.idle, timeout=2000):
+        with qtbot.waitSignal(kiosk.cursor.idle, timeout=5000):
             pass
         touch(window.picker.view)
     assert fired == [] and not kiosk.attracting
@@ -140,7 +140,7 @@ def test_a_playing_story_is_not_cut_short(qtbot, make_kiosk):
 
 def test_the_cursor_hides_after_a_while_and_returns_on_a_move(qtbot, make_kiosk):
     window, kiosk = make_kiosk()
-    with qtbot.waitSignal(kiosk.cursor.idle, timeout=2000):
+    with qtbot.waitSignal(kiosk.cursor.idle, timeout=5000):
         pass
     assert QApplication.overrideCursor() is not None
     assert QApplication.overrideCursor().shape() == Qt.BlankCursor

@@ -121,7 +121,7 @@ def test_touches_keep_the_visitor_on_their_screen(qtbot, make_kiosk):
     kiosk.begin()
     fired: list[int] = []
     kiosk.attractShown.connect(lambda: fired.append(1))
-    for _ in range(4):  # touches every ~1/3 of the idle time keep it away
+    for _ in range(4):  # a touch every half of the idle time keeps it away
         with qtbot.waitSignal(kiosk.cursor.idle, timeout=5000):
             pass
         touch(window.picker.view)

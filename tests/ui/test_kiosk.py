@@ -3,14 +3,13 @@ time, a touch back to the picker, no way out for a visitor, and the staff chord 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import QApplication
 
-from storyplayer.map.map_view import MapView
 from storyplayer.model.config import KioskSettings
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
@@ -27,30 +26,19 @@ def library() -> Library:
 
 
 @pytest.fixture
-def make_kiosk(qtbot, library) -> Iterator:
-    made: list[tuple[MainWindow, Kiosk]] = []
-
+def make_kiosk(qtbot, make_window) -> Callable[..., tuple[MainWindow, Kiosk]]:
     def make(pin: str = "", featured: tuple[str, ...] = (), idle_ms: int = IDLE_MS,
              speed: float = 1.0, countdown_ms: int = 0) -> tuple[MainWindow, Kiosk]:
-        window = MainWindow(library, MapView(), "en", speed=speed)
+        window = make_window(speed=speed, show=False)
         kiosk = Kiosk(window, KioskSettings(enabled=True, pin=pin), featured=featured,
                       idle_ms=idle_ms, cursor_ms=idle_ms // 2, countdown_ms=countdown_ms)
+        make_window.before_close(lambda: kiosk._leaving or kiosk.leave())
         with qtbot.waitExposed(window):
             kiosk.start()
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
-        made.append((window, kiosk))
+        make_window.activate(window)  # shortcuts need it
         return window, kiosk
 
-    yield make
-    gone: list[int] = []
-    for window, kiosk in made:
-        if not kiosk._leaving:
-            kiosk.leave()
-        window.playback.close_all(emit=False)
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-    qtbot.waitUntil(lambda: len(gone) == len(made), timeout=5000)
+    return make
 
 
 def touch(widget) -> None:  # noqa: ANN001
@@ -260,13 +248,11 @@ def test_no_question_while_stories_play_in_date_order(qtbot, make_kiosk):
     kiosk.begin()
     window.playback.set_sync(True)
     window.play(["october-1917", "world-war-1"])
-    sync = window.playback.sync
-    assert sync is not None
-    if sync.state is not State.PLAYING:
+    session = window.playback.session
+    assert session is not None and session.date_order
+    if not session.running():
         qtbot.mouseClick(window.playback.pause_all_button, Qt.LeftButton)  # "Play all"
-    assert sync.state is State.PLAYING
-    # The shared playhead runs; the panes' own drivers wait on it.
-    assert not any(p.driver.state is State.PLAYING for p in window.playback.panes)
+    assert session.shared is not None and session.shared.state is State.PLAYING
     for _ in range(2):
         with qtbot.waitSignal(kiosk.idle.idle, timeout=5000):
             pass

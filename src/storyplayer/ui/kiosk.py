@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from storyplayer.model.config import KioskSettings
 from storyplayer.model.idle_stages import IdleStages, Stage
-from storyplayer.model.playback import State
 from storyplayer.model.story import Story
 from storyplayer.ui.attract_screen import AttractScreen
 from storyplayer.ui.idle_watcher import IdleWatcher
@@ -139,9 +138,8 @@ class Kiosk(QObject):
             self.staff_page.close_page()
         if window.playback.panes:
             window.playback.close_all(emit=False)
-        window.picker.clear_choices()
-        window.picker.search_box.clear()
-        self.attract.adopt_map(window.playback.map_view)
+        window.picker.reset()
+        self.attract.adopt_map(window.lend_map())
         window.stack.setCurrentWidget(self.attract)
         self.attract.start()
         self.attract.setFocus(Qt.OtherFocusReason)
@@ -156,9 +154,7 @@ class Kiosk(QObject):
         if not self.attracting:
             return
         self.attract.stop()
-        map_view = self.window.playback.map_view
-        self.window.playback.splitter.insertWidget(1, map_view)
-        map_view.clear()
+        self.window.take_back_map()
         self.idle.poke()  # someone is here: the idle wait starts now
         self.in_visit = True
         self.visitStarted.emit()
@@ -167,13 +163,11 @@ class Kiosk(QObject):
     @property
     def watching(self) -> bool:
         """A story plays on its own towards its end: the visitor may just be watching."""
-        playback = self.window.playback
-        if not self.window.playing:
+        session = self.window.playback.session
+        if not self.window.playing or session is None or session.manual:
             return False
-        if playback.sync is not None:  # in date order one shared playhead runs them all
-            return playback.sync.state is State.PLAYING and not playback.manual
-        return any(p.driver.state is State.PLAYING and not p.driver.manual
-                   for p in playback.panes)
+        # In date order the shared playhead runs them all; else any pane on its own.
+        return session.running()
 
     def _on_idle(self) -> None:
         staff = self.pin_pad.isVisible() or self.staff_report.isVisible() or (

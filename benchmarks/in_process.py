@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -113,13 +114,30 @@ class _PaintWatch:
         return len(self.painted) == len(self.widgets)
 
 
-def step(steps: int) -> dict:
+def _recording(panes, folder: str):  # type: ignore[no-untyped-def]
+    """Visitor statistics recorded as a kiosk records them (model/visit_stats.py): every
+    event shown, and a row written (on the writer's thread) each time a story starts over."""
+    from storyplayer.model.visit_stats import StatsWriter, VisitLog
+
+    visits = VisitLog(StatsWriter(Path(folder) / "visits.sqlite"))
+    visits.begin_visit("en")
+    for slot, pane in enumerate(panes):
+        visits.story_started(slot, pane.story.id, pane.driver.count)
+        pane.driver.eventChanged.connect(
+            lambda index, s=slot: visits.story_reached(s, index))
+        pane.driver.finished.connect(lambda s=slot: visits.story_finished(s))
+    return visits
+
+
+def step(steps: int, record: bool = False) -> dict:
     _qt_app = _app()  # kept alive for the whole measurement
     window, map_view = _window()
     window.set_manual(True)  # the benchmark steps; time stands still in between
     window.play(IDS)
     _wait(lambda: map_view.is_ready)
     panes = window.playback.panes
+    folder = tempfile.mkdtemp(prefix="storyplayer-step-")
+    visits = _recording(panes, folder) if record else None
     acked = [0]
     map_view.shown.connect(lambda seq: acked.__setitem__(0, max(acked[0], seq)))
     _sleep(1.0)
@@ -141,10 +159,12 @@ def step(steps: int) -> dict:
     for _ in range(steps):
         watch.painted.clear()
         start = time.perf_counter()
-        for pane in panes:
+        for slot, pane in enumerate(panes):
             if pane.driver.index < pane.driver.count - 1:
                 pane.driver.next()
             else:
+                if visits is not None:
+                    visits.play_again(slot)  # a row for the writer
                 pane.driver.jump(0)
         target[0] = map_view._seq  # the last show_event sent
         fallback.start()
@@ -152,6 +172,12 @@ def step(steps: int) -> dict:
         fallback.stop()
         latencies.append((time.perf_counter() - start) * 1000)
         _sleep(STEP_GAP_MS / 1000)
+    shutil.rmtree(folder, ignore_errors=True)
+    if record:
+        return {
+            "step_recording_latency_p95_ms": round(p95(latencies), 2),
+            "step_recording_latency_median_ms": round(statistics.median(latencies), 2),
+        }
     return {
         "step_latency_p95_ms": round(p95(latencies), 2),
         "step_latency_median_ms": round(statistics.median(latencies), 2),
@@ -310,9 +336,11 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=600.0)
     parser.add_argument("--rounds", type=int, default=3, help="search: times the text is typed")
+    parser.add_argument("--record", action="store_true",
+                        help="step: record visitor statistics meanwhile, as a kiosk does")
     args = parser.parse_args()
     if args.what == "step":
-        result = step(args.steps)
+        result = step(args.steps, args.record)
     elif args.what == "search":
         result = search(args.stories, args.rounds)
     else:

@@ -1303,4 +1303,94 @@
         <translation>Lugu</translation>
     </message>
 </context>
+<context>
+    <name>ClosedScreen</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/closed_screen.py" line="66"/>
+        <source>Closed</source>
+        <translation>Suletud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/closed_screen.py" line="74"/>
+        <source>Open again on %1 at %2</source>
+        <translation>Taas avatud: %1 kell %2</translation>
+    </message>
+</context>
+<context>
+    <name>KioskOperations</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk_operations.py" line="315"/>
+        <source>Cannot reach %1: the stories last seen there are shown until it is back.</source>
+        <translation>%1 pole kättesaadav: seni näidatakse sealt viimati nähtud lugusid.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="153"/>
+        <source>Staff: visitor statistics</source>
+        <translation>Töötajatele: külastuste statistika</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="154"/>
+        <source>Stories chosen (dark: watched to the end): times, share finished, median time</source>
+        <translation>Valitud lood (tume: vaadatud lõpuni): kordi, lõpuni vaadatute osa, aja mediaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="155"/>
+        <source>Visits per hour of the day</source>
+        <translation>Külastused kellaaja järgi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="156"/>
+        <source>Back to visitors</source>
+        <translation>Tagasi külastajate juurde</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="157"/>
+        <source>Leave kiosk mode</source>
+        <translation>Välju kioskirežiimist</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="175"/>
+        <source>Visitor statistics are turned off on this kiosk.</source>
+        <translation>Selles kioskis on külastuste statistika välja lülitatud.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="182"/>
+        <source>Visits: %1 · median length %2 s</source>
+        <translation>Külastusi: %1 · mediaanpikkus %2 s</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="184"/>
+        <source>Languages: %1</source>
+        <translation>Keeled: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="180"/>
+        <source>Hidden from visitors: %1</source>
+        <translation>Külastajate eest peidetud: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StillThere</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/still_there.py" line="55"/>
+        <source>Are you still there?</source>
+        <translation>Kas oled veel siin?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/storyplayer/ui/still_there.py" line="56"/>
+        <source>Continuing to the start in %n…</source>
+        <translation>
+            <numerusform>Algusesse tagasi %n sekundi pärast…</numerusform>
+            <numerusform>Algusesse tagasi %n sekundi pärast…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/still_there.py" line="57"/>
+        <source>Touch the screen to stay.</source>
+        <translation>Puuduta ekraani, et jääda.</translation>
+    </message>
+</context>
 </TS>

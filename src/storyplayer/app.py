@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import MutableMapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -169,6 +170,7 @@ def run(args: argparse.Namespace) -> int:
             ui["kiosk"] = kiosk
             # A screenshot shows what a visitor sees on a common 1080p kiosk screen.
             kiosk.start(attract=not args.play, full_screen=not args.screenshot)
+            ui["operations"] = _kiosk_operations(kiosk, settings, folders)
             if args.screenshot:
                 window.resize(1920, 1080)
         elif args.fullscreen:
@@ -389,6 +391,26 @@ def _apply_map_settings(map_view, config) -> str | None:  # type: ignore[no-unty
         print(f"storyplayer: {error}; using the built-in basemap", file=sys.stderr)
         map_view.set_options(reduced_motion=config.reduced_motion)
     return problem
+
+
+def _kiosk_operations(kiosk, settings, folders):  # type: ignore[no-untyped-def]
+    """Statistics, heartbeat and watchdog, opening hours and the shared library, for a kiosk
+    (docs/kiosk.md); nothing is written in the user's folders when isolated."""
+    import platformdirs
+
+    from storyplayer.model.health import HEARTBEAT_NAME
+    from storyplayer.model.library import isolated, user_library_dir
+    from storyplayer.model.visit_stats import default_stats_path
+    from storyplayer.ui.kiosk_operations import KioskOperations
+
+    data = Path(platformdirs.user_data_dir("storyplayer", appauthor=False))
+    watched = list(folders) if isolated() else [user_library_dir(), *folders]
+    operations = KioskOperations(
+        kiosk, settings, extra_folders=list(folders), watched_folders=watched,
+        stats_path=None if isolated() else default_stats_path(),
+        heartbeat_path=None if isolated() else data / HEARTBEAT_NAME)
+    operations.start()
+    return operations
 
 
 def _persist_text_scale(window, settings) -> None:  # type: ignore[no-untyped-def]

@@ -167,7 +167,23 @@ def build_parser() -> argparse.ArgumentParser:
                          help="install into this library folder instead of the user library")
     parser.epilog = ("storyplayer FILE.storyplayer opens the player, checks that story package "
                      "and installs it into the user library.")
+    _add_stats_command(commands)
     return parser
+
+
+def _add_stats_command(commands) -> None:  # type: ignore[no-untyped-def]
+    stats = commands.add_parser(
+        "stats", help="report the kiosk's anonymous visitor statistics",
+        description="Per story: times chosen, completion rate, median time watched, where "
+                    "visitors leave; languages; busiest hours.",
+    )
+    stats.add_argument("--since", metavar="DATE", help="from this day on (2026-05-01)")
+    stats.add_argument("--until", metavar="DATE", help="up to and including this day")
+    output = stats.add_mutually_exclusive_group()
+    output.add_argument("--csv", metavar="FILE", type=Path, help="write the per-story table")
+    output.add_argument("--json", action="store_true", help="machine-readable output")
+    stats.add_argument("--merge", metavar="DB", type=Path, nargs="+",
+                       help="combine these kiosks' statistics files into one report")
 
 
 def default_language() -> str:
@@ -213,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "places":
             args.lang = args.lang or default_language()
             return _places(args)
+        if args.command == "stats":
+            return _stats(args)
         if args.check_config:
             return _check_config(args)
         if args.install_desktop:
@@ -509,6 +527,36 @@ def bundled_ids() -> set[str]:
     from storyplayer.resources import bundled_stories_dir
 
     return {story.id for story in Library.load([bundled_stories_dir()]).stories}
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from storyplayer.model.stats_report import StatsError, parse_day, report
+    from storyplayer.model.visit_stats import default_stats_path
+
+    try:
+        since = parse_day(args.since) if args.since else None
+        until = parse_day(args.until) if args.until else None
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    paths = args.merge or [default_stats_path()]
+    try:
+        summary = report(paths, since, until)
+    except StatsError as error:
+        print(f"storyplayer: {error}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(summary.to_json(), indent=2, ensure_ascii=False))
+    elif args.csv is not None:
+        try:
+            args.csv.write_text(summary.to_csv(), encoding="utf-8")
+        except OSError as error:
+            print(f"storyplayer: {args.csv}: cannot write: {error.strerror or error}",
+                  file=sys.stderr)
+            return 1
+        print(f"wrote {args.csv}")
+    else:
+        print(summary.to_text())
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

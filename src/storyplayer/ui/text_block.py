@@ -4,6 +4,10 @@ A word-wrapped rich-text QLabel lays its text out again on every size question t
 ask (height for width, size hint, minimum size), several times per step and pane. Here each
 text keeps its laid-out document, so showing text prepared ahead of time (`prepare`) only
 swaps documents, and a size question is a lookup.
+
+The shown document is always painted from a layout at the widget's own width: a size
+question for another width (a layout trying a narrower column) is answered from heights
+measured once per width, and never leaves the shown layout at that other width.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ class TextBlock(QWidget):
         self._text = ""
         self._line_height = 100
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
+        # Heights of each text at widths a layout asked about: (text, width) -> pixels.
+        self._heights: dict[tuple[str, int], int] = {}
         self._document = self._make("")
         policy = QSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
@@ -54,7 +60,8 @@ class TextBlock(QWidget):
             return
         self._text = text
         self._document = self._get(text)
-        self.setAccessibleName(self._document.toPlainText())
+        # Soft hyphens are break points for the eye, not letters for a screen reader.
+        self.setAccessibleName(self._document.toPlainText().replace("\u00ad", ""))
         self.updateGeometry()
         self.update()
 
@@ -106,6 +113,7 @@ class TextBlock(QWidget):
         for document in self._documents.values():
             document.deleteLater()
         self._documents.clear()
+        self._heights.clear()
         self._document = self._get(self._text)
         self.updateGeometry()
         self.update()
@@ -122,10 +130,21 @@ class TextBlock(QWidget):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         self.ensurePolished()  # the style sheet's font first, like QLabel
-        if not self._text:
+        if not self._text or width <= 0:
             return 0
-        self._fit(self._document, width)
-        return math.ceil(self._document.size().height())
+        document = self._document
+        key = (self._text, width)
+        height = self._heights.get(key)
+        if height is None:
+            shown = document.textWidth()
+            self._fit(document, width)
+            height = math.ceil(document.size().height())
+            if len(self._heights) > 64:
+                self._heights.clear()
+            self._heights[key] = height
+            if shown > 0 and shown != width:
+                document.setTextWidth(shown)  # the shown layout stays at the shown width
+        return height
 
     def sizeHint(self) -> QSize:  # noqa: N802
         self.ensurePolished()
@@ -147,6 +166,7 @@ class TextBlock(QWidget):
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if not self._text:
             return
+        self._fit(self._document, self.width())  # painted as wide as the widget is
         painter = QPainter(self)
         context = QAbstractTextDocumentLayout.PaintContext()
         palette = QPalette(self.palette())

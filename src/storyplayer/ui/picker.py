@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +67,7 @@ class Picker(QWidget):
         self.delegate = StoryCardDelegate(self)
 
         self.heading = QLabel(objectName="pickerHeading")
+        self.heading.setWordWrap(True)
         self.subheading = QLabel(objectName="pickerSubheading")
         self.subheading.setWordWrap(True)
         self.search_box = QLineEdit(objectName="pickerSearch")
@@ -91,6 +93,7 @@ class Picker(QWidget):
             button.setChecked(code == lang)
             button.setAccessibleName(name)
             button.setMinimumSize(56, 48)
+            button.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
             button.clicked.connect(lambda _=False, c=code: self._choose_language(c))
             self.language_buttons[code] = button
 
@@ -132,8 +135,8 @@ class Picker(QWidget):
         self._view_holder.setContentsMargins(inset, 0, max(0, inset - 12), 0)
         self.setStyleSheet(_style_sheet(scale))
         self.play_button.setMinimumSize(QSize(round(180 * scale), round(56 * scale)))
-        self.search_box.setMinimumWidth(round(240 * scale))
-        self.search_box.setMaximumWidth(round(420 * scale))
+        self.search_box.setMinimumWidth(round(240 * theme.chrome_scale(scale)))
+        self.search_box.setMaximumWidth(round(420 * theme.chrome_scale(scale)))
         self.view.relayout()
         self.view.doItemsLayout()
 
@@ -328,9 +331,10 @@ def _announce(widget: QWidget, text: str) -> None:
 def _style_sheet(scale: float) -> str:
     s = theme.Sizes()
     pt = theme.scaled
+    chrome = theme.chrome_scale(scale)  # the page's own labels and controls
     return f"""
-    #pickerHeading {{ font-size: {pt(s.heading * 1.3, scale)}pt; font-weight: 700; }}
-    #pickerSubheading {{ font-size: {pt(s.body, scale)}pt; color: {theme.MUTED}; }}
+    #pickerHeading {{ font-size: {pt(s.heading * 1.3, chrome)}pt; font-weight: 700; }}
+    #pickerSubheading {{ font-size: {pt(s.body, chrome)}pt; color: {theme.MUTED}; }}
     #pickerSearch, #pickerCategory {{
         padding: {round(9 * scale)}px {round(12 * scale)}px; border-radius: 10px;
         min-height: {round(30 * scale)}px;
@@ -348,8 +352,8 @@ def _style_sheet(scale: float) -> str:
     #storyGrid QScrollBar::add-page, #storyGrid QScrollBar::sub-page {{ background: none; }}
     #pickerCategory::drop-down {{ border: none; width: {round(36 * scale)}px; }}
     QPushButton#pickerLanguage {{
-        font-weight: 700; border-radius: 0; padding: {round(9 * scale)}px {round(12 * scale)}px;
-        min-height: {round(30 * scale)}px;
+        font-weight: 700; border-radius: 0; padding: {round(9 * chrome)}px {round(12 * chrome)}px;
+        min-height: {round(30 * chrome)}px; font-size: {pt(s.body, chrome)}pt;
     }}
     QPushButton#pickerLanguage:focus {{ border: {theme.FOCUS_WIDTH + 1}px solid {theme.ACCENT}; }}
     #pickerCategory::down-arrow {{ image: none; }}

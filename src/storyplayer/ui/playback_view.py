@@ -92,31 +92,32 @@ class PlaybackView(QWidget):
         map_view.ready.connect(self._on_map_ready)
 
     def _top_bar(self) -> QWidget:
-        bar = QWidget(objectName="playbackBar")
+        bar = self._bar = QWidget(objectName="playbackBar")
+        bar.installEventFilter(self)
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(0, 0, 0, 0)
         self.back_button = QPushButton(icon("previous", "#1f2328"), self.tr("Choose stories"))
         self.back_button.setIconSize(QSize(16, 16))
-        self.back_button.setMinimumHeight(40)
+        self.back_button.setMinimumHeight(48)
         self.back_button.setCursor(Qt.PointingHandCursor)
         self.back_button.setAccessibleDescription(
             self.tr("Stop playing and go back to the stories")
         )
         self.back_button.clicked.connect(self.backRequested)
         self.pause_all_button = QPushButton(self.tr("Pause all"))
-        self.pause_all_button.setMinimumHeight(40)
+        self.pause_all_button.setMinimumHeight(48)
         self.pause_all_button.setCursor(Qt.PointingHandCursor)
         self.pause_all_button.clicked.connect(self.toggle_all)
         self.sync_button = QPushButton(self.tr("In date order"), objectName="syncToggle")
         self.sync_button.setCheckable(True)
-        self.sync_button.setMinimumHeight(40)
+        self.sync_button.setMinimumHeight(48)
         self.sync_button.setCursor(Qt.PointingHandCursor)
         self.sync_button.setAccessibleDescription(
             self.tr("Play every story's events together, in the order of their dates"))
         self.sync_button.toggled.connect(self.set_sync)
         self.manual_button = QPushButton(self.tr("Step by hand"), objectName="manualToggle")
         self.manual_button.setCheckable(True)
-        self.manual_button.setMinimumHeight(40)
+        self.manual_button.setMinimumHeight(48)
         self.manual_button.setCursor(Qt.PointingHandCursor)
         self.manual_button.toggled.connect(self.manualToggled)
         self.brand = QLabel(self.tr("Story Player"), objectName="brand")
@@ -231,6 +232,22 @@ class PlaybackView(QWidget):
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)
         self._balance()
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+        if watched is self._bar and event.type() == QEvent.Resize:
+            self._fit_brand()
+        return False
+
+    def _fit_brand(self) -> None:
+        """The app's name in the bar gives way when the buttons need its room (three panes
+        at a large text scale): a button's words are never cut for it."""
+        layout = self._bar.layout()
+        buttons = [b for b in self._bar.findChildren(QPushButton) if not b.isHidden()]
+        need = sum(b.sizeHint().width() for b in buttons) + self.brand.sizeHint().width()
+        need += layout.spacing() * (len(buttons) + 1) + 24
+        fits = need <= self._bar.width()
+        if self.brand.isHidden() == fits:
+            self.brand.setVisible(fits)
 
     # -- keeping the map in step ---------------------------------------------------------
 

@@ -61,7 +61,7 @@ class StoryPane(QFrame):
         header = QWidget(objectName="paneHeader")
         header_layout = QHBoxLayout(header)
         header_layout.setContentsMargins(16, 6, 8, 6)
-        self.story_title = ElidedLabel(story.text(story.title, lang), lines=2)
+        self.story_title = ElidedLabel(story.text(story.title, lang), lines=2, lang=lang)
         self.story_title.setObjectName("paneStoryTitle")
         # The list of events to jump to, for a class (opens over the pane's page).
         # A push button: Enter opens it (Space belongs to "pause all" during playback).
@@ -80,7 +80,7 @@ class StoryPane(QFrame):
 
         self.pages = QStackedWidget()
         self.event_view = EventView(story, lang)
-        self.end_card = EndCard(story.text(story.title, lang), color)
+        self.end_card = EndCard(story.text(story.title, lang), color, lang=lang)
         self.pages.addWidget(self.event_view)
         self.pages.addWidget(self.end_card)
         layout.addWidget(self.pages, 1)
@@ -143,7 +143,7 @@ class StoryPane(QFrame):
             #storyPane {{ background: {theme.CARD}; border: 1px solid {theme.LINE};
                           border-top: 6px solid {color}; border-radius: 8px; }}
             #storyPane:focus {{ border: 2px solid {color}; border-top: 6px solid {color}; }}
-            #eventBody {{ background: {theme.CARD}; }}
+            #eventBody, #endBody {{ background: {theme.CARD}; }}
             #paneFooter QToolButton {{ padding: 4px; min-width: 38px; min-height: 38px; }}
             QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
             QScrollBar::handle:vertical {{ background: {theme.tint(color, 0.55)};
@@ -234,8 +234,10 @@ class StoryPane(QFrame):
         self.event_view.date.setStyleSheet(pt(sizes.body))
         self.event_view.title.setStyleSheet(pt(sizes.title))
         self.event_view.text.setStyleSheet(pt(sizes.body))
-        for label in (self.event_view.caption, self.event_view.sources, self.status):
+        for label in (self.event_view.caption, self.event_view.sources):
             label.setStyleSheet(pt(sizes.small))
+        self.status.setStyleSheet(
+            f"font-size: {theme.scaled(sizes.small, theme.chrome_scale(scale))}pt;")
         self.story_title.setStyleSheet(pt(sizes.small))
         self.end_card.heading.setStyleSheet(pt(sizes.heading))
         self.end_card.story_title.setStyleSheet(pt(sizes.title))

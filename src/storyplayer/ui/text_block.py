@@ -18,6 +18,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QEvent, QRectF, QSize
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFontMetricsF,
     QPainter,
     QPalette,
     QTextBlockFormat,
@@ -25,6 +26,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from storyplayer.ui.hyphenation import hyphenate, hyphenate_html, too_wide
 
 KEPT_DOCUMENTS = 6  # the shown text, its neighbours either side, and a little slack
 
@@ -42,6 +45,8 @@ class TextBlock(QWidget):
         self._rich = rich
         self._text = ""
         self._line_height = 100
+        self._lang: str | None = None  # long words get soft hyphens in this language
+        self._too_wide: frozenset[str] = frozenset()  # the words hyphenated, at this width
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
         # Heights of each text at widths a layout asked about: (text, width) -> pixels.
         self._heights: dict[tuple[str, int], int] = {}
@@ -60,6 +65,8 @@ class TextBlock(QWidget):
             return
         self._text = text
         self._document = self._get(text)
+        if self._lang:
+            self._too_wide = too_wide(text, self._fits)
         # Soft hyphens are break points for the eye, not letters for a screen reader.
         self.setAccessibleName(self._document.toPlainText().replace("\u00ad", ""))
         self.updateGeometry()
@@ -68,6 +75,12 @@ class TextBlock(QWidget):
     def prepare(self, text: str) -> None:
         """Lay `text` out now, at the current width, so that showing it later is instant."""
         self._get(text)
+
+    def set_hyphenation(self, lang: str | None) -> None:
+        """Long words break at syllable boundaries of `lang` (None: only at spaces)."""
+        if lang != self._lang:
+            self._lang = lang
+            self._forget()
 
     def set_line_height(self, percent: int) -> None:
         if percent != self._line_height:
@@ -95,10 +108,11 @@ class TextBlock(QWidget):
         document.setDocumentMargin(0)
         document.setDefaultFont(self.font())
         document.setUndoRedoEnabled(False)
+        lang, fits = self._lang, self._fits
         if self._rich:
-            document.setHtml(text)
+            document.setHtml(hyphenate_html(text, lang, fits) if lang else text)
         else:
-            document.setPlainText(text)
+            document.setPlainText(hyphenate(text, lang, fits) if lang else text)
         if self._line_height != 100:
             spacing = QTextBlockFormat()
             spacing.setLineHeight(self._line_height,
@@ -154,8 +168,22 @@ class TextBlock(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(0, 0)
 
+    def _fits(self, word: str) -> bool:
+        """Whether `word` fits on a line (with room for a bolder weight): if so, it wraps
+        whole; only wider words break, at their syllables."""
+        width = self.width()
+        metrics = QFontMetricsF(self.font())
+        # With room for bold and the punctuation that must stay with the word ("word.").
+        return width <= 0 or metrics.horizontalAdvance(word + "..") * 1.15 <= width
+
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)
+        if self._lang and self._text:
+            wide = too_wide(self._text, self._fits)
+            if wide != self._too_wide:  # other words must break now: hyphenate afresh
+                self._too_wide = wide
+                self._forget()
+                return
         self._fit(self._document, self.width())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

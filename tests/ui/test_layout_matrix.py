@@ -80,3 +80,26 @@ def test_the_ratio_2_cases_fit() -> None:
         cwd=root, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert " passed" in done.stdout and "failed" not in done.stdout
+
+
+@pytest.mark.parametrize("panes", [2, 3])
+@pytest.mark.parametrize("lang", ["en", "et"])
+def test_the_end_card_fits_the_default_window(stage: Stage, lang: str, panes: int) -> None:
+    window = stage.show(Case("1280x720", panes, lang, 1.0, "light", "end card"))
+    for pane in window.playback.panes:
+        card = pane.end_card
+        assert card.isVisible()
+        for label in (card.heading, card.story_title, card.message):
+            assert label.height() >= label.heightForWidth(label.width())  # no line squeezed
+    assert problems(window) == []
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.3, 2.5])
+def test_titles_never_break_mid_word_with_three_panes(stage: Stage, scale: float) -> None:
+    for lang in ("et", "en"):
+        window = stage.show(Case("1280x720", 3, lang, scale, "light", "playing"))
+        for pane in window.playback.panes:
+            for index in range(pane.driver.count):  # every title of the three stories
+                pane.driver.jump(index)
+                stage.settle()
+                assert [p for p in problems(pane) if "mid-word" in p] == []

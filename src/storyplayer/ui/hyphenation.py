@@ -14,8 +14,8 @@ from collections.abc import Callable
 import pyphen
 
 SOFT_HYPHEN = "\u00ad"
-MIN_LETTERS = 7  # shorter words move to the next line whole
-_WORD = re.compile(rf"[^\W\d_]{{{MIN_LETTERS},}}")
+MIN_LETTERS = 7  # without a width to fit, shorter words move to the next line whole
+_WORD = re.compile(r"[^\W\d_]{4,}")  # with one, any word of four letters may be too wide
 _TEXT_NODE = re.compile(r">([^<]+)<")
 _DICTIONARIES = {"et": "et_EE", "en": "en_US"}
 
@@ -42,7 +42,9 @@ def hyphenate(text: str, lang: str, fits: Fits | None = None) -> str:
 
     def split(match: re.Match[str]) -> str:
         word = match.group(0)
-        return word if fits is not None and fits(word) else _word(word, lang)
+        if fits(word) if fits is not None else len(word) < MIN_LETTERS:
+            return word
+        return _word(word, lang)
 
     return _WORD.sub(split, text)
 

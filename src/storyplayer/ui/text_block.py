@@ -13,11 +13,13 @@ measured once per width, and never leaves the shown layout at that other width.
 from __future__ import annotations
 
 import math
+import re
 from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QRectF, QSize
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFont,
     QFontMetricsF,
     QPainter,
     QPalette,
@@ -30,6 +32,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from storyplayer.ui.hyphenation import hyphenate, hyphenate_html, too_wide
 
 KEPT_DOCUMENTS = 6  # the shown text, its neighbours either side, and a little slack
+SHRINK_FLOOR = 0.6  # a title shrinks to fit its longest syllable, to this share at most
+# What a line cannot break inside: runs up to a space, a soft hyphen or after a hyphen.
+# (Not after a dash: Qt keeps "1912–1917" together.)
+_UNBREAKABLE = re.compile("[^\\s\u00ad\u2010/-]+[\u00ad\u2010/-]?")
 
 
 class _OfflineDocument(QTextDocument):
@@ -89,8 +95,13 @@ class TextBlock(QWidget):
 
     def _get(self, text: str) -> QTextDocument:
         document = self._documents.pop(text, None)
+        wide = too_wide(text, self._fits) if self._lang else frozenset()
+        if document is not None and document.property("tooWide") != sorted(wide):
+            document.deleteLater()  # hyphenated for another width
+            document = None
         if document is None:
             document = self._make(text)
+            document.setProperty("tooWide", sorted(wide))
         self._documents[text] = document
         self._evict()
         self._fit(document, self.width())
@@ -113,6 +124,8 @@ class TextBlock(QWidget):
             document.setHtml(hyphenate_html(text, lang, fits) if lang else text)
         else:
             document.setPlainText(hyphenate(text, lang, fits) if lang else text)
+        if lang:
+            self._shrink_to_fit(document)
         if self._line_height != 100:
             spacing = QTextBlockFormat()
             spacing.setLineHeight(self._line_height,
@@ -121,6 +134,25 @@ class TextBlock(QWidget):
             cursor.select(QTextCursor.Document)
             cursor.mergeBlockFormat(spacing)
         return document
+
+    def _shrink_to_fit(self, document: QTextDocument) -> None:
+        """A piece that cannot break (a syllable, a name, a date range) wider than the whole
+        line would still break at a letter: the text gets smaller until the widest piece
+        fits, down to SHRINK_FLOOR of its size."""
+        width = self.width()
+        if width <= 0:
+            return
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetricsF(bold)  # as in _fits: bold, with its punctuation
+        pieces = _UNBREAKABLE.findall(document.toPlainText())
+        widest = max((metrics.horizontalAdvance(p.replace("\u00ad", "-")) * 1.05 for p in pieces),
+                     default=0.0)  # a soft hyphen shows as "-" where the line breaks
+        if widest > width:
+            font = QFont(self.font())
+            factor = max(SHRINK_FLOOR, width / widest)
+            font.setPointSizeF(max(1.0, font.pointSizeF() * factor))
+            document.setDefaultFont(font)
 
     def _forget(self) -> None:
         """The font or line height changed: every kept layout is stale."""
@@ -172,9 +204,10 @@ class TextBlock(QWidget):
         """Whether `word` fits on a line (with room for a bolder weight): if so, it wraps
         whole; only wider words break, at their syllables."""
         width = self.width()
-        metrics = QFontMetricsF(self.font())
-        # With room for bold and the punctuation that must stay with the word ("word.").
-        return width <= 0 or metrics.horizontalAdvance(word + "..") * 1.15 <= width
+        bold = QFont(self.font())
+        bold.setBold(True)  # the widest the word may be shown (**strong**)
+        # With room for the punctuation that must stay with the word ("word.").
+        return width <= 0 or QFontMetricsF(bold).horizontalAdvance(word + "..") * 1.1 <= width
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)

@@ -101,7 +101,8 @@ def style_sheet(scale: float = 1.0) -> str:
     QLineEdit, QComboBox {{
         background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; padding: 5px 8px;
     }}
-    #noticeText, #eventListHeading {{ font-size: {scaled(s.body, chrome_scale(scale))}pt; }}
+    #noticeText, #eventListHeading, #timelineStrip {{
+        font-size: {scaled(s.body, chrome_scale(scale))}pt; }}
     #brand {{ font-size: {scaled(s.body, chrome_scale(scale))}pt; color: {MUTED};
               font-family: 'DejaVu Serif', serif; font-weight: bold; letter-spacing: 1px; }}
     QSplitter::handle {{ background: {LINE}; }}

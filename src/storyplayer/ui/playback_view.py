@@ -160,6 +160,9 @@ class PlaybackView(QWidget):
         self.manual_button.blockSignals(False)
         for pane in self.panes:
             pane.driver.manual = manual
+            pane.show_manual(manual)
+        # Nothing runs by itself when stepping by hand: no "Pause all" to offer.
+        self.pause_all_button.setVisible(not manual)
 
     def _update_pause_all(self) -> None:
         running = any(p.driver.state is State.PLAYING for p in self.panes)
@@ -179,6 +182,7 @@ class PlaybackView(QWidget):
                                     autoplay=self.map_view.is_ready)
             driver.manual = self.manual
             pane = StoryPane(driver, story, color, self.lang)
+            pane.show_manual(self.manual)
             driver.setParent(pane)
             pane.set_text_scale(self.text_scale)
             pane.closeRequested.connect(lambda p=pane: self.close_pane(p))
@@ -244,7 +248,7 @@ class PlaybackView(QWidget):
         layout = self._bar.layout()
         buttons = [b for b in self._bar.findChildren(QPushButton) if not b.isHidden()]
         need = sum(b.sizeHint().width() for b in buttons) + self.brand.sizeHint().width()
-        need += layout.spacing() * (len(buttons) + 1) + 24
+        need += layout.spacing() * (len(buttons) + 1) + 8
         fits = need <= self._bar.width()
         if self.brand.isHidden() == fits:
             self.brand.setVisible(fits)

@@ -180,6 +180,7 @@ class StoryPane(QFrame):
         self.pages.setCurrentWidget(self.end_card if finished else self.event_view)
         shared = self._shared
         playing = shared.playing if shared else self.driver.state is State.PLAYING
+        playing = playing and not self.driver.manual  # by hand, nothing plays by itself
         if getattr(self, "_icon_shows_playing", None) is not playing:  # drawn only on a change
             self._icon_shows_playing = playing
             self.play_button.setIcon(icon("pause" if playing else "play", theme.INK))
@@ -220,6 +221,13 @@ class StoryPane(QFrame):
             seconds = max(0, round(driver.remaining() / driver.speed))
             text += " · " + self.tr("%1 s left").replace("%1", str(seconds))
         self.status.setText(text)
+
+    def show_manual(self, manual: bool) -> None:
+        """Stepping by hand: the pane never runs by itself, so it offers no play or pause,
+        only previous and next."""
+        if self.play_button.isHidden() != manual:
+            self.play_button.setVisible(not manual)
+        self._show_state()
 
     def set_shared_playhead(self, shared: SharedPlayhead | None) -> None:
         """Show the chronological playhead's state instead of the pane's own (None: leave)."""

@@ -336,8 +336,13 @@ def _style_sheet(scale: float) -> str:
     #pickerHeading {{ font-size: {pt(s.heading * 1.3, chrome)}pt; font-weight: 700; }}
     #pickerSubheading {{ font-size: {pt(s.body, chrome)}pt; color: {theme.MUTED}; }}
     #pickerSearch, #pickerCategory {{
-        padding: {round(9 * scale)}px {round(12 * scale)}px; border-radius: 10px;
-        min-height: {round(30 * scale)}px;
+        padding: {round(9 * chrome)}px {round(12 * chrome)}px; border-radius: 10px;
+        min-height: {round(30 * chrome)}px; font-size: {pt(s.body, chrome)}pt;
+    }}
+    /* The search box's clear button: its own small size, centred by the box (the app's
+       48 px minimum for buttons would push it to the bottom edge). */
+    #pickerSearch QToolButton {{
+        min-height: 0; min-width: 0; padding: 0; border: none; background: transparent;
     }}
     #storyGrid, #storyGrid:focus {{ background: transparent; border: none; }}
     #storyGrid QScrollBar:vertical {{
@@ -350,14 +355,14 @@ def _style_sheet(scale: float) -> str:
     #storyGrid QScrollBar::handle:vertical:hover {{ background: {theme.MUTED}; }}
     #storyGrid QScrollBar::add-line, #storyGrid QScrollBar::sub-line {{ height: 0; }}
     #storyGrid QScrollBar::add-page, #storyGrid QScrollBar::sub-page {{ background: none; }}
-    #pickerCategory::drop-down {{ border: none; width: {round(36 * scale)}px; }}
+    #pickerCategory::drop-down {{ border: none; width: {round(36 * chrome)}px; }}
     QPushButton#pickerLanguage {{
         font-weight: 700; border-radius: 0; padding: {round(9 * chrome)}px {round(12 * chrome)}px;
         min-height: {round(30 * chrome)}px; font-size: {pt(s.body, chrome)}pt;
     }}
     QPushButton#pickerLanguage:focus {{ border: {theme.FOCUS_WIDTH + 1}px solid {theme.ACCENT}; }}
     #pickerCategory::down-arrow {{ image: none; }}
-    #pickerCategory {{ padding-right: {round(40 * scale)}px; }}
+    #pickerCategory {{ padding-right: {round(40 * chrome)}px; }}
     #pickerNotice {{
         background: {theme.tint(theme.ACCENT, 0.88)};
         border: 1px solid {theme.tint(theme.ACCENT, 0.55)}; border-radius: 10px;

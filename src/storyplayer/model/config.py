@@ -348,3 +348,25 @@ def _toml_value(value: float | bool | str) -> str:
 
 def with_text_scale(config: Config, scale: float) -> Config:
     return replace(config, text_scale=scale)
+
+
+# --- checking what the settings point at -----------------------------------------------------
+
+
+def missing_folders(loaded: LoadedConfig) -> list[ConfigProblem]:
+    """One problem per `library` folder that is not there (for --check-config: the app itself
+    starts anyway and says so in a banner, since a folder may be a drive not yet plugged in)."""
+    if not loaded.exists:
+        return []
+    try:
+        lines = _Reader(loaded.path, loaded.path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return []
+    problems = []
+    for folder in loaded.config.library:
+        if folder.is_dir():
+            continue
+        what = "is not a folder" if folder.exists() else "does not exist"
+        problems.append(ConfigProblem(loaded.path, lines.line_of("library"),
+                                      f"library folder {folder} {what}"))
+    return problems

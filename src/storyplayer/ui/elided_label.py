@@ -31,6 +31,11 @@ class ElidedLabel(QWidget):
         self.setAccessibleName(text)
         self.update()
 
+    def set_hyphenation(self, lang: str | None) -> None:
+        """Long words break at the syllables of `lang` (None: only at spaces)."""
+        self._lang = lang
+        self.update()
+
     def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().changeEvent(event)
         self.updateGeometry()

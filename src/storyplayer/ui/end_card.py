@@ -88,6 +88,11 @@ class EndCard(QWidget):
         self.play_again.setAccessibleDescription(self.tr("Play this story again from the start"))
         self.close_button.setAccessibleDescription(self.tr("Close this story and free its place"))
 
+    def set_title(self, title: str, lang: str) -> None:
+        """The story's title (and the language its words break in), after a language switch."""
+        self._title, self.lang = title, lang
+        self._show_texts()
+
     def _show_texts(self) -> None:
         """The texts, with soft hyphens only in words too wide for the card's width."""
         margins = self.scroll.widget().layout().contentsMargins()

@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from storyplayer.map.map_view import MapView
 from storyplayer.model.map_protocol import MapEvent, MapStory
@@ -129,12 +138,22 @@ class PlaybackView(QWidget):
         layout.addWidget(self.manual_button)
         layout.addWidget(self.pause_all_button)
         self._bar_layout = layout  # see add_bar_button
+        for button in (self.back_button, self.sync_button, self.manual_button,
+                       self.pause_all_button):
+            self._keep_whole(button)
         self._retranslate_bar()
         return bar
+
+    @staticmethod
+    def _keep_whole(button: QWidget) -> None:
+        """A bar button is never narrower than its words: the panes' side widens (and the
+        map narrows) instead of a label being cut."""
+        button.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
 
     def add_bar_button(self, button: QWidget) -> None:
         """A button at the end of the top bar (the window's settings menu)."""
         self._bar_layout.addWidget(button)
+        self._keep_whole(button)
 
     def _retranslate_bar(self) -> None:
         self.back_button.setText(self.tr("Choose stories"))
@@ -261,9 +280,9 @@ class PlaybackView(QWidget):
         """The app's name in the bar gives way when the buttons need its room (three panes
         at a large text scale): a button's words are never cut for it."""
         layout = self._bar.layout()
-        buttons = [b for b in self._bar.findChildren(QPushButton) if not b.isHidden()]
+        buttons = [b for b in self._bar.findChildren(QAbstractButton) if not b.isHidden()]
         need = sum(b.sizeHint().width() for b in buttons) + self.brand.sizeHint().width()
-        need += layout.spacing() * (len(buttons) + 1) + 8
+        need += layout.spacing() * (len(buttons) + 1) + 16
         fits = need <= self._bar.width()
         if self.brand.isHidden() == fits:
             self.brand.setVisible(fits)

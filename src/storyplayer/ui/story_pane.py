@@ -147,7 +147,7 @@ class StoryPane(QFrame):
             #storyPane {{ background: {theme.CARD}; border: 1px solid {theme.LINE};
                           border-top: 6px solid {color}; border-radius: 8px; }}
             #storyPane:focus {{ border: 2px solid {color}; border-top: 6px solid {color}; }}
-            #eventBody, #endBody {{ background: {theme.CARD}; }}
+            #eventBody, #endBody, #waitingBody {{ background: {theme.CARD}; }}
             #paneFooter QToolButton {{ padding: 4px; min-width: 38px; min-height: 38px; }}
             QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
             QScrollBar::handle:vertical {{ background: {theme.tint(color, 0.55)};

@@ -38,10 +38,12 @@ from PySide6.QtWidgets import (
 
 from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
+from storyplayer.ui import theme
 from storyplayer.ui.attract_screen import AttractScreen
 from storyplayer.ui.elided_label import ElidedLabel
 from storyplayer.ui.main_window import MAX_SCALE, MainWindow
 from storyplayer.ui.text_block import TextBlock
+from storyplayer.ui.translations import Translations
 
 # name: (logical width, logical height, device pixel ratio)
 SIZES = {
@@ -110,6 +112,10 @@ class Stage:
     def __init__(self, library: Library, qtbot) -> None:  # type: ignore[no-untyped-def]
         self.library, self.qtbot = library, qtbot
         self.window = MainWindow(library, MapView(), "en")
+        # The interface in the case's language too, as the app installs it.
+        self.translations = Translations(QApplication.instance())
+        self.translations.set_language("en")
+        self.window.translations = self.translations
         self.window.resize(1280, 720)
         self.window.show()
         qtbot.waitExposed(self.window)
@@ -212,6 +218,8 @@ class Stage:
 
     def close(self) -> None:
         self._leave_attract()
+        self.translations.set_language("en")  # no translator left for the next tests
+        theme.set_palette("light")
         window = self.window
         window.playback.close_all(emit=False)
         gone: list[int] = []

@@ -26,6 +26,8 @@ class ElidedLabel(QWidget):
         return self._text
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming, like QLabel
+        if text == self._text:
+            return
         self._text = text
         self.setToolTip(verbatim_html(text))
         self.setAccessibleName(text)

@@ -11,9 +11,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -98,8 +96,10 @@ class StoryPane(QFrame):
         footer_layout.setContentsMargins(14, 8, 14, 12)
         footer_layout.setSpacing(6)
         self.strip = ProgressStrip(len(story.events), color)
-        self.status = QLabel(objectName="paneStatus")
-        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        # One line; in a narrow pane at a large text scale it ends with an ellipsis, the whole
+        # line in its tooltip and accessible name.
+        self.status = ElidedLabel(lines=1)
+        self.status.setObjectName("paneStatus")
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         self.previous_button = self._tool("previous", self.tr("Previous event"), driver.previous)
@@ -167,6 +167,7 @@ class StoryPane(QFrame):
             #eventCaption, #paneStatus, #eventSources {{ color: {theme.MUTED}; }}
             #endHeading {{ color: {color}; font-family: 'DejaVu Serif', serif; font-weight: bold; }}
             #endStoryTitle {{ font-weight: 600; }}
+            #endBody QPushButton {{ padding-left: 8px; padding-right: 8px; }}
             #waitingStoryTitle {{ font-family: 'DejaVu Serif', serif; font-weight: bold; }}
             #waitingStarts {{ color: {color}; font-weight: 600; }}
             #waitingMessage {{ color: {theme.MUTED}; }}

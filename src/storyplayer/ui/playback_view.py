@@ -272,8 +272,8 @@ class PlaybackView(QWidget):
         self._balance()
 
     def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
-        if watched is self._bar and event.type() == QEvent.Resize:
-            self._fit_brand()
+        if watched is self._bar and event.type() in (QEvent.Resize, QEvent.LayoutRequest):
+            self._fit_brand()  # a new width, or buttons that grew with the text scale
         return False
 
     def _fit_brand(self) -> None:

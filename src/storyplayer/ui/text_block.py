@@ -53,6 +53,8 @@ class TextBlock(QWidget):
         self._line_height = 100
         self._lang: str | None = None  # long words get soft hyphens in this language
         self._too_wide: frozenset[str] = frozenset()  # the words hyphenated, at this width
+        # (font key, bold metrics, word -> width): measured once per word, not per question.
+        self._bold_metrics: tuple[str, QFontMetricsF, dict[str, float]] | None = None
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
         # Heights of each text at widths a layout asked about: (text, width) -> pixels.
         self._heights: dict[tuple[str, int], int] = {}
@@ -142,12 +144,10 @@ class TextBlock(QWidget):
         width = self.width()
         if width <= 0:
             return
-        bold = QFont(self.font())
-        bold.setBold(True)
-        metrics = QFontMetricsF(bold)  # as in _fits: bold, with its punctuation
-        pieces = _UNBREAKABLE.findall(document.toPlainText())
-        widest = max((metrics.horizontalAdvance(p.replace("\u00ad", "-")) * 1.05 for p in pieces),
-                     default=0.0)  # a soft hyphen shows as "-" where the line breaks
+        pieces = set(_UNBREAKABLE.findall(document.toPlainText()))
+        # As in _fits, in bold; a soft hyphen shows as "-" where the line breaks.
+        widest = max((self._bold_width(p.replace("\u00ad", "-")) * 1.05 for p in pieces),
+                     default=0.0)
         if widest > width:
             font = QFont(self.font())
             factor = max(SHRINK_FLOOR, width / widest)
@@ -204,10 +204,26 @@ class TextBlock(QWidget):
         """Whether `word` fits on a line (with room for a bolder weight): if so, it wraps
         whole; only wider words break, at their syllables."""
         width = self.width()
-        bold = QFont(self.font())
-        bold.setBold(True)  # the widest the word may be shown (**strong**)
+        if width <= 0:
+            return True
         # With room for the punctuation that must stay with the word ("word.").
-        return width <= 0 or QFontMetricsF(bold).horizontalAdvance(word + "..") * 1.1 <= width
+        return self._bold_width(word + "..") * 1.1 <= width
+
+    def _bold_width(self, text: str) -> float:
+        """`text`'s width in the bold of the widget's font (the widest it may be shown, as
+        **strong**), measured once per text and font."""
+        font_key = self.font().key()
+        if self._bold_metrics is None or self._bold_metrics[0] != font_key:
+            bold = QFont(self.font())
+            bold.setBold(True)
+            self._bold_metrics = (font_key, QFontMetricsF(bold), {})
+        _key, metrics, widths = self._bold_metrics
+        advance = widths.get(text)
+        if advance is None:
+            if len(widths) > 4096:
+                widths.clear()
+            advance = widths[text] = metrics.horizontalAdvance(text)
+        return advance
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)

@@ -28,13 +28,15 @@ log = logging.getLogger(__name__)
 # while all of them are byte for byte the ones that checked it.
 _CHECKING_MODULES = (
     "dates.py", "library_cache.py", "loader.py", "problems.py", "story.py", "text.py",
-    "yaml_source.py",
+    "yaml_source.py", "gazetteer.py",
 )  # fmt: skip
 
 # The only classes a cache file may build: the checked story's own. Anything else in the
 # file (tampering, or a future format) makes that entry, or the whole file, unused.
 _ALLOWED_CLASSES = {
-    ("storyplayer.model.story", name) for name in ("Story", "Event", "Place", "Image", "Overlay")
+    ("storyplayer.model.story", name) for name in (
+        "Story", "Event", "Place", "Image", "Overlay", "PathStyle"
+    )
 } | {
     ("storyplayer.model.dates", "DateSpan"),
     ("storyplayer.model.dates", "HistDate"),

@@ -5,6 +5,7 @@ Each problem names the file, line and column, so an author can go straight to it
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import json
@@ -17,7 +18,7 @@ from typing import Any
 from storyplayer.model.dates import DateError, DateSpan, parse_date
 from storyplayer.model.library_cache import LibraryCache
 from storyplayer.model.problems import Problem, StoryError
-from storyplayer.model.story import Event, Image, Overlay, Place, Story
+from storyplayer.model.story import Event, Image, Overlay, PathStyle, Place, Story
 from storyplayer.model.text import LocalText
 from storyplayer.model.yaml_source import Document, Path_, SourceError, parse_document, read_text
 
@@ -112,9 +113,39 @@ def _check_file(file: Path) -> tuple[Story | None, list[Problem], tuple[tuple[st
     """Read, parse and check `file`: the story or None, every problem, and the media files
     it uses (as written, and where they were found)."""
     try:
-        doc = parse_document(read_text(file))
+        text = read_text(file)
     except SourceError as error:
         return None, [Problem(file, error.line, error.column, error.message)], ()
+    return _check_text(text, file)
+
+
+def check_text(text: str, file: Path) -> tuple[Story | None, list[Problem]]:
+    """Check the story `text` as if it were saved as `file` (media paths are relative to its
+    folder): the story (None if invalid) and every problem. The editor checks each change."""
+    story, problems, _ = _check_text(text, file)
+    return story, problems
+
+
+def _check_text(
+    text: str, file: Path
+) -> tuple[Story | None, list[Problem], tuple[tuple[str, Path], ...]]:
+    try:
+        doc = parse_document(text)
+    except SourceError as error:
+        return None, [Problem(file, error.line, error.column, error.message)], ()
+    return _check_document(doc, file)
+
+
+def check_data(data: Any, file: Path) -> tuple[Story | None, list[Problem]]:
+    """check_text for data already parsed (the editor's working copy): the same schema and
+    checks; problems carry the field they are about (`Problem.where`) but no line."""
+    story, problems, _ = _check_document(Document(data, None), file)
+    return story, problems
+
+
+def _check_document(
+    doc: Document, file: Path
+) -> tuple[Story | None, list[Problem], tuple[tuple[str, Path], ...]]:
     if not isinstance(doc.data, dict):
         message = "must be a mapping of story fields (format, title, events, ...)"
         return None, [Problem(file, 1, 1, message)], ()
@@ -249,7 +280,8 @@ def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
             )
             kline, kcolumn = doc.where((*path, key), key=True)
             yield Problem(file, kline, kcolumn,
-                          f"{owner}unknown key '{key}' in {field}{suggestion}")
+                          f"{owner}unknown key '{key}' in {field}{suggestion}",
+                          where=(*path, key))
         return
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
@@ -260,6 +292,10 @@ def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
     elif kind in ("minimum", "maximum", "exclusiveMinimum"):
         low, high = schema.get("minimum", schema.get("exclusiveMinimum")), schema.get("maximum")
         message = f"{field} is {value}, out of range ({low} to {high})"
+    elif kind == "oneOf" and path == ("cover",):
+        message = "cover must be a picture file, or {src, caption, credit, alt}"
+    elif kind == "pattern" and path == ("path", "dash"):
+        message = 'path.dash must be "solid" or dash and gap lengths, e.g. "6 5"'
     elif kind == "oneOf" and "language" in schema.get("description", ""):
         message = f"{field} must be text, or a map from language code (en, et, ...) to text"
     elif kind == "oneOf":
@@ -275,7 +311,7 @@ def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
         message = f"{field} must be {error.validator_value!r}"
     elif kind == "pattern" and rest == ("id",):
         message = "id must be lower-case letters, digits and single dashes, e.g. october-1917"
-    elif kind == "pattern" and rest and rest[-1] == "color":
+    elif kind == "pattern" and rest and rest[-1] in ("color", "background"):
         message = f'{field} must be a colour like "#b03a2e"'
     elif kind == "propertyNames":
         message = f"{field} has a key that is not a language code (en, et, ...)"
@@ -285,13 +321,24 @@ def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
         message = f"{field} is longer than {error.validator_value} characters"
     else:
         message = f"{field}: {error.message[:200]}"
-    yield Problem(file, line, column, owner + message)
+    yield Problem(file, line, column, owner + message, where=path)
 
 
 # --- building the Story ---------------------------------------------------------------------
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 _DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def _plain(value: Any) -> Any:
+    """Data with dates as ISO text, so a checked story holds only plain values."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
 
 class _Builder:
@@ -308,7 +355,7 @@ class _Builder:
         index = _event_index(path)
         if index is not None:
             message = f"{event_label(self.doc.data, index)}: {message}"
-        self.problems.append(Problem(self.file, line, column, message, severity))
+        self.problems.append(Problem(self.file, line, column, message, severity, where=path))
 
     def check_loosely(self, skip: Iterable[Path_]) -> None:
         """The checks of build() on data the schema found wrong, wherever they can run:
@@ -369,6 +416,9 @@ class _Builder:
         events = tuple(self.event(i, e) for i, e in enumerate(data["events"]))
         languages = tuple(data.get("languages") or title.languages or ("en",))
         center = data.get("map", {}).get("center")
+        cover = data.get("cover")
+        cover_info = cover if isinstance(cover, dict) else {}
+        path = data.get("path")
         return Story(
             id=data.get("id") or _SLUG.sub("-", self._default_id().lower()).strip("-") or "story",
             folder=self.folder,
@@ -376,13 +426,40 @@ class _Builder:
             events=events,
             summary=self.text(data.get("summary")),
             categories=tuple(data.get("categories", ())),
-            cover=self.media(("cover",), data.get("cover")),
+            cover=self.media(
+                ("cover", "src") if cover_info else ("cover",),
+                cover_info.get("src") if cover_info else cover,
+            ),
             color=data.get("color"),
             map_center=(center[0], center[1]) if center else None,
             map_zoom=data.get("map", {}).get("zoom"),
             event_seconds=data.get("event_seconds"),
             languages=languages,
+            place_names=self.place_names(data.get("place_names", ())),
+            path=PathStyle(
+                path.get("show", True), path.get("color"), path.get("width"), path.get("dash")
+            ) if path is not None else None,
+            ending=self.text(data.get("ending")),
+            cover_caption=self.text(cover_info.get("caption")),
+            cover_credit=self.text(cover_info.get("credit")),
         )
+
+    def place_names(self, items: list[dict[str, Any]]) -> tuple[dict[str, Any], ...]:
+        """The story's gazetteer entries that check out; each bad one is a problem."""
+        from storyplayer.model.gazetteer import GazetteerError, parse_entry
+
+        kept, seen = [], set()
+        for index, item in enumerate(items):
+            try:
+                entry = parse_entry(item, need_place=False)
+                if entry.id in seen:
+                    raise GazetteerError(f"place '{entry.id}' is listed twice")
+            except GazetteerError as error:
+                self.error(("place_names", index), f"place_names: {error}")
+                continue
+            seen.add(entry.id)
+            kept.append(_plain(item))
+        return tuple(kept)
 
     def _default_id(self) -> str:
         return self.folder.name if self.file.name == STORY_FILE else self.file.stem
@@ -425,6 +502,7 @@ class _Builder:
             sources=tuple(LocalText.from_value(s) for s in data.get("sources", ())),
             overlay=overlay,
             seconds=data.get("seconds"),
+            background=data.get("background"),
         )
 
     def media(self, path: Path_, value: str | None) -> Path | None:

@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from storyplayer.model.story import PathStyle
+
 log = logging.getLogger(__name__)
 
 Bounds = tuple[tuple[float, float], tuple[float, float]]  # ((south, west), (north, east))
@@ -45,6 +47,7 @@ class MapStory:
     color: str
     title: str
     events: tuple[MapEvent, ...] = ()
+    path: PathStyle | None = None  # the author's path style; None: the map's own
 
 
 # --- Python -> page -------------------------------------------------------------------------
@@ -70,6 +73,13 @@ def _event_dict(event: MapEvent) -> dict[str, Any]:
     }
 
 
+def _path_dict(path: PathStyle | None) -> dict[str, Any] | None:
+    if path is None:
+        return None
+    width = None if path.width is None else float(path.width)
+    return {"show": bool(path.show), "color": path.color, "width": width, "dash": path.dash}
+
+
 def stories_message(stories: list[MapStory] | tuple[MapStory, ...]) -> dict[str, Any]:
     """Replaces every story on the map."""
     return {
@@ -80,15 +90,20 @@ def stories_message(stories: list[MapStory] | tuple[MapStory, ...]) -> dict[str,
                 "color": story.color,
                 "title": story.title,
                 "events": [_event_dict(e) for e in story.events],
+                "path": _path_dict(story.path),
             }
             for story in stories
         ],
     }
 
 
-def show_message(slot: int, index: int, seq: int) -> dict[str, Any]:
-    """Makes event `index` the current one of the story in `slot`; the page answers shown{seq}."""
-    return {"type": "show", "slot": int(slot), "index": int(index), "seq": int(seq)}
+def show_message(slot: int, index: int, seq: int, fit: bool = True) -> dict[str, Any]:
+    """Makes event `index` the current one of the story in `slot`; the page answers shown{seq}.
+    With `fit` False the view stays where it is (the editor redrawing an edited story)."""
+    message = {"type": "show", "slot": int(slot), "index": int(index), "seq": int(seq)}
+    if not fit:
+        message["fit"] = False
+    return message
 
 
 def fly_message(lat: float, lon: float, zoom: int | float) -> dict[str, Any]:
@@ -127,6 +142,57 @@ def clear_message() -> dict[str, Any]:
     return {"type": "clear"}
 
 
+def edit_message(on: bool) -> dict[str, Any]:
+    """The story editor's mode: while on, a click on the map answers map-clicked{lat, lon}."""
+    return {"type": "edit", "on": bool(on)}
+
+
+def edit_marker_message(lat: float | None, lon: float | None) -> dict[str, Any]:
+    """The editor's draggable marker at the selected event's place (None: no marker); a drag
+    answers marker-dragged{lat, lon}."""
+    if lat is None or lon is None:
+        return {"type": "edit-marker", "lat": None, "lon": None}
+    return {"type": "edit-marker", "lat": float(lat), "lon": float(lon)}
+
+
+# Place names, theme and state read-back (the labels layer of resources/map/labels.js).
+
+
+def names_message(
+    lang: str, date: str | None, places: list[Any] | tuple[Any, ...],
+    strings: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The interface language, the date names are shown for (ISO, Gregorian; None: today),
+    and the gazetteer's places as they were then (`model.gazetteer.NameAt`), so each label
+    reads "Reval (Tallinn)" on the page. `strings`: the page's few words, translated."""
+    return {
+        "type": "names",
+        "lang": str(lang),
+        "date": date,
+        "places": [
+            {
+                "id": p.id, "name": p.name, "today": p.today, "kind": p.kind,
+                "lat": float(p.lat), "lon": float(p.lon), "geonameid": p.geonameid,
+            }
+            for p in places
+            if p.lat is not None and p.lon is not None
+        ],
+        "strings": dict(strings or {}),
+    }
+
+
+def theme_message(high_contrast: bool = False, text_scale: float = 1.0) -> dict[str, Any]:
+    """High contrast (darker coastlines, stronger label halos) and the text scale (labels)."""
+    scale = float(text_scale) if math.isfinite(text_scale) else 1.0
+    return {"type": "theme", "high_contrast": bool(high_contrast),
+            "text_scale": min(3.0, max(0.5, scale))}
+
+
+def query_message(seq: int) -> dict[str, Any]:
+    """Asks the page what it shows; it answers state{seq, state}."""
+    return {"type": "query", "seq": int(seq)}
+
+
 def encode(message: dict[str, Any]) -> str:
     """JSON text for the bridge; NaN/inf are refused so the page never sees invalid JSON."""
     return json.dumps(message, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
@@ -156,7 +222,43 @@ class PageError:
     message: str
 
 
-PageMessage = Ready | Shown | MarkerClicked | PageError
+@dataclass(frozen=True)
+class MapClicked:
+    """The editor's map was clicked at this place."""
+
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class MarkerDragged:
+    """The editor's marker was dragged here."""
+
+    lat: float
+    lon: float
+
+
+def _lat_lon(data: dict[str, Any]) -> tuple[float, float] | None:
+    lat, lon = data.get("lat"), data.get("lon")
+    if any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in (lat, lon)):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90):
+        return None
+    # Leaflet reports a click beyond the date line as lon 181, 190, ...: wrap it back.
+    lon = ((float(lon) + 180) % 360) - 180
+    return float(lat), lon
+
+
+@dataclass(frozen=True)
+class PageState:
+    """The page's answer to a query: zoom, labels with their boxes, theme, overlay opacity."""
+
+    seq: int
+    state: dict[str, Any]
+
+
+PageMessage = (Ready | Shown | MarkerClicked | PageError | PageState | MapClicked
+               | MarkerDragged)
 
 
 def _int(value: Any) -> int | None:
@@ -190,6 +292,14 @@ def parse_page_message(text: str) -> PageMessage | None:
         slot, index = _int(data.get("slot")), _int(data.get("index"))
         if slot is not None and index is not None and slot >= 0 and index >= 0:
             return MarkerClicked(slot, index)
+    elif kind in ("map-clicked", "marker-dragged"):
+        where = _lat_lon(data)
+        if where is not None:
+            return MapClicked(*where) if kind == "map-clicked" else MarkerDragged(*where)
+    elif kind == "state":
+        seq, state = _int(data.get("seq")), data.get("state")
+        if seq is not None and isinstance(state, dict):
+            return PageState(seq, state)
     elif kind == "error":
         message = data.get("message")
         return PageError(message if isinstance(message, str) else str(message))

@@ -5,7 +5,7 @@ The model reports *what* is wrong and *where*; the CLI and UI decide how to show
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 
@@ -16,6 +16,8 @@ class Problem:
     column: int  # 1-based; 0 when unknown
     message: str
     severity: str = "error"  # or "warning"
+    # The field it is about (("events", 2, "date")), when known: the editor goes there.
+    where: tuple[str | int, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}" if self.line else f"{self.path}"
@@ -25,6 +27,7 @@ class Problem:
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
         data["path"] = str(self.path)
+        data.pop("where", None)
         return data
 
     @property

@@ -27,8 +27,8 @@ class EndCard(QWidget):
     playAgainRequested = Signal()
     closeRequested = Signal()
 
-    def __init__(self, title: str, color: str, parent: QWidget | None = None, *,
-                 lang: str = "en"):
+    def __init__(self, title: str, color: str, parent: QWidget | None = None,
+                 ending: str = "", *, lang: str = "en"):
         super().__init__(parent)
         self.setObjectName("endCard")
         self.lang = lang
@@ -51,6 +51,11 @@ class EndCard(QWidget):
         self.story_title.setTextFormat(Qt.PlainText)
         self._title = title
         self.message = self._label("endMessage")
+        # The author's closing words (an imported story's call to action), as plain text.
+        self.ending = self._label("endEnding")
+        self.ending.setTextFormat(Qt.PlainText)
+        self.ending.setText(ending)
+        self.ending.setVisible(bool(ending))
         self.play_again = QPushButton(icon("replay", "#ffffff"), "")
         self.play_again.setObjectName("primary")
         self.close_button = QPushButton(icon("close", theme.INK), "")
@@ -62,8 +67,8 @@ class EndCard(QWidget):
         self.play_again.setStyleSheet(f"background:{color}; color:{theme.readable_on(color)};")
         self.play_again.clicked.connect(self.playAgainRequested)
         self.close_button.clicked.connect(self.closeRequested)
-        for widget in (self.heading, self.story_title, self.message, self.play_again,
-                       self.close_button):
+        for widget in (self.heading, self.story_title, self.message, self.ending,
+                       self.play_again, self.close_button):
             layout.addWidget(widget)
         layout.addStretch(2)
         self._retranslate()

@@ -79,7 +79,8 @@ class StoryPane(QFrame):
 
         self.pages = QStackedWidget()
         self.event_view = EventView(story, lang)
-        self.end_card = EndCard(story.text(story.title, lang), color, lang=lang)
+        self.end_card = EndCard(story.text(story.title, lang), color,
+                                ending=story.text(story.ending, lang), lang=lang)
         self.pages.addWidget(self.event_view)
         self.pages.addWidget(self.end_card)
         # In date order, before the shared playhead reaches this story.
@@ -267,6 +268,7 @@ class StoryPane(QFrame):
         self.setAccessibleName(title)
         self.story_title.set_hyphenation(lang)
         self.end_card.set_title(title, lang)
+        self.end_card.ending.setText(self.story.text(self.story.ending, lang))
         self.waiting_card.set_title(title)
         self.event_view.lang = lang
         view = self.event_view
@@ -298,6 +300,7 @@ class StoryPane(QFrame):
         self.end_card.heading.setStyleSheet(pt(sizes.heading))
         self.end_card.story_title.setStyleSheet(pt(sizes.title))
         self.end_card.message.setStyleSheet(pt(sizes.body))
+        self.end_card.ending.setStyleSheet(pt(sizes.body))
         self.waiting_card.story_title.setStyleSheet(pt(sizes.title))
         self.waiting_card.starts.setStyleSheet(pt(sizes.body))
         self.waiting_card.message.setStyleSheet(pt(sizes.small))

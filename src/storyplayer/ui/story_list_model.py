@@ -21,7 +21,6 @@ from PySide6.QtCore import (
 
 from storyplayer.model.dates import DateSpan, format_period
 from storyplayer.model.library import Entry, Library, search_text
-from storyplayer.model.rich_text import verbatim_html
 from storyplayer.model.story import Story
 
 MAX_CHOICES = 3
@@ -135,10 +134,6 @@ class StoryListModel(QAbstractListModel):
             return story.text(story.title, self._lang) if story else row.entry.name
         if role == Role.ID:
             return story.id if story else ""
-        if role == Qt.ToolTipRole and story is not None:
-            # The whole title and summary, which a card may end with an ellipsis.
-            title, summary = (self.row_data(number, r) for r in (Role.TITLE, Role.SUMMARY))
-            return verbatim_html(f"{title}\n{summary}" if summary else str(title))
         if role == Role.STORY:
             return story
         if role == Role.VALID:

@@ -391,14 +391,14 @@ def test_a_choice_made_while_filtered_repaints_its_own_card(qtbot, picker: Picke
     assert picker.proxy.mapToSource(index).data(Role.ID) == "narva-1700"
 
 
-def test_at_1920_the_cards_grow_to_fill_their_row(qtbot, library: Library) -> None:
-    picker = Picker(library, "en")  # a small library: a 1920 row has room for all of it
+def test_on_a_wide_screen_the_cards_grow_to_fill_their_row(qtbot, library: Library) -> None:
+    picker = Picker(library, "en")  # six cards: a wide row has room for eight
     qtbot.addWidget(picker)
-    picker.resize(1920, 1000)
+    picker.resize(2400, 1000)
     picker.show()
     qtbot.waitExposed(picker)
     grid = picker.view
-    qtbot.waitUntil(lambda: grid.viewport().width() > 1700)
+    qtbot.waitUntil(lambda: grid.viewport().width() > 2200)
     count = picker.proxy.rowCount()
     assert 1 < count <= 6
     rects = [grid.visualRect(picker.proxy.index(row, 0)) for row in range(count)]

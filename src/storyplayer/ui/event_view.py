@@ -134,6 +134,7 @@ class EventView(QScrollArea):
             # Links are shown, not followed: a text block takes no input at all.
             widget = TextBlock(rich)
             widget.setObjectName(name)
+            widget.set_hyphenation(lang)  # a long word wraps at a syllable, not a letter
             layout.addWidget(widget)
             return widget
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -115,6 +116,22 @@ class _PaintWatch:
         return len(self.painted) == len(self.widgets)
 
 
+def _recording(panes, folder: str):  # type: ignore[no-untyped-def]
+    """Visitor statistics recorded as a kiosk records them (model/visit_stats.py): every
+    event shown, and a row written (on the writer's thread) each time a story starts over."""
+    from storyplayer.model.visit_stats import StatsWriter, VisitLog
+
+    visits = VisitLog(StatsWriter(Path(folder) / "visits.sqlite"))
+    visits.begin_visit("en")
+    for slot, pane in enumerate(panes):
+        visits.story_started(slot, pane.story.id, pane.driver.count)
+        pane.driver.eventChanged.connect(
+            lambda index, s=slot: visits.story_reached(s, index))
+        pane.driver.finished.connect(lambda s=slot: visits.story_finished(s))
+    return visits
+
+
+
 FLOOR_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 <script src="qrc:///qtwebchannel/qwebchannel.js"></script></head><body><script>
 new QWebChannel(qt.webChannelTransport, function (channel) {
@@ -205,18 +222,22 @@ def _pane_texts(panes) -> list[str]:  # type: ignore[no-untyped-def]
     return texts
 
 
-def step(steps: int, spaced_steps: int) -> dict:
+def step(steps: int, spaced_steps: int, record: bool = False) -> dict:
     """Steps while the map still flies (STEP_GAP_MS apart) and a teacher's steps spaced past
-    the flight (SPACED_GAP_MS), against the floor, in alternating rounds of ROUND steps."""
+    the flight (SPACED_GAP_MS), against the floor, in alternating rounds of ROUND steps.
+    With `record`, only the steps while the map flies, recording visitor statistics."""
     _qt_app = _app()  # kept alive for the whole measurement
     window, map_view = _window()
     window.set_manual(True)  # the benchmark steps; time stands still in between
     window.play(IDS)
     _wait(lambda: map_view.is_ready)
     panes = window.playback.panes
+    folder = tempfile.mkdtemp(prefix="storyplayer-step-")
+    visits = _recording(panes, folder) if record else None
     _sleep(1.0)
-    floor_window, floor_step, _floor_keep = _step_floor(panes, map_view)
-    window.raise_()
+    if not record:
+        floor_window, floor_step, _floor_keep = _step_floor(panes, map_view)
+        window.raise_()
     watch = _PaintWatch(panes)
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -235,16 +256,29 @@ def step(steps: int, spaced_steps: int) -> dict:
     def app_step() -> float:
         watch.painted.clear()
         start = time.perf_counter()
-        for pane in panes:
+        for slot, pane in enumerate(panes):
             if pane.driver.index < pane.driver.count - 1:
                 pane.driver.next()
             else:
+                if visits is not None:
+                    visits.play_again(slot)  # a row for the writer
                 pane.driver.jump(0)
         target[0] = map_view.sent_seq  # the last show_event sent
         fallback.start()
         loop.exec()
         fallback.stop()
         return (time.perf_counter() - start) * 1000
+
+    if record:
+        latencies = []
+        for _ in range(steps):
+            latencies.append(app_step())
+            _sleep(STEP_GAP_MS / 1000)
+        shutil.rmtree(folder, ignore_errors=True)
+        return {
+            "step_recording_latency_p95_ms": round(p95(latencies), 2),
+            "step_recording_latency_median_ms": round(statistics.median(latencies), 2),
+        }
 
     flying: list[float] = []
     spaced: list[float] = []
@@ -267,6 +301,7 @@ def step(steps: int, spaced_steps: int) -> dict:
                 _sleep(gap_ms / 1000)
     floor_window.hide()
     both = floor + floor_spaced
+    shutil.rmtree(folder, ignore_errors=True)
     return {
         "step_latency_p95_ms": round(p95(flying), 2),
         "step_latency_median_ms": round(statistics.median(flying), 2),
@@ -536,9 +571,11 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=600.0)
     parser.add_argument("--rounds", type=int, default=3, help="search: times the text is typed")
+    parser.add_argument("--record", action="store_true",
+                        help="step: record visitor statistics meanwhile, as a kiosk does")
     args = parser.parse_args()
     if args.what == "step":
-        result = step(args.steps, args.spaced_steps)
+        result = step(args.steps, args.spaced_steps, args.record)
     elif args.what == "search":
         result = search(args.stories, args.rounds)
     else:

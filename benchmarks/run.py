@@ -28,6 +28,7 @@ from cold_start import environment, launch  # noqa: E402
 from library_load import measure as library_measure  # noqa: E402
 from machine import machine  # noqa: E402
 from package_speed import measure as package_measure  # noqa: E402
+from stats_report import measure as stats_measure  # noqa: E402
 
 SETTLE_S = 2.0  # after map ready, before the memory is read: stories are playing by then
 VALIDATE_STORY = ROOT / "stories" / "october-1917"
@@ -160,11 +161,15 @@ def main() -> None:
     result["library_stories"] = library["library_stories"]
     _log("story packages")
     result.update(package_measure(20, repeat=3 if quick else 5))
+    _log("stats report")
+    result.update(stats_measure(20_000 if quick else 200_000, repeat=3 if quick else 5))
     _log("cold starts")
     result.update(cold_starts(2, 0.5, warm_up=False) if quick else cold_starts(5, SETTLE_S))
     _log("step latency")
     result.update(in_process("step", "--steps", "10" if quick else "60",
                              "--spaced-steps", "4" if quick else "30"))
+    _log("step latency, recording visitor statistics")
+    result.update(in_process("step", "--steps", "10" if quick else "60", "--record"))
     _log("search")
     result.update(in_process("search", "--stories", "100", "--rounds", "1") if quick
                   else in_process("search", "--stories", "1000"))

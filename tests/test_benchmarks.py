@@ -38,6 +38,7 @@ FIGURES = (
     "editor_keystroke_preview_p95_ms",
     "editor_map_click_place_p95_ms",
     "package_pack_install_s",
+    "stats_report_s",
 )
 
 

@@ -129,3 +129,35 @@ def test_the_map_renderer_favours_size_unless_told_otherwise(
     assert prepare_environment(screenshot=True) is None
     flags = os.environ["QTWEBENGINE_CHROMIUM_FLAGS"].split()
     assert [flag for flag in flags if flag.startswith("--js-flags")] == [expected]
+
+
+def test_screenshot_into_a_missing_folder_is_one_line_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from storyplayer.cli import main
+
+    picture = tmp_path / "missing" / "shot.png"
+    assert main(["--play", "october-1917", "--screenshot", str(picture)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"storyplayer: {picture}: no such folder {picture.parent}\n"
+    assert not picture.parent.exists()
+
+
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        ("stories/october-1917/story.yaml", "storyplayer validate stories/october-1917/story.yaml"),
+        ("{tmp}", "storyplayer --stories FOLDER"),
+        ("timeline.csv", "storyplayer import timeline.csv"),
+    ],
+)
+def test_a_file_given_as_a_command_says_what_to_type(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, given: str, hint: str
+) -> None:
+    from storyplayer.cli import main
+
+    given = given.format(tmp=tmp_path)
+    assert main([given]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"'{given}' is not a command" in err and hint in err
+    assert "invalid choice" not in err

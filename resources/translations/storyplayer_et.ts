@@ -199,12 +199,12 @@
     <message>
         <location filename="../../src/storyplayer/ui/end_card.py" line="34"/>
         <source>You can play the story again, or close it and choose new stories. Up to three stories can play at once.</source>
-        <translation>Võid loo uuesti mängida või selle sulgeda ja valida uued lood. Korraga saab mängida kuni kolm lugu.</translation>
+        <translation>Võid loo uuesti esitada või selle sulgeda ja valida uued lood. Korraga saab esitada kuni kolm lugu.</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/end_card.py" line="41"/>
         <source>Play again</source>
-        <translation>Mängi uuesti</translation>
+        <translation>Esita uuesti</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/end_card.py" line="43"/>
@@ -214,7 +214,7 @@
     <message>
         <location filename="../../src/storyplayer/ui/end_card.py" line="49"/>
         <source>Play this story again from the start</source>
-        <translation>Mängi see lugu algusest peale uuesti</translation>
+        <translation>Esita see lugu algusest peale uuesti</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/end_card.py" line="50"/>
@@ -310,7 +310,7 @@
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="379"/>
         <source>Choose up to three. They play side by side on one map.</source>
-        <translation>Vali kuni kolm. Need mängivad kõrvuti ühel kaardil.</translation>
+        <translation>Vali kuni kolm. Need esitatakse kõrvuti ühel kaardil.</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="380"/>
@@ -336,12 +336,12 @@
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="388"/>
         <source>Play</source>
-        <translation>Mängi</translation>
+        <translation>Esita</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="389"/>
         <source>Play the chosen stories</source>
-        <translation>Mängi valitud lugusid</translation>
+        <translation>Esita valitud lood</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="390"/>
@@ -366,7 +366,7 @@
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="438"/>
         <source>No stories chosen yet. Tap a card to choose it.</source>
-        <translation>Ühtegi lugu pole veel valitud. Valimiseks puuduta kaarti.</translation>
+        <translation>Ühtegi lugu pole veel valitud. Puuduta lugu, et see valida.</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/picker.py" line="442"/>
@@ -443,24 +443,24 @@
         <location filename="../../src/storyplayer/ui/playback_view.py" line="104"/>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="165"/>
         <source>Pause all</source>
-        <translation>Peata kõik</translation>
+        <translation>Kõik pausile</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="108"/>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="344"/>
         <source>In date order</source>
-        <translation>Kuupäevade järjekorras</translation>
+        <translation>Ajalises järjekorras</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="113"/>
         <source>Play every story&apos;s events together, in the order of their dates</source>
-        <translation>Mängi kõigi lugude sündmusi koos, nende kuupäevade järjekorras</translation>
+        <translation>Esita kõigi lugude sündmused koos, ajalises järjekorras</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="115"/>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="136"/>
         <source>Step by hand</source>
-        <translation>Liigu käsitsi</translation>
+        <translation>Samm-sammult</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="120"/>
@@ -476,12 +476,12 @@
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="140"/>
         <source>Pause or play every story</source>
-        <translation>Peata või mängi kõiki lugusid</translation>
+        <translation>Pane kõik lood pausile või esita need</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="165"/>
         <source>Play all</source>
-        <translation>Mängi kõik</translation>
+        <translation>Esita kõik</translation>
     </message>
 </context>
 <context>
@@ -571,7 +571,7 @@
         <location filename="../../src/storyplayer/ui/story_pane.py" line="102"/>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="186"/>
         <source>Pause</source>
-        <translation>Peata</translation>
+        <translation>Paus</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="103"/>
@@ -591,7 +591,7 @@
     <message>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="186"/>
         <source>Play</source>
-        <translation>Mängi</translation>
+        <translation>Esita</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="200"/>
@@ -611,19 +611,19 @@
     <message>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="214"/>
         <source>manual</source>
-        <translation>käsitsi</translation>
+        <translation>samm-sammult</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="212"/>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="216"/>
         <source>paused</source>
-        <translation>peatatud</translation>
+        <translation>pausil</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="210"/>
         <location filename="../../src/storyplayer/ui/story_pane.py" line="219"/>
         <source>%1 s left</source>
-        <translation>%1 s jäänud</translation>
+        <translation>veel %1 s</translation>
     </message>
 </context>
 <context>
@@ -654,7 +654,7 @@
     <message>
         <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
         <source>In date order this story begins when the others reach its first date.</source>
-        <translation>Kuupäevade järjekorras algab see lugu siis, kui teised jõuavad tema esimese kuupäevani.</translation>
+        <translation>Ajalises järjekorras algab see lugu siis, kui teised jõuavad tema esimese kuupäevani.</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1301,96 @@
         <location filename="../../src/storyplayer/ui/editor/problems_view.py" line="31"/>
         <source>Story</source>
         <translation>Lugu</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedScreen</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/closed_screen.py" line="66"/>
+        <source>Closed</source>
+        <translation>Suletud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/closed_screen.py" line="74"/>
+        <source>Open again on %1 at %2</source>
+        <translation>Taas avatud: %1 kell %2</translation>
+    </message>
+</context>
+<context>
+    <name>KioskOperations</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk_operations.py" line="315"/>
+        <source>Cannot reach %1: the stories last seen there are shown until it is back.</source>
+        <translation>%1 pole kättesaadav: seni näidatakse sealt viimati nähtud lugusid.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="153"/>
+        <source>Staff: visitor statistics</source>
+        <translation>Töötajatele: külastuste statistika</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="154"/>
+        <source>Stories chosen (dark: watched to the end): times, share finished, median time</source>
+        <translation>Valitud lood (tume: vaadatud lõpuni): kordi, lõpuni vaadatute osa, aja mediaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="155"/>
+        <source>Visits per hour of the day</source>
+        <translation>Külastused kellaaja järgi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="156"/>
+        <source>Back to visitors</source>
+        <translation>Tagasi külastajate juurde</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="157"/>
+        <source>Leave kiosk mode</source>
+        <translation>Välju kioskirežiimist</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="175"/>
+        <source>Visitor statistics are turned off on this kiosk.</source>
+        <translation>Selles kioskis on külastuste statistika välja lülitatud.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="182"/>
+        <source>Visits: %1 · median length %2 s</source>
+        <translation>Külastusi: %1 · mediaanpikkus %2 s</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="184"/>
+        <source>Languages: %1</source>
+        <translation>Keeled: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_page.py" line="180"/>
+        <source>Hidden from visitors: %1</source>
+        <translation>Külastajate eest peidetud: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StillThere</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/still_there.py" line="55"/>
+        <source>Are you still there?</source>
+        <translation>Kas oled veel siin?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/storyplayer/ui/still_there.py" line="56"/>
+        <source>Continuing to the start in %n…</source>
+        <translation>
+            <numerusform>Algusesse tagasi %n sekundi pärast…</numerusform>
+            <numerusform>Algusesse tagasi %n sekundi pärast…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/still_there.py" line="57"/>
+        <source>Touch the screen to stay.</source>
+        <translation>Puuduta ekraani, et jääda.</translation>
     </message>
 </context>
 </TS>

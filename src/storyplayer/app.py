@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import MutableMapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -174,6 +175,7 @@ def run(args: argparse.Namespace) -> int:
             ui["kiosk"] = kiosk
             # A screenshot shows what a visitor sees on a common 1080p kiosk screen.
             kiosk.start(attract=not args.play, full_screen=not args.screenshot)
+            ui["operations"] = _kiosk_operations(kiosk, settings, folders)
             if args.screenshot:
                 window.resize(1920, 1080)
         elif args.fullscreen:
@@ -220,11 +222,13 @@ def _send_stories_ahead(map_view, library, ids, lang) -> None:  # type: ignore[n
     """The stories about to play, and their first events, queued for the map page before
     any widget exists: the page draws them the moment it is ready, while the window is
     still being built (the playback view finds them there and does not send them again)."""
-    from storyplayer.map.story_messages import map_story, media_token, pane_color
+    from storyplayer.map.story_messages import map_story, media_token
+    from storyplayer.model.story import pane_colors
 
     stories = [library.get(story_id) for story_id in ids][:3]
+    colors = pane_colors([story.color for story in stories])
     map_view.set_stories([
-        map_story(story, slot, pane_color(story, slot), lang,
+        map_story(story, slot, colors[slot], lang,
                   map_view.add_media_root(media_token(story, slot), story.folder))
         for slot, story in enumerate(stories)
     ])
@@ -426,6 +430,26 @@ def _apply_map_settings(map_view, config) -> str | None:  # type: ignore[no-unty
         print(f"storyplayer: {error}; using the built-in basemap", file=sys.stderr)
         map_view.set_options(reduced_motion=config.reduced_motion)
     return problem
+
+
+def _kiosk_operations(kiosk, settings, folders):  # type: ignore[no-untyped-def]
+    """Statistics, heartbeat and watchdog, opening hours and the shared library, for a kiosk
+    (docs/kiosk.md); nothing is written in the user's folders when isolated."""
+    import platformdirs
+
+    from storyplayer.model.health import HEARTBEAT_NAME
+    from storyplayer.model.library import isolated, user_library_dir
+    from storyplayer.model.visit_stats import default_stats_path
+    from storyplayer.ui.kiosk_operations import KioskOperations
+
+    data = Path(platformdirs.user_data_dir("storyplayer", appauthor=False))
+    watched = list(folders) if isolated() else [user_library_dir(), *folders]
+    operations = KioskOperations(
+        kiosk, settings, extra_folders=list(folders), watched_folders=watched,
+        stats_path=None if isolated() else default_stats_path(),
+        heartbeat_path=None if isolated() else data / HEARTBEAT_NAME)
+    operations.start()
+    return operations
 
 
 def _persist_text_scale(window, settings) -> None:  # type: ignore[no-untyped-def]

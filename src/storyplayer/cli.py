@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +27,24 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake in one line, without the usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
+        raise UsageError(_file_hint(message) or message)
+
+
+def _file_hint(message: str) -> str | None:
+    """For a file or folder given where a command belongs, what to type instead."""
+    found = re.match(r"argument COMMAND: invalid choice: '(.*)' \(choose from", message)
+    if found is None:
+        return None
+    token = found.group(1)
+    path = Path(token)
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".csv"):
+        return f"'{token}' is not a command; to import it: storyplayer import {token}"
+    if suffix in (".yaml", ".yml") or path.is_dir() or "/" in token or os.sep in token:
+        return (f"'{token}' is not a command; to play the stories of a folder: "
+                "storyplayer --stories FOLDER; to check a story file: "
+                f"storyplayer validate {token}")
+    return None
 
 
 def _positive(text: str) -> float:
@@ -149,7 +167,23 @@ def build_parser() -> argparse.ArgumentParser:
                          help="install into this library folder instead of the user library")
     parser.epilog = ("storyplayer FILE.storyplayer opens the player, checks that story package "
                      "and installs it into the user library.")
+    _add_stats_command(commands)
     return parser
+
+
+def _add_stats_command(commands) -> None:  # type: ignore[no-untyped-def]
+    stats = commands.add_parser(
+        "stats", help="report the kiosk's anonymous visitor statistics",
+        description="Per story: times chosen, completion rate, median time watched, where "
+                    "visitors leave; languages; busiest hours.",
+    )
+    stats.add_argument("--since", metavar="DATE", help="from this day on (2026-05-01)")
+    stats.add_argument("--until", metavar="DATE", help="up to and including this day")
+    output = stats.add_mutually_exclusive_group()
+    output.add_argument("--csv", metavar="FILE", type=Path, help="write the per-story table")
+    output.add_argument("--json", action="store_true", help="machine-readable output")
+    stats.add_argument("--merge", metavar="DB", type=Path, nargs="+",
+                       help="combine these kiosks' statistics files into one report")
 
 
 def default_language() -> str:
@@ -169,6 +203,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.package = package
         if args.screenshot is None and args.at:
             raise UsageError("--at goes with --screenshot")
+        for output in _outputs(args):
+            problem = output_problem(output)
+            if problem:
+                print(f"storyplayer: {output}: {problem}", file=sys.stderr)
+                return 1
+        html = getattr(args, "html", None)
+        if args.command == "export" and html is not None and not html.parent.is_dir():
+            # the HTML handout's folder itself may be new, but not the folders above it
+            print(f"storyplayer: {html}: no such folder {html.parent}", file=sys.stderr)
+            return 1
         if args.command == "validate":
             return _validate(args)
         if args.command == "import":
@@ -185,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "places":
             args.lang = args.lang or default_language()
             return _places(args)
+        if args.command == "stats":
+            return _stats(args)
         if args.check_config:
             return _check_config(args)
         if args.install_desktop:
@@ -206,6 +252,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _outputs(args: argparse.Namespace) -> list[Path]:
+    """The files the command will write, checked before any work starts."""
+    outputs = [args.screenshot] if args.screenshot is not None else []
+    if args.command == "export" and args.pdf is not None:
+        outputs.append(args.pdf)
+    return outputs
+
+
+def output_problem(path: Path) -> str | None:
+    """Why a file cannot be written at path, or None; a missing folder is never created."""
+    if path.is_dir():
+        return "is a folder; give a file name"
+    if not path.parent.is_dir():
+        missing = "no such folder" if not path.parent.exists() else "not a folder:"
+        return f"{missing} {path.parent}"
+    return None
+
+
 def _check_config(args: argparse.Namespace) -> int:
     from storyplayer.model.config import load_config, missing_folders
 
@@ -213,7 +277,9 @@ def _check_config(args: argparse.Namespace) -> int:
     if args.config is not None and not loaded.exists:
         print(f"storyplayer: {loaded.path}: no such file", file=sys.stderr)
         return 1
-    problems = loaded.problems + missing_folders(loaded)
+    # in the file's line order; problems without a line (0) come last
+    problems = sorted(loaded.problems + missing_folders(loaded),
+                      key=lambda problem: problem.line or float("inf"))
     for problem in problems:
         print(problem)
     if problems:
@@ -292,7 +358,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         report = import_file(
             args.file, args.output, force=args.force, fetch_media=args.fetch_media,
-            guess_dates=not args.no_guess_dates,
+            guess_dates=not args.no_guess_dates, taken_ids=_taken_ids(args.output),
         )
     except ImportFailure as error:
         print(f"storyplayer: {args.file}: {error}", file=sys.stderr)
@@ -302,6 +368,24 @@ def _import(args: argparse.Namespace) -> int:
     for line in report.summary_lines():
         print(line)
     return 0
+
+
+def _taken_ids(output: Path | None) -> set[str]:
+    """Story ids the imported story must not take: the bundled stories' and those of the
+    library the new folder joins (its future siblings), so that no two stories of one
+    library share an id (the second would be hidden as a duplicate)."""
+    from storyplayer.model.library import Library, user_library_dir
+
+    library_dir = output.absolute().parent if output is not None else Path.cwd()
+    taken = bundled_ids()
+    # the user library plays beside every other folder, so its ids are taken everywhere
+    folders = [user_library_dir()] + ([library_dir] if library_dir.is_dir() else [])
+    for folder in folders:
+        for entry in Library.load([folder], optional=[folder]).entries:
+            replaced = output is not None and entry.path.absolute() == output.absolute()
+            if entry.story is not None and not replaced:
+                taken.add(entry.story.id)
+    return taken
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -443,6 +527,36 @@ def bundled_ids() -> set[str]:
     from storyplayer.resources import bundled_stories_dir
 
     return {story.id for story in Library.load([bundled_stories_dir()]).stories}
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from storyplayer.model.stats_report import StatsError, parse_day, report
+    from storyplayer.model.visit_stats import default_stats_path
+
+    try:
+        since = parse_day(args.since) if args.since else None
+        until = parse_day(args.until) if args.until else None
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    paths = args.merge or [default_stats_path()]
+    try:
+        summary = report(paths, since, until)
+    except StatsError as error:
+        print(f"storyplayer: {error}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(summary.to_json(), indent=2, ensure_ascii=False))
+    elif args.csv is not None:
+        try:
+            args.csv.write_text(summary.to_csv(), encoding="utf-8")
+        except OSError as error:
+            print(f"storyplayer: {args.csv}: cannot write: {error.strerror or error}",
+                  file=sys.stderr)
+            return 1
+        print(f"wrote {args.csv}")
+    else:
+        print(summary.to_text())
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -236,3 +236,35 @@ def test_html_is_sanitised_before_conversion() -> None:
         '<p onclick="x">a <a href="javascript:alert(1)">b</a></p><style>p{}</style>'
     )
     assert markdown == "a b"
+
+
+@pytest.mark.parametrize("name", ["story.yaml", "renamed.txt"])
+def test_a_story_player_story_is_not_imported(tmp_path: Path, capsys, name: str) -> None:  # type: ignore[no-untyped-def]
+    bundled = Path(__file__).resolve().parents[2] / "stories" / "october-1917" / "story.yaml"
+    source = tmp_path / name
+    source.write_bytes(bundled.read_bytes())
+    assert main(["import", str(source), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith(f"storyplayer: {source}: this is already a Story Player story")
+    assert "validate" in err and "--stories" in err and not (tmp_path / "out").exists()
+
+
+def test_an_id_taken_in_the_library_is_numbered(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Imports into sibling folders, or beside the user library, never share an id (the
+    library would hide the second as a duplicate); replacing a folder keeps its id."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    source = str(FIXTURES / "timeline3.json")
+    library = tmp_path / "library"
+    library.mkdir()
+    for name in ("a", "b"):
+        assert main(["import", source, "-o", str(library / name)]) == 0
+    assert main(["import", source, "-o", str(library / "a"), "--force"]) == 0
+    first, second = load(library / "a")["id"], load(library / "b")["id"]
+    assert second == f"{first}-2"
+    user = tmp_path / "data" / "storyplayer" / "stories"
+    user.mkdir(parents=True)
+    (library / "a").rename(user / "a")
+    assert main(["import", source, "-o", str(tmp_path / "elsewhere")]) == 0
+    assert load(tmp_path / "elsewhere")["id"] == f"{first}-2"
+    capsys.readouterr()

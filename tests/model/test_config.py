@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -74,13 +75,13 @@ def test_bad_values_keep_their_defaults(tmp_path):
     text = ('theme = "hi-contrast"\ntext_scale = 9\nmanual = "yes"\n'
             '[kiosk]\nidle_seconds = 2\npin = 1234\nexit_chord = "Q"\n')
     config, problems = parse_config(text, Path("c.toml"))
-    assert config == Config()
+    assert config == replace(Config(), kiosk=replace(Config().kiosk, pin="1234"))
     lines = {p.line: p.message for p in problems}
     assert "did you mean 'high-contrast'" in lines[1]
     assert "between 0.8 and 2.5" in lines[2]
     assert "true or false" in lines[3]
     assert "at least 10" in lines[5]
-    assert "in quotes" in lines[6]
+    assert "in quotes" in lines[6] and "the PIN is 1234" in lines[6]
     assert "key chord" in lines[7]
 
 
@@ -179,3 +180,20 @@ def test_check_config_reports_a_library_folder_that_is_not_there(tmp_path, capsy
 def line_of(path: Path, start: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if line.startswith(start))
+
+
+def test_an_unquoted_pin_is_still_the_pin_and_said_so(tmp_path):
+    config, problems = parse_config('[kiosk]\npin = 1234\n', Path("c.toml"))
+    assert config.kiosk.pin == "1234"
+    assert [str(p) for p in problems] == [
+        'c.toml:2: \'kiosk.pin\' should be in quotes ("1234"); the PIN is 1234']
+    config, problems = parse_config('[kiosk]\npin = -5\n', Path("c.toml"))
+    assert config.kiosk.pin == "" and "no PIN is asked" in problems[0].message
+
+
+def test_check_config_lists_problems_in_line_order(tmp_path, capsys):
+    config = write(tmp_path, f'text_scal = 1.5\nlibrary = ["{(tmp_path / "gone").as_posix()}"]\n'
+                             'theme = "dim"\n[kiosk]\nidle_seconds = 2\nidle_secs = 3\n')
+    assert main(["--check-config", "--config", str(config)]) == 1
+    lines = [int(line.split(":")[1]) for line in capsys.readouterr().out.splitlines()]
+    assert lines == [1, 2, 3, 5, 6]

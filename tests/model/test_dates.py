@@ -384,3 +384,12 @@ def test_day_month_year_with_dots_is_the_same_day_as_iso() -> None:
 def test_impossible_or_two_digit_dotted_dates_are_refused(written) -> None:
     with pytest.raises(DateError):
         parse_date(written)
+
+
+def test_a_date_heading_a_line_is_capitalised_in_estonian_only() -> None:
+    from storyplayer.model.dates import line_start
+
+    assert line_start(format_date(parse_date("1558-01"), "et"), "et") == "Jaanuar 1558"
+    assert line_start(format_date(parse_date("c. 1350"), "et"), "et") == "U 1350"
+    assert line_start(format_date(parse_date("c. 1350"), "en"), "en") == "c. 1350"
+    assert line_start("", "et") == ""

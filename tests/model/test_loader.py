@@ -73,6 +73,10 @@ def test_an_event_without_date_is_a_warning_only(tmp_path: Path) -> None:
     [
         ("format: 1\ntitle: [unclosed\n", "3:1: is not valid YAML: did not find expected"),
         ("format: 1\ntitle: 5\nevents: [{title: A}]\n", "2:8: title must be text"),
+        (
+            "format: 1\ntitle: T\nevents:\n  - {title: A, image: a.jpg}\n",
+            '4:23: event 1 "A": image must be a mapping of keys, e.g. {src: pictures/',
+        ),
         ("format: 1\nevents: [{title: A}]\n", "the story needs 'title'"),
         ("format: 1\ntitle: T\nevents: []\n", "has no events"),
         (

@@ -375,3 +375,13 @@ def test_loop_off_finishes_again():
     clock.now += 1.0
     playback.update()
     assert playback.state is State.FINISHED
+
+
+def test_pane_colours_keep_own_colours_and_never_repeat_one():
+    from storyplayer.model.story import PANE_COLORS, pane_colors
+
+    red, blue, green = PANE_COLORS
+    assert pane_colors([None, red.upper()]) == [blue, red.upper()]
+    assert pane_colors([None, None, None]) == [red, blue, green]
+    assert pane_colors([green, None, red]) == [green, blue, red]
+    assert pane_colors(["#123456", None]) == ["#123456", red]

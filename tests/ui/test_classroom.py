@@ -149,3 +149,19 @@ def test_every_control_has_an_accessible_name(make_window):
                     *window.picker.language_buttons.values()):
         assert control.accessibleName() or control.text(), control
         assert control.focusPolicy() & Qt.TabFocus, control
+
+
+def test_stepping_by_hand_offers_no_pause(qtbot, make_window):
+    window = make_window()
+    window.set_manual(True)  # as --manual does
+    window.play(["october-1917", "world-war-1"])
+    view = window.playback
+    qtbot.waitUntil(lambda: all(p.isVisible() for p in view.panes))
+    assert not view.pause_all_button.isVisible()
+    for pane in view.panes:
+        assert not pane.play_button.isVisible()  # no pause icon on a pane that waits
+        assert pane.play_button.accessibleName() == "Play"
+        assert pane.previous_button.isVisible() and pane.next_button.isVisible()
+    qtbot.mouseClick(view.manual_button, Qt.LeftButton)  # running by itself again
+    assert view.pause_all_button.isVisible()
+    assert all(p.play_button.isVisible() for p in view.panes)

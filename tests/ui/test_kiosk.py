@@ -28,10 +28,10 @@ def library() -> Library:
 @pytest.fixture
 def make_kiosk(qtbot, make_window) -> Callable[..., tuple[MainWindow, Kiosk]]:
     def make(pin: str = "", featured: tuple[str, ...] = (), idle_ms: int = IDLE_MS,
-             speed: float = 1.0) -> tuple[MainWindow, Kiosk]:
+             speed: float = 1.0, countdown_ms: int = 0) -> tuple[MainWindow, Kiosk]:
         window = make_window(speed=speed, show=False)
         kiosk = Kiosk(window, KioskSettings(enabled=True, pin=pin), featured=featured,
-                      idle_ms=idle_ms, cursor_ms=idle_ms // 2)
+                      idle_ms=idle_ms, cursor_ms=idle_ms // 2, countdown_ms=countdown_ms)
         make_window.before_close(lambda: kiosk._leaving or kiosk.leave())
         with qtbot.waitExposed(window):
             kiosk.start()
@@ -104,12 +104,13 @@ def test_idle_returns_to_the_attract_screen(qtbot, make_kiosk):
 
 
 def test_touches_keep_the_visitor_on_their_screen(qtbot, make_kiosk):
-    window, kiosk = make_kiosk(idle_ms=600)
+    # The question before a reset gives a busy machine room between touches too.
+    window, kiosk = make_kiosk(idle_ms=1200, countdown_ms=60_000)
     kiosk.begin()
     fired: list[int] = []
     kiosk.attractShown.connect(lambda: fired.append(1))
-    for _ in range(4):  # touches every ~1/3 of the idle time keep it away
-        with qtbot.waitSignal(kiosk.cursor.idle, timeout=2000):
+    for _ in range(4):  # a touch every half of the idle time keeps it away
+        with qtbot.waitSignal(kiosk.cursor.idle, timeout=5000):
             pass
         touch(window.picker.view)
     assert fired == [] and not kiosk.attracting
@@ -128,7 +129,7 @@ def test_a_playing_story_is_not_cut_short(qtbot, make_kiosk):
 
 def test_the_cursor_hides_after_a_while_and_returns_on_a_move(qtbot, make_kiosk):
     window, kiosk = make_kiosk()
-    with qtbot.waitSignal(kiosk.cursor.idle, timeout=2000):
+    with qtbot.waitSignal(kiosk.cursor.idle, timeout=5000):
         pass
     assert QApplication.overrideCursor() is not None
     assert QApplication.overrideCursor().shape() == Qt.BlankCursor
@@ -196,3 +197,108 @@ def test_every_control_is_big_enough_for_a_finger(qtbot, make_kiosk):
     for control in controls:
         hint = control.sizeHint().expandedTo(control.minimumSize())
         assert hint.height() >= 48 and hint.width() >= 48, control.accessibleName()
+
+
+def test_a_link_in_story_text_opens_nothing(qtbot, tmp_path, make_window):
+    """A visitor's click or tap on a link in an event's text neither opens a browser nor a
+    file (a browser would be a way out of the kiosk): links are shown, never followed."""
+    from PySide6.QtCore import QObject, QPoint, Slot
+    from PySide6.QtGui import QDesktopServices
+    from story_files import story_data, write_story
+
+    links = " ".join(["[web](https://example.org/) [file](file:///etc/passwd) "
+                      "[mail](mailto:a@example.org) <https://example.org/auto>"] * 8)
+    data = story_data(1)
+    data["events"][0]["text"] = {"en": links}
+    write_story(tmp_path, "links", data)
+
+    class Opened(QObject):
+        urls: list[str] = []
+
+        @Slot("QUrl")
+        def open(self, url) -> None:  # noqa: ANN001
+            self.urls.append(url.toString())
+
+    opened = Opened()
+    schemes = ("http", "https", "file", "mailto")
+    for scheme in schemes:
+        QDesktopServices.setUrlHandler(scheme, opened, "open")
+    window = make_window(Library.load([tmp_path]), speed=0.01, show=False)
+    kiosk = Kiosk(window, KioskSettings(enabled=True), idle_ms=60_000)
+    make_window.before_close(lambda: kiosk._leaving or kiosk.leave())
+    try:
+        with qtbot.waitExposed(window):
+            kiosk.start(attract=False)
+        window.play(["links"])
+        text = window.playback.panes[0].event_view.text
+        qtbot.waitUntil(lambda: "example.org" in text.text() and text.height() > 40)
+        for y in range(5, text.height(), 12):
+            for x in range(5, text.width(), 25):
+                qtbot.mouseClick(text, Qt.LeftButton, pos=QPoint(x, y))
+        QApplication.processEvents()
+        assert opened.urls == []
+        QDesktopServices.openUrl("https://example.org/")  # the handler does catch an open
+        assert opened.urls == ["https://example.org/"]
+    finally:
+        for scheme in schemes:
+            QDesktopServices.unsetUrlHandler(scheme)
+
+
+# -- the two idle stages ---------------------------------------------------------------------
+
+
+def test_idle_asks_first_and_a_touch_dismisses_the_question(qtbot, make_kiosk):
+    window, kiosk = make_kiosk(countdown_ms=60_000)
+    kiosk.begin()
+    qtbot.waitUntil(lambda: kiosk.still_there.isVisible(), timeout=5000)
+    assert kiosk.asking and not kiosk.attracting
+    assert kiosk.still_there.heading.text() == "Are you still there?"
+    assert kiosk.still_there.countdown.text() == "Continuing to the start in 60…"
+    assert kiosk.still_there.geometry() == window.rect()
+    touch(kiosk.still_there)
+    assert not kiosk.still_there.isVisible() and not kiosk.asking
+    assert window.stack.currentWidget() is window.picker  # the visitor stays where they were
+
+
+def test_nobody_answers_and_the_countdown_resets_the_kiosk(qtbot, make_kiosk):
+    window, kiosk = make_kiosk(countdown_ms=1200)
+    kiosk.begin()
+    qtbot.waitUntil(lambda: kiosk.still_there.isVisible(), timeout=5000)
+    seen = {kiosk.still_there.countdown.text()}
+    kiosk._countdown.timeout.connect(lambda: seen.add(kiosk.still_there.countdown.text()))
+    with qtbot.waitSignal(kiosk.visitEnded, timeout=5000) as ended:
+        pass
+    assert ended.args == ["idle"] and kiosk.attracting and not kiosk.still_there.isVisible()
+    assert "Continuing to the start in 2…" in seen and "Continuing to the start in 1…" in seen
+
+
+def test_no_question_while_a_story_plays_to_its_end(qtbot, make_kiosk):
+    window, kiosk = make_kiosk(countdown_ms=600)
+    qtbot.waitUntil(lambda: window.playback.map_view.is_ready, timeout=30_000)
+    kiosk.begin()
+    window.play(["october-1917"])
+    pane = window.playback.panes[0]
+    pane.driver.resume()
+    for _ in range(2):
+        with qtbot.waitSignal(kiosk.idle.idle, timeout=5000):
+            pass
+        assert not kiosk.still_there.isVisible() and not kiosk.asking
+    pane.driver.pause()  # paused and left alone: now it asks
+    qtbot.waitUntil(lambda: kiosk.still_there.isVisible(), timeout=5000)
+
+
+def test_no_question_while_stories_play_in_date_order(qtbot, make_kiosk):
+    window, kiosk = make_kiosk(countdown_ms=600)
+    qtbot.waitUntil(lambda: window.playback.map_view.is_ready, timeout=30_000)
+    kiosk.begin()
+    window.playback.set_sync(True)
+    window.play(["october-1917", "world-war-1"])
+    session = window.playback.session
+    assert session is not None and session.date_order
+    if not session.running():
+        qtbot.mouseClick(window.playback.pause_all_button, Qt.LeftButton)  # "Play all"
+    assert session.shared is not None and session.shared.state is State.PLAYING
+    for _ in range(2):
+        with qtbot.waitSignal(kiosk.idle.idle, timeout=5000):
+            pass
+        assert not kiosk.asking and window.playing

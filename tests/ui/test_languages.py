@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from storyplayer.model.library import Library
+from storyplayer.ui.hyphenation import plain
 from storyplayer.ui.main_window import MainWindow
+from storyplayer.ui.story_list_model import Role
 from storyplayer.ui.translations import Translations, translation_file
 
 
@@ -48,7 +50,7 @@ def test_the_picker_in_estonian(window_in, library):
     picker = window.picker
     assert picker.heading.text() == "Vali lood"
     assert picker.search_box.placeholderText() == "Otsi lugusid"
-    assert picker.play_button.text() == "Mängi"
+    assert picker.play_button.text() == "Esita"
     assert picker.category_box.itemText(0) == "Kõik teemad"
     assert picker.count_label.text().startswith("Ühtegi lugu pole veel valitud")
     assert window.windowTitle() == "Lugude mängija"
@@ -71,9 +73,20 @@ def test_playback_in_estonian_dates_and_end_message(qtbot, window_in, library):
     assert pane.status.text().startswith("Sündmus 1/")
     pane.driver.jump(pane.driver.count - 1)
     pane.driver.next()
-    assert pane.end_card.heading.text() == "Lugu on lõppenud"
-    assert pane.end_card.play_again.text() == "Mängi uuesti"
-    assert "Korraga saab mängida kuni kolm lugu" in pane.end_card.message.text()
+    assert plain(pane.end_card.heading.text()) == "Lugu on lõppenud"
+    assert pane.end_card.play_again.text() == "Esita uuesti"
+    assert "Korraga saab esitada kuni kolm lugu" in plain(pane.end_card.message.text())
+
+
+
+def test_an_estonian_date_that_starts_a_line_begins_with_a_capital(make_window, library):
+    """Estonian month names are lower case; "veebruar 1944" heading an event is not."""
+    window = make_window("et")
+    window.play(["great-flight-1944"])
+    assert window.playback.panes[0].event_view.date.text() == "Veebruar 1944"
+    model = window.picker.model
+    periods = [model.data(model.index(row), Role.PERIOD) for row in range(model.rowCount())]
+    assert all(not period or not period[0].islower() for period in periods), periods
 
 
 def test_switching_language_live_from_the_picker(qtbot, window_in):
@@ -85,8 +98,8 @@ def test_switching_language_live_from_the_picker(qtbot, window_in):
     assert switched.args == ["et"]
     assert picker.heading.text() == "Vali lood"
     # Qt posts LanguageChange to every widget; hidden screens retranslate too.
-    qtbot.waitUntil(lambda: window.playback.manual_button.text() == "Liigu käsitsi")
-    assert window.playback.pause_all_button.text() == "Mängi kõik"
+    qtbot.waitUntil(lambda: window.playback.manual_button.text() == "Samm-sammult")
+    assert window.playback.pause_all_button.text() == "Esita kõik"
     assert window.windowTitle() == "Lugude mängija"
     assert picker.language_buttons["et"].isChecked()
     assert not picker.language_buttons["en"].isChecked()

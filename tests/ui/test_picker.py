@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader, QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from storyplayer.model.library import Entry, Library
 from storyplayer.ui import picker as picker_module
@@ -389,3 +389,37 @@ def test_a_choice_made_while_filtered_repaints_its_own_card(qtbot, picker: Picke
     assert bottom.row() < picker.proxy.rowCount()
     assert index.data(Role.CHECKED) is True
     assert picker.proxy.mapToSource(index).data(Role.ID) == "narva-1700"
+
+
+def test_on_a_wide_screen_the_cards_grow_to_fill_their_row(qtbot, library: Library) -> None:
+    picker = Picker(library, "en")  # six cards: a wide row has room for eight
+    qtbot.addWidget(picker)
+    picker.resize(2400, 1000)
+    picker.show()
+    qtbot.waitExposed(picker)
+    grid = picker.view
+    qtbot.waitUntil(lambda: grid.viewport().width() > 2200)
+    count = picker.proxy.rowCount()
+    assert 1 < count <= 6
+    rects = [grid.visualRect(picker.proxy.index(row, 0)) for row in range(count)]
+    assert len({r.top() for r in rects}) == 1  # one row
+    used = rects[-1].right() - rects[0].left()
+    assert used >= 0.85 * grid.viewport().width()  # not 60 % of the screen left empty
+    assert picker.delegate.summary_lines > 3  # the cards say more of each story
+    # A search that leaves one story does not blow its card up to the whole width.
+    picker.search_box.setText("Narva")
+    qtbot.waitUntil(lambda: picker.proxy.rowCount() == 1)
+    assert grid.visualRect(picker.proxy.index(0, 0)).width() <= rects[0].width() + 1
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.5])
+def test_the_search_boxs_clear_button_sits_inside_it(windows, bundled_library, scale) -> None:
+    window = windows.make(bundled_library)  # with the app's style sheet for buttons
+    window.set_text_scale(scale)
+    box = window.picker.search_box
+    box.setText("war")
+    buttons = [b for b in box.findChildren(QToolButton) if b.isVisible()]
+    assert len(buttons) == 1
+    clear = buttons[0].geometry()
+    assert box.rect().contains(clear)
+    assert abs(clear.center().y() - box.rect().center().y()) <= 2  # centred, not at the edge

@@ -10,6 +10,7 @@ from windows import wait_map
 
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
+from storyplayer.ui.hyphenation import plain
 
 THREE = ["october-1917", "independence-1918", "world-war-1"]
 
@@ -115,7 +116,7 @@ def test_end_card_play_again_and_close_back_to_picker(qtbot, make_window) -> Non
         pass
     assert first.pages.currentWidget() is first.end_card
     assert first.end_card.play_again.isVisible() and first.end_card.close_button.isVisible()
-    assert "finished" in first.end_card.heading.text()
+    assert "finished" in plain(first.end_card.heading.text())
     qtbot.mouseClick(first.end_card.play_again, Qt.LeftButton)
     assert first.driver.index == 0 and first.driver.state is State.PLAYING
     assert first.pages.currentWidget() is first.event_view
@@ -169,3 +170,26 @@ def test_show_on_map_names_the_panes_event(qtbot, make_window) -> None:
     qtbot.waitUntil(lambda: any(m["type"] == "fly-to-event" for m in sent))
     assert [m for m in sent if m["type"] == "fly-to-event"] == [
         {"type": "fly-to-event", "slot": 1, "index": 2}]
+
+
+def test_a_story_without_a_colour_never_takes_another_panes_colour(qtbot, make_window, library):
+    """october-1917 is red (the first pane colour): a colourless story beside it gets
+    another, in its pane, on the map and in the timeline."""
+    from dataclasses import replace
+
+    from storyplayer.model.library import Entry
+
+    colourless = [replace(s, id=f"colourless-{n}", color=None)
+             for n, s in enumerate(library.stories[:2])]
+    mixed = Library([*library.entries, *(Entry(s.path, s) for s in colourless)])
+    window = make_window(mixed, size=(1280, 720), active=True)
+    for ids in (["colourless-0", "october-1917"], ["independence-1918", "colourless-0", "colourless-1"]):
+        window.play(ids)
+        panes = window.playback.panes
+        colors = [p.color.lower() for p in panes]
+        assert len(set(colors)) == len(colors), (ids, colors)
+        by_id = {s.id: s for s in mixed.stories}
+        assert all(p.color == by_id[p.story.id].color for p in panes if by_id[p.story.id].color)
+        sent = window.playback.map_view._stories["stories"]
+        assert [s["color"] for s in sent] == [p.color for p in panes]
+        assert [lane.color for lane in window.playback.timeline._lanes] == [p.color for p in panes]

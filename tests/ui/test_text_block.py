@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,20 @@ def test_plain_text_is_shown_as_written(make_block) -> None:
     block = make_block(rich=False)
     block.setText("<b>not bold</b>")
     assert block._document.toPlainText() == "<b>not bold</b>"
+
+
+def test_a_size_question_for_another_width_never_changes_what_is_painted(make_block) -> None:
+    """A layout asking the height at a narrower width (a scroll bar's worth) must not leave
+    the shown text laid out at that width: it would need more lines than the widget has."""
+    block = make_block()
+    block.setText(PARAGRAPH)
+    block.parentWidget().layout().activate()
+    height = block.height()
+    assert height == block.heightForWidth(block.width())
+    narrower = block.heightForWidth(block.width() - 40)
+    assert narrower > height  # the narrower column needs more lines
+    block.grab()  # painted
+    assert block._document.textWidth() == block.width()
+    assert math.ceil(block._document.size().height()) <= block.height()
+    # The answer for the narrower width is remembered, not laid out again.
+    assert block.heightForWidth(block.width() - 40) == narrower

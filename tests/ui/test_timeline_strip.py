@@ -3,11 +3,15 @@ nearest mark wins where marks crowd, tooltips with the dual date, and no widget 
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
 from storyplayer.model.library import Library
+from storyplayer.ui import theme
 from storyplayer.ui.main_window import MainWindow
 
 THREE = ["october-1917", "world-war-1", "independence-1918"]
@@ -71,3 +75,52 @@ def test_paint_only_and_scales_with_the_window(qtbot, window) -> None:
     window.resize(1800, 900)
     qtbot.waitUntil(lambda: strip.width() > 1500)
     assert strip.mark_rect(2, 9).center().x() > x_narrow * 1.3
+
+
+def test_tick_labels_are_whole_and_clear_of_the_ticks_at_a_larger_text_scale(
+        qtbot, window) -> None:
+    strip = window.playback.timeline
+    for scale in (1.0, 1.3):
+        window.set_text_scale(scale)
+        qtbot.waitUntil(lambda: strip.height() >= strip._axis_height())
+        labels = strip.tick_labels()
+        assert len(labels) >= 4
+        for box, label, major in labels:
+            font = QFont(strip.font())
+            font.setBold(major)  # measured in the font it is drawn in (major ticks are bold)
+            metrics = QFontMetricsF(font)
+            assert box.width() >= metrics.horizontalAdvance(label), label
+            assert box.height() >= metrics.height()
+            assert 0 <= box.left() and box.right() <= strip.width()
+            assert box.bottom() < strip._ticks_top(), label  # above the tick lines
+        for (a, _, _), (b, _, _) in itertools.combinations(labels, 2):
+            assert not a.intersects(b)
+
+
+def test_a_single_lane_shows_its_whole_title_at_1920(qtbot, windows, bundled_library) -> None:
+    window = windows.make(bundled_library, size=(1920, 1080))
+    window.play(["october-1917"])
+    strip = window.playback.timeline
+    qtbot.waitUntil(lambda: strip.width() > 1800)
+    title = window.playback.panes[0].story.title.get("en")
+    assert strip._label_width() >= QFontMetricsF(strip.font()).horizontalAdvance(title) + 8
+
+
+def test_the_current_range_bar_never_hides_the_marks_on_it(qtbot, window) -> None:
+    strip = window.playback.timeline
+    pane = window.playback.panes[1]  # World War I: event 1 is a range over the whole war
+    qtbot.waitUntil(lambda: pane.driver.index == 0)
+    lane = strip._lanes[1]
+    bar = strip.mark_rect(1, 0)
+    assert strip._is_bar(lane.items[0], bar)
+    on_bar = [i for i in range(1, len(lane.items))
+              if not strip._is_bar(lane.items[i], strip.mark_rect(1, i))
+              and bar.intersects(strip.mark_rect(1, i))]
+    assert on_bar
+    image = strip.grab().toImage()
+    dpr = image.devicePixelRatio()
+    for index in on_bar:
+        centre = strip.mark_rect(1, index).center()
+        pixel = image.pixelColor(round(centre.x() * dpr), round(centre.y() * dpr))
+        # A point is a ring filled with the card colour, seen through the bar.
+        assert pixel.name() == QColor(theme.CARD).name(), index

@@ -1,5 +1,6 @@
 """A printable A4 handout of a story: title and summary, then each event with its date,
-text, picture, a small locator map and sources; page numbers in the footer.
+text, picture, a small locator map and its own sources; the sources several events share,
+once at the end; page numbers in the footer.
 
 Drawn with QTextDocument pieces laid out by hand onto QPdfWriter pages, so an event is
 never split across pages when it fits on one.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import html
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 from storyplayer.model.dates import format_date
@@ -58,6 +60,10 @@ def _css(color: str) -> str:
 class _Handout:
     def __init__(self, story: Story, lang: str):
         self.story, self.lang = story, lang
+        # A source cited by more than one event is the story's: listed once, at the end.
+        counts = Counter(source for event in story.events for source in set(event.sources))
+        self.shared = [source for source in dict.fromkeys(
+            source for event in story.events for source in event.sources) if counts[source] > 1]
         self.color = story.color or PANE_COLORS[0]
         self.words = _WORDS.get(lang, _WORDS["en"])
 
@@ -69,9 +75,10 @@ class _Handout:
         parts = [f"<h1>{plain(self.t(s.title))}</h1>"]
         period = s.period()
         if period:
-            from storyplayer.model.dates import format_period
+            from storyplayer.model.dates import format_period, line_start
 
-            parts.append(f'<p class="date">{plain(format_period(*period, self.lang))}</p>')
+            period_text = line_start(format_period(*period, self.lang), self.lang)
+            parts.append(f'<p class="date">{plain(period_text)}</p>')
         if s.summary:
             parts.append(f'<div class="summary">{markdown_to_html(self.t(s.summary))}</div>')
         if cover_src:
@@ -100,8 +107,9 @@ class _Handout:
         left.append(f"<h2>{plain(self.t(event.title))}</h2>")
         if event.text:
             left.append(markdown_to_html(self.t(event.text)))
-        if event.sources:
-            items = "; ".join(plain(self.t(source)) for source in event.sources)
+        own = [source for source in event.sources if source not in self.shared]
+        if own:
+            items = "; ".join(plain(self.t(source)) for source in own)
             left.append(f'<p class="sources"><i>{self.words["sources"]}:</i> {items}</p>')
         right = []
         if map_src:
@@ -126,6 +134,14 @@ class _Handout:
             f'<td width="37%" valign="top" style="padding-left: 14px;">'
             f"{''.join(right)}</td></tr></table>"
         )
+
+
+    def sources_html(self) -> str:
+        """The story's shared sources, once, after its last event ("" when none)."""
+        if not self.shared:
+            return ""
+        items = "; ".join(plain(self.t(source)) for source in self.shared)
+        return f'<p class="sources"><i>{self.words["sources"]}:</i> {items}</p>'
 
 
 def _load_image(path: Path, max_px: int):  # type: ignore[no-untyped-def]
@@ -201,6 +217,8 @@ def _chunks(
         map_src = f"map-{index}.png" if f"map-{index}.png" in pictures else None
         image_src = f"image-{index}.png" if f"image-{index}.png" in pictures else None
         chunks.append(handout.event_html(index, event, map_src, image_src, side_px))
+    if handout.sources_html():
+        chunks.append(handout.sources_html())
     return chunks
 
 
@@ -315,7 +333,10 @@ def write_html(story: Story, folder: Path, lang: str) -> Path:
     handout = _Handout(story, lang)
     side_px = 260
     pictures = _pictures(story, handout, side_px * 2)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(exist_ok=True)  # the folder, never missing folders above it
+    except OSError as error:
+        raise ExportFailure(f"cannot write {folder} ({error.strerror or error})") from None
     for name, image in pictures.items():
         if not image.save(str(folder / name)):  # type: ignore[attr-defined]
             raise ExportFailure(f"cannot write {folder / name}")
@@ -348,8 +369,15 @@ def export_handout(story: Story, *, pdf: Path | None, html: Path | None, lang: s
     written: list[Path] = []
     try:
         if pdf is not None:
-            pdf.parent.mkdir(parents=True, exist_ok=True)
+            if pdf.is_dir():
+                raise ExportFailure(f"cannot write {pdf}: it is a folder")
             tmp = pdf.with_name(f".{pdf.name}.part")
+            try:
+                # Opened here first, so that an unwritable place is reported in one line
+                # (Qt would print its own warning before failing).
+                tmp.open("wb").close()
+            except OSError as error:
+                raise ExportFailure(f"cannot write {pdf} ({error.strerror or error})") from None
             write_pdf(story, tmp, lang)
             shutil.move(tmp, pdf)
             written.append(pdf)

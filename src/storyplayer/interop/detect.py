@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -100,8 +101,15 @@ def detect_data(text: str) -> tuple[str, object]:
     return "timelinejs-csv", None
 
 
+_STORY_YAML = re.compile(r"^format:\s*\d+\s*$", re.MULTILINE)
+
+
 def read_draft(path: Path) -> Draft:
     text = read_source(path)
+    if path.suffix.lower() in (".yaml", ".yml") or _STORY_YAML.search(text):
+        raise ImportFailure("this is already a Story Player story (check it with "
+                            "storyplayer validate FILE, play it with storyplayer --stories "
+                            "FOLDER)")
     kind, data = detect_data(text)
     if kind == "timelinejs-csv":
         try:

@@ -6,12 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storyplayer.model.map_protocol import MapEvent, MapStory
-from storyplayer.model.story import PANE_COLORS, Story
-
-
-def pane_color(story: Story, slot: int) -> str:
-    """The colour a story is drawn in, in pane `slot`: its own, or the slot's."""
-    return story.color or PANE_COLORS[slot]
+from storyplayer.model.story import Story
 
 
 def media_token(story: Story, slot: int) -> str:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from storyplayer.model.schedule import Schedule, parse_schedule
+
 CONFIG_NAME = "config.toml"
 LANGUAGES = ("en", "et")
 THEMES = ("light", "high-contrast")
@@ -35,6 +37,12 @@ class KioskSettings:
     idle_seconds: float = 90.0
     exit_chord: str = "Ctrl+Alt+Shift+Q"
     pin: str = ""
+    # Running many kiosks (docs/kiosk.md): the question before the reset, statistics, health.
+    countdown_seconds: float = 10.0  # "Are you still there?"; 0: reset without asking
+    statistics: bool = True  # anonymous visitor statistics in the data folder
+    name: str = ""  # this kiosk's name in heartbeat files; "": the computer's name
+    heartbeat_folder: Path | None = None  # also write <name>.json here (a shared folder)
+    watch_seconds: float = 30.0  # how often the library and config are looked at; 0: never
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,7 @@ class Config:
     manual: bool = False
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     tiles: TileSettings = field(default_factory=TileSettings)
+    schedule: Schedule = field(default_factory=Schedule)  # opening hours; always open
 
 
 @dataclass(frozen=True)
@@ -91,6 +100,8 @@ _TOP_KEYS = {"library", "featured", "language", "theme", "text_scale", "reduced_
              "manual", "kiosk", "tiles"}
 _KIOSK_KEYS = {"enabled", "idle_seconds", "exit_chord", "pin"}
 _TILE_KEYS = {"mbtiles", "url", "attribution"}
+_TOP_KEYS |= {"schedule"}
+_KIOSK_KEYS |= {"countdown_seconds", "statistics", "name", "heartbeat_folder", "watch_seconds"}
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 _CHORD = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+)+[A-Za-z0-9]$|^((Ctrl|Alt|Shift|Meta)\+)*F\d{1,2}$")
 
@@ -216,6 +227,11 @@ def parse_config(text: str, path: Path = Path("config.toml")) -> tuple[Config, l
     tiles = reader.get(data, "tiles", dict, "a table: [tiles]")
     if tiles is not None:
         values["tiles"] = _tiles(reader, tiles, path)
+    schedule = reader.get(data, "schedule", dict, "a table: [schedule]")
+    if schedule is not None:
+        values["schedule"], problems = parse_schedule(schedule)
+        for key, message in problems:
+            reader.problem(message, key, "schedule")
     return Config(**values), reader.problems
 
 
@@ -242,8 +258,15 @@ def _kiosk(reader: _Reader, data: dict[str, Any]) -> KioskSettings:
                            "such as \"Ctrl+Alt+Shift+Q\"; using that", "exit_chord", "kiosk")
     pin = data.get("pin")
     if isinstance(pin, int) and not isinstance(pin, bool):
-        reader.problem("'kiosk.pin' must be in quotes (\"0420\"), or leading zeros are lost; "
-                       "no PIN is asked", "pin", "kiosk")
+        # TOML has no leading zeros in numbers, so 1234 is exactly what was typed: a typo
+        # must not take the kiosk's exit protection away.
+        if 0 <= pin < 10**12:
+            values["pin"] = str(pin)
+            reader.problem(f"'kiosk.pin' should be in quotes (\"{pin}\"); the PIN is {pin}",
+                           "pin", "kiosk")
+        else:
+            reader.problem("'kiosk.pin' must be up to 12 digits in quotes, such as \"2468\"; "
+                           "no PIN is asked", "pin", "kiosk")
     else:
         pin = reader.get(data, "pin", str, "digits in quotes, such as \"2468\"", "kiosk")
         if pin is not None:
@@ -252,7 +275,34 @@ def _kiosk(reader: _Reader, data: dict[str, Any]) -> KioskSettings:
             else:
                 reader.problem("'kiosk.pin' may hold only digits (the PIN pad has no letters); "
                                "no PIN is asked", "pin", "kiosk")
+    _kiosk_operations(reader, data, values)
     return KioskSettings(**values)
+
+
+def _kiosk_operations(reader: _Reader, data: dict[str, Any], values: dict[str, Any]) -> None:
+    """The [kiosk] settings for running many kiosks: countdown, statistics, health, watch."""
+    for key, low, high, default in (("countdown_seconds", 0, 120, 10),
+                                    ("watch_seconds", 0, 86_400, 30)):
+        number = reader.get(data, key, (int, float), "a number of seconds", "kiosk")
+        if number is not None:
+            if low <= number <= high:
+                values[key] = float(number)
+            else:
+                reader.problem(f"'kiosk.{key}' must be between {low} and {high}; using "
+                               f"{default}", key, "kiosk")
+    statistics = reader.get(data, "statistics", bool, "true or false", "kiosk")
+    if statistics is not None:
+        values["statistics"] = statistics
+    name = reader.get(data, "name", str, "a name in quotes, such as \"hall-2-left\"", "kiosk")
+    if name is not None:
+        if re.fullmatch(r"[A-Za-z0-9._-]{0,64}", name):
+            values["name"] = name
+        else:
+            reader.problem("'kiosk.name' may hold letters, digits, '.', '_' and '-' (it names "
+                           "a file); using the computer's name", "name", "kiosk")
+    folder = reader.get(data, "heartbeat_folder", str, "a folder name in quotes", "kiosk")
+    if folder:
+        values["heartbeat_folder"] = Path(folder).expanduser()
 
 
 def _tiles(reader: _Reader, data: dict[str, Any], config_path: Path) -> TileSettings:

@@ -414,3 +414,12 @@ def format_period(first: DateSpan | None, last: DateSpan | None, lang: str) -> s
     latest = max((span.end or span.start for span in spans), key=HistDate.sort_key)
     w = _WORDS[_language(lang)]
     return _year_range(earliest.year, latest.year, w, earliest.approximate, latest.approximate)
+
+
+def line_start(text: str, lang: str) -> str:
+    """A formatted date as the first words of a heading or line. Estonian writes month
+    names and "u" (circa) in lower case, so a line that starts with one is capitalised
+    ("Jaanuar 1558"); English dates stay as they are ("c. 1350")."""
+    if _language(lang) == "et" and text[:1].islower():
+        return text[:1].upper() + text[1:]
+    return text

@@ -204,6 +204,16 @@ _TYPE_NAMES = {
 }
 
 
+# How a mapping that was given as something else is written, in YAML's one-line form.
+_MAPPING_EXAMPLES = {
+    "image": "{src: pictures/tallinn.jpg, caption: Tallinn in 1917}",
+    "place": "{name: Tallinn, lat: 59.437, lon: 24.745}",
+    "map": "{center: [58.6, 25.0], zoom: 7}",
+    "path": "{show: true, dash: \"6 5\"}",
+    "overlay": "{src: maps/old.png, bounds: [[59.0, 24.0], [59.6, 25.2]]}",
+}
+
+
 def _schema_errors(doc: Document) -> list[Any]:
     if _fast_check().is_valid(doc.data):
         return []
@@ -289,6 +299,8 @@ def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
     elif kind == "type":
         wanted = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         message = f"{field} must be {' or '.join(_TYPE_NAMES.get(t, t) for t in wanted)}"
+        if wanted == ["object"] and rest and rest[-1] in _MAPPING_EXAMPLES:
+            message += f", e.g. {_MAPPING_EXAMPLES[rest[-1]]}"
     elif kind in ("minimum", "maximum", "exclusiveMinimum"):
         low, high = schema.get("minimum", schema.get("exclusiveMinimum")), schema.get("maximum")
         message = f"{field} is {value}, out of range ({low} to {high})"

@@ -14,6 +14,20 @@ from storyplayer.model.text import LocalText
 PANE_COLORS = ("#b03a2e", "#1f618d", "#1e8449")
 
 
+def pane_colors(own: list[str | None]) -> list[str]:
+    """The colour of each playing story: its own, or the first of PANE_COLORS that no
+    other playing story has (own or given), so two panes never share a colour by chance.
+    Three colours are always enough: at most two other stories hold one each."""
+    used = {color.lower() for color in own if color}
+    colors: list[str] = []
+    for color in own:
+        if not color:
+            color = next((c for c in PANE_COLORS if c not in used), PANE_COLORS[0])
+            used.add(color)
+        colors.append(color)
+    return colors
+
+
 @dataclass(frozen=True)
 class Place:
     lat: float

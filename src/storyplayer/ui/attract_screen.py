@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from storyplayer.map.map_view import MapView
 from storyplayer.map.story_messages import overview_story
-from storyplayer.model.dates import format_period
+from storyplayer.model.dates import format_period, line_start
 from storyplayer.model.story import PANE_COLORS, Story
 from storyplayer.ui import theme
 from storyplayer.ui.cover_image import CoverCache
@@ -28,7 +28,7 @@ OVERVIEW_ZOOM = 6
 
 def period_of(story: Story, lang: str) -> str:
     period = story.period()
-    return format_period(*period, lang) if period else ""
+    return line_start(format_period(*period, lang), lang) if period else ""
 
 
 class _Cover(QLabel):

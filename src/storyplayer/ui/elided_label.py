@@ -10,12 +10,14 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QTextLayout
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from storyplayer.model.rich_text import verbatim_html
+from storyplayer.ui.hyphenation import hyphenate, plain
 
 
 class ElidedLabel(QWidget):
-    def __init__(self, text: str = "", lines: int = 2, parent: QWidget | None = None):
+    def __init__(self, text: str = "", lines: int = 2, parent: QWidget | None = None, *,
+                 lang: str | None = None):
         super().__init__(parent)
-        self._text, self._lines = text, lines
+        self._text, self._lines, self._lang = text, lines, lang
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setToolTip(verbatim_html(text))
         self.setAccessibleName(text)
@@ -24,9 +26,16 @@ class ElidedLabel(QWidget):
         return self._text
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming, like QLabel
+        if text == self._text:
+            return
         self._text = text
         self.setToolTip(verbatim_html(text))
         self.setAccessibleName(text)
+        self.update()
+
+    def set_hyphenation(self, lang: str | None) -> None:
+        """Long words break at the syllables of `lang` (None: only at spaces)."""
+        self._lang = lang
         self.update()
 
     def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
@@ -45,7 +54,11 @@ class ElidedLabel(QWidget):
         painter.setPen(self.palette().windowText().color())
         metrics = QFontMetricsF(self.font())
         width = float(self.width())
-        layout = QTextLayout(self._text, self.font())
+        # Long words wrap at a syllable (soft hyphens) when the language is known.
+        shown = self._text
+        if self._lang:  # only words wider than a line break, at a syllable
+            shown = hyphenate(shown, self._lang, lambda w: metrics.horizontalAdvance(w) <= width)
+        layout = QTextLayout(shown, self.font())
         layout.beginLayout()
         lines = []
         while len(lines) < self._lines:
@@ -60,8 +73,8 @@ class ElidedLabel(QWidget):
         for number, line in enumerate(lines):
             start = line.textStart()
             last = number == len(lines) - 1
-            if last and start + line.textLength() < len(self._text):
-                rest = self._text[start:].replace("\n", " ")
+            if last and start + line.textLength() < len(shown):
+                rest = plain(shown[start:]).replace("\n", " ")
                 elided = metrics.elidedText(rest, Qt.ElideRight, width)
                 painter.drawText(QPointF(0, y + metrics.ascent()), elided)
             else:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScroller,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,7 @@ class EventList(QFrame):
         self.story, self.lang, self.color = story, lang, color
         self._host = host
         self.heading = QLabel(objectName="eventListHeading")
+        self.heading.setWordWrap(True)  # as narrow as the pane, at any text scale
         self.list = QListWidget(objectName="eventListItems")
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
@@ -47,6 +49,7 @@ class EventList(QFrame):
         self.list.itemClicked.connect(self._chosen)
         self.close_button = QPushButton(objectName="eventListClose")
         self.close_button.setMinimumHeight(48)
+        self.close_button.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.close_button.clicked.connect(self.close_list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
@@ -136,6 +139,7 @@ class EventList(QFrame):
             super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._host and event.type() == QEvent.Resize and self.isVisible():
+        if watched is self._host and event.type() in (QEvent.Resize, QEvent.Show) \
+                and self.isVisible():  # opened before the pane was laid out, too
             self.setGeometry(self._host.rect())
         return False

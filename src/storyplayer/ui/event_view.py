@@ -14,7 +14,7 @@ from PySide6.QtGui import QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from storyplayer.faults import image_problem
-from storyplayer.model.dates import format_date
+from storyplayer.model.dates import format_date, line_start
 from storyplayer.model.rich_text import markdown_to_html, plain
 from storyplayer.model.story import Event, Story
 from storyplayer.ui import theme
@@ -58,7 +58,8 @@ def placeholder_picture(color: str, text: str) -> QPixmap:
 def event_date_text(story: Story, event: Event, lang: str) -> str:
     if event.date_label:
         return story.text(event.date_label, lang)
-    return format_date(event.date, lang) if event.date else ""
+    # the date heads its line (above the title, in lists and tool tips)
+    return line_start(format_date(event.date, lang), lang) if event.date else ""
 
 
 class _Picture(QLabel):
@@ -133,6 +134,7 @@ class EventView(QScrollArea):
             # Links are shown, not followed: a text block takes no input at all.
             widget = TextBlock(rich)
             widget.setObjectName(name)
+            widget.set_hyphenation(lang)  # a long word wraps at a syllable, not a letter
             layout.addWidget(widget)
             return widget
 

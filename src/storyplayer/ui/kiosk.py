@@ -1,23 +1,30 @@
 """Museum kiosk mode: full screen and frameless, no way out for a visitor, back to the attract
 screen when nobody is there, and a staff key chord (plus an optional PIN) to leave.
 
+Left alone, it first asks "Are you still there?" with a countdown (model/idle_stages.py),
+never while a story plays on its own towards its end; any touch answers it.
+
 It wraps a finished MainWindow from outside: the window itself knows nothing of kiosks.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from storyplayer.model.config import KioskSettings
-from storyplayer.model.playback import State
+from storyplayer.model.idle_stages import IdleStages, Stage
 from storyplayer.model.story import Story
 from storyplayer.ui.attract_screen import AttractScreen
 from storyplayer.ui.idle_watcher import IdleWatcher
 from storyplayer.ui.main_window import MainWindow
 from storyplayer.ui.pin_pad import PinPad
 from storyplayer.ui.staff_report import StaffReport
+from storyplayer.ui.still_there import StillThere
 
 CURSOR_HIDE_MS = 3_000
 
@@ -34,10 +41,13 @@ class Kiosk(QObject):
 
     exited = Signal()
     attractShown = Signal()
+    visitStarted = Signal()  # a visitor touched the attract screen
+    visitEnded = Signal(str)  # the visit is over: "idle", "staff", ...
 
     def __init__(self, window: MainWindow, settings: KioskSettings,
                  featured: tuple[str, ...] = (), idle_ms: int | None = None,
-                 cursor_ms: int = CURSOR_HIDE_MS):
+                 cursor_ms: int = CURSOR_HIDE_MS, countdown_ms: int | None = None,
+                 clock: Callable[[], float] = time.monotonic):
         super().__init__(window)
         self.window, self.settings = window, settings
         self._leaving = False
@@ -60,6 +70,19 @@ class Kiosk(QObject):
         self.staff_report.leaveRequested.connect(self.leave)
         self.idle = IdleWatcher(idle_ms or int(settings.idle_seconds * 1000), self)
         self.idle.idle.connect(self._on_idle)
+        # Stage two of idle: "Are you still there?" counting down, answered by any touch.
+        countdown_s = (settings.countdown_seconds if countdown_ms is None
+                       else countdown_ms / 1000)
+        self.stages = IdleStages(countdown_s, clock)
+        self.still_there = StillThere(window)
+        self._countdown = QTimer(self, interval=200)
+        self._countdown.timeout.connect(self._count_down)
+        self.idle.active.connect(self._answered)
+        self.in_visit = False
+        # Set from outside (ui/kiosk_operations.py): the staff page the chord opens, and
+        # whether something else (the closed screen) holds the idle reset.
+        self.staff_page: QWidget | None = None
+        self.resting = False
         self.cursor = IdleWatcher(cursor_ms, self)
         self.cursor.idle.connect(self._hide_cursor)
         self.cursor.active.connect(self._show_cursor)
@@ -103,10 +126,16 @@ class Kiosk(QObject):
         self.idle.watch(handle)
         self.cursor.watch(handle)
 
-    def show_attract(self) -> None:
+    def show_attract(self, reason: str = "idle") -> None:
         window = self.window
+        self._stop_asking()
+        if self.in_visit:
+            self.in_visit = False
+            self.visitEnded.emit(reason)
         self.pin_pad.cancel()
         self.staff_report.close_report()
+        if self.staff_page is not None:
+            self.staff_page.close_page()
         if window.playback.panes:
             window.playback.close_all(emit=False)
         window.picker.reset()
@@ -127,16 +156,60 @@ class Kiosk(QObject):
         self.attract.stop()
         self.window.take_back_map()
         self.idle.poke()  # someone is here: the idle wait starts now
+        self.in_visit = True
+        self.visitStarted.emit()
         self.window.show_picker()
 
+    @property
+    def watching(self) -> bool:
+        """A story plays on its own towards its end: the visitor may just be watching."""
+        session = self.window.playback.session
+        if not self.window.playing or session is None or session.manual:
+            return False
+        # In date order the shared playhead runs them all; else any pane on its own.
+        return session.running()
+
     def _on_idle(self) -> None:
-        playing = self.window.playing and any(
-            p.driver.state is State.PLAYING and not p.driver.manual
-            for p in self.window.playback.panes)
-        if playing:  # someone may be watching a story: wait until it ends or is paused
+        staff = self.pin_pad.isVisible() or self.staff_report.isVisible() or (
+            self.staff_page is not None and self.staff_page.isVisible())
+        if self.attracting or self.resting:
+            return
+        stage = self.stages.quiet(self.watching or staff)
+        if stage is Stage.ACTIVE:  # watching a story: wait until it ends or is paused
             self.idle.poke()
-        elif not self.attracting:
+        elif stage is Stage.ASKING:
+            self.still_there.open(self.stages.seconds_left)
+            self._countdown.start()
+        else:
             self.show_attract()
+
+    # -- "Are you still there?" ----------------------------------------------------------
+
+    @property
+    def asking(self) -> bool:
+        return self.stages.stage is Stage.ASKING
+
+    def _count_down(self) -> None:
+        stage = self.stages.tick(self.watching)
+        if stage is Stage.ASKING:
+            self.still_there.set_seconds(self.stages.seconds_left)
+        elif stage is Stage.RESET:
+            self.show_attract()
+        else:
+            self._stop_asking()
+            self.idle.poke()
+
+    def _answered(self) -> None:
+        """Any touch, click or key while asking (or ever): the visitor is here."""
+        if self.asking:
+            self.stages.touch()
+            self._stop_asking()
+
+    def _stop_asking(self) -> None:
+        self._countdown.stop()
+        self.still_there.close_overlay()
+        if self.stages.stage is not Stage.ACTIVE:
+            self.stages.reset_done()
 
     # -- the mouse cursor ----------------------------------------------------------------
 
@@ -193,8 +266,13 @@ class Kiosk(QObject):
             self.staff_entered()
 
     def staff_entered(self) -> None:
-        """Staff are here (the chord, and the PIN if one is set): show what visitors are not
-        shown, with its reasons, when there is any; else leave kiosk mode at once."""
+        """Staff are here (the chord, and the PIN if one is set). With the staff page
+        (ui/kiosk_operations.py) they see the statistics, and from there what visitors are
+        not shown; without it, what visitors are not shown, with its reasons, when there is
+        any; else kiosk mode is left at once."""
+        if self.staff_page is not None:
+            self.staff_page.open()
+            return
         broken = self.window.library.invalid
         held = self.window.notices.held_texts
         if broken or held:
@@ -203,6 +281,10 @@ class Kiosk(QObject):
             self.leave()
 
     def leave(self) -> None:
+        if self.in_visit:
+            self.in_visit = False
+            self.visitEnded.emit("staff")
+        self._stop_asking()
         self._leaving = True
         self.idle.unwatch()
         self.cursor.unwatch()

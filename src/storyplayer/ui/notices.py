@@ -74,7 +74,7 @@ class NoticeArea(QWidget):
             f"#notice {{ background: {theme.INK}; border-radius: 8px; }}"
             f" #noticeText {{ color: {theme.PAPER}; }}"
             f" #noticeClose {{ color: {theme.PAPER}; background: transparent; border: none;"
-            " font-size: 16px; padding: 0 6px; }"
+            " font-size: 16px; padding: 0 6px; min-width: 36px; min-height: 48px; }"
         )
         self.hide()
         parent.installEventFilter(self)
@@ -137,9 +137,24 @@ class NoticeArea(QWidget):
     def _place(self) -> None:
         parent = self.parentWidget()
         width = min(parent.width() - 40, MAX_WIDTH)
-        self.setFixedWidth(max(200, width))
-        self.adjustSize()
+        width = max(200, width)
+        self.setFixedWidth(width)
+        for notice in self.notices:
+            notice.ensurePolished()
+            notice.label.ensurePolished()
+        # As tall as the wrapped sentences need at this width (adjustSize alone measures
+        # them at their unwrapped width and cuts the second line).
+        self._column.invalidate()
+        height = self._column.totalHeightForWidth(width)
+        if height > 0 and height != self.height():
+            self.setFixedHeight(height)
         self.move((parent.width() - self.width()) // 2, 12)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.StyleChange, QEvent.FontChange,
+                            QEvent.LayoutRequest) and self.notices:
+            self._place()  # a text scale or theme: the sentences need another height
+        return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.parentWidget() and event.type() == QEvent.Resize and self.isVisible():

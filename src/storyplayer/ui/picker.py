@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -82,6 +83,7 @@ class Picker(QWidget):
         self.delegate = StoryCardDelegate(self)
 
         self.heading = QLabel(objectName="pickerHeading")
+        self.heading.setWordWrap(True)
         self.subheading = QLabel(objectName="pickerSubheading")
         self.subheading.setWordWrap(True)
         self.search_box = QLineEdit(objectName="pickerSearch")
@@ -109,6 +111,7 @@ class Picker(QWidget):
             button.setChecked(code == lang)
             button.setAccessibleName(name)
             button.setMinimumSize(56, 48)
+            button.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
             button.clicked.connect(lambda _=False, c=code: self._choose_language(c))
             self.language_buttons[code] = button
 
@@ -160,8 +163,8 @@ class Picker(QWidget):
         self._view_holder.setContentsMargins(inset, 0, max(0, inset - 12), 0)
         self.setStyleSheet(_style_sheet(scale))
         self.play_button.setMinimumSize(QSize(round(180 * scale), round(56 * scale)))
-        self.search_box.setMinimumWidth(round(240 * scale))
-        self.search_box.setMaximumWidth(round(420 * scale))
+        self.search_box.setMinimumWidth(round(240 * theme.chrome_scale(scale)))
+        self.search_box.setMaximumWidth(round(420 * theme.chrome_scale(scale)))
         self.view.relayout()
         self.view.doItemsLayout()
 
@@ -483,12 +486,18 @@ def _announce(widget: QWidget, text: str) -> None:
 def _style_sheet(scale: float) -> str:
     s = theme.Sizes()
     pt = theme.scaled
+    chrome = theme.chrome_scale(scale)  # the page's own labels and controls
     return f"""
-    #pickerHeading {{ font-size: {pt(s.heading * 1.3, scale)}pt; font-weight: 700; }}
-    #pickerSubheading {{ font-size: {pt(s.body, scale)}pt; color: {theme.MUTED}; }}
+    #pickerHeading {{ font-size: {pt(s.heading * 1.3, chrome)}pt; font-weight: 700; }}
+    #pickerSubheading {{ font-size: {pt(s.body, chrome)}pt; color: {theme.MUTED}; }}
     #pickerSearch, #pickerCategory {{
-        padding: {round(9 * scale)}px {round(12 * scale)}px; border-radius: 10px;
-        min-height: {round(30 * scale)}px;
+        padding: {round(9 * chrome)}px {round(12 * chrome)}px; border-radius: 10px;
+        min-height: {round(30 * chrome)}px; font-size: {pt(s.body, chrome)}pt;
+    }}
+    /* The search box's clear button: its own small size, centred by the box (the app's
+       48 px minimum for buttons would push it to the bottom edge). */
+    #pickerSearch QToolButton {{
+        min-height: 0; min-width: 0; padding: 0; border: none; background: transparent;
     }}
     #storyGrid, #storyGrid:focus {{ background: transparent; border: none; }}
     #storyGrid QScrollBar:vertical {{
@@ -501,14 +510,14 @@ def _style_sheet(scale: float) -> str:
     #storyGrid QScrollBar::handle:vertical:hover {{ background: {theme.MUTED}; }}
     #storyGrid QScrollBar::add-line, #storyGrid QScrollBar::sub-line {{ height: 0; }}
     #storyGrid QScrollBar::add-page, #storyGrid QScrollBar::sub-page {{ background: none; }}
-    #pickerCategory::drop-down {{ border: none; width: {round(36 * scale)}px; }}
+    #pickerCategory::drop-down {{ border: none; width: {round(36 * chrome)}px; }}
     QPushButton#pickerLanguage {{
-        font-weight: 700; border-radius: 0; padding: {round(9 * scale)}px {round(12 * scale)}px;
-        min-height: {round(30 * scale)}px;
+        font-weight: 700; border-radius: 0; padding: {round(9 * chrome)}px {round(12 * chrome)}px;
+        min-height: {round(30 * chrome)}px; font-size: {pt(s.body, chrome)}pt;
     }}
     QPushButton#pickerLanguage:focus {{ border: {theme.FOCUS_WIDTH + 1}px solid {theme.ACCENT}; }}
     #pickerCategory::down-arrow {{ image: none; }}
-    #pickerCategory {{ padding-right: {round(40 * scale)}px; }}
+    #pickerCategory {{ padding-right: {round(40 * chrome)}px; }}
     #pickerNotice {{
         background: {theme.tint(theme.ACCENT, 0.88)};
         border: 1px solid {theme.tint(theme.ACCENT, 0.55)}; border-radius: 10px;

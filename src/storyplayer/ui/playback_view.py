@@ -12,14 +12,23 @@ import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from storyplayer.map.map_view import MapView
-from storyplayer.map.story_messages import map_story, media_token, pane_color
+from storyplayer.map.story_messages import map_story, media_token
 from storyplayer.model.map_protocol import MapStory
 from storyplayer.model.playback import State
 from storyplayer.model.session import Session
-from storyplayer.model.story import PANE_COLORS, Story
+from storyplayer.model.story import Story, pane_colors
 from storyplayer.ui.icons import icon
 from storyplayer.ui.map_names import MapNames
 from storyplayer.ui.session_driver import SessionDriver
@@ -77,31 +86,32 @@ class PlaybackView(QWidget):
         map_view.ready.connect(self._on_map_ready)
 
     def _top_bar(self) -> QWidget:
-        bar = QWidget(objectName="playbackBar")
+        bar = self._bar = QWidget(objectName="playbackBar")
+        bar.installEventFilter(self)
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(0, 0, 0, 0)
         self.back_button = QPushButton(icon("previous", "#1f2328"), self.tr("Choose stories"))
         self.back_button.setIconSize(QSize(16, 16))
-        self.back_button.setMinimumHeight(40)
+        self.back_button.setMinimumHeight(48)
         self.back_button.setCursor(Qt.PointingHandCursor)
         self.back_button.setAccessibleDescription(
             self.tr("Stop playing and go back to the stories")
         )
         self.back_button.clicked.connect(self.backRequested)
         self.pause_all_button = QPushButton(self.tr("Pause all"))
-        self.pause_all_button.setMinimumHeight(40)
+        self.pause_all_button.setMinimumHeight(48)
         self.pause_all_button.setCursor(Qt.PointingHandCursor)
         self.pause_all_button.clicked.connect(self.toggle_all)
         self.sync_button = QPushButton(self.tr("In date order"), objectName="syncToggle")
         self.sync_button.setCheckable(True)
-        self.sync_button.setMinimumHeight(40)
+        self.sync_button.setMinimumHeight(48)
         self.sync_button.setCursor(Qt.PointingHandCursor)
         self.sync_button.setAccessibleDescription(
             self.tr("Play every story's events together, in the order of their dates"))
         self.sync_button.toggled.connect(self.set_sync)
         self.manual_button = QPushButton(self.tr("Step by hand"), objectName="manualToggle")
         self.manual_button.setCheckable(True)
-        self.manual_button.setMinimumHeight(40)
+        self.manual_button.setMinimumHeight(48)
         self.manual_button.setCursor(Qt.PointingHandCursor)
         self.manual_button.toggled.connect(self.manualToggled)
         self.brand = QLabel(self.tr("Story Player"), objectName="brand")
@@ -113,12 +123,22 @@ class PlaybackView(QWidget):
         layout.addWidget(self.manual_button)
         layout.addWidget(self.pause_all_button)
         self._bar_layout = layout  # see add_bar_button
+        for button in (self.back_button, self.sync_button, self.manual_button,
+                       self.pause_all_button):
+            self._keep_whole(button)
         self._retranslate_bar()
         return bar
+
+    @staticmethod
+    def _keep_whole(button: QWidget) -> None:
+        """A bar button is never narrower than its words: the panes' side widens (and the
+        map narrows) instead of a label being cut."""
+        button.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
 
     def add_bar_button(self, button: QWidget) -> None:
         """A button at the end of the top bar (the window's settings menu)."""
         self._bar_layout.addWidget(button)
+        self._keep_whole(button)
 
     def _retranslate_bar(self) -> None:
         self.back_button.setText(self.tr("Choose stories"))
@@ -159,6 +179,10 @@ class PlaybackView(QWidget):
         self.manual_button.setChecked(manual)
         self.manual_button.blockSignals(False)
         self._command(lambda s: s.set_manual(manual))
+        for pane in self.panes:
+            pane.show_manual(manual)
+        # Nothing runs by itself when stepping by hand: no "Pause all" to offer.
+        self.pause_all_button.setVisible(not manual)
 
     def _command(self, action) -> None:  # type: ignore[no-untyped-def]
         if self.driver is not None:
@@ -185,10 +209,12 @@ class PlaybackView(QWidget):
         self.driver = SessionDriver(self.session, self)
         self.driver.changed.connect(self._on_session_changed)
         self.driver.tick.connect(self._on_session_tick)
+        colors = pane_colors([story.color for story in chosen.values()])
         for slot, story in chosen.items():
-            color = story.color or PANE_COLORS[slot]
+            color = colors[slot]
             driver = self.driver.slot(slot)
             pane = StoryPane(driver, story, color, self.lang)
+            pane.show_manual(self.manual)
             pane.set_text_scale(self.text_scale)
             pane.closeRequested.connect(lambda p=pane: self.close_pane(p))
             pane.showOnMapRequested.connect(lambda index, p=pane: self._fly_to(p, index))
@@ -254,12 +280,29 @@ class PlaybackView(QWidget):
         super().resizeEvent(event)
         self._balance()
 
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+        if watched is self._bar and event.type() in (QEvent.Resize, QEvent.LayoutRequest):
+            self._fit_brand()  # a new width, or buttons that grew with the text scale
+        return False
+
+    def _fit_brand(self) -> None:
+        """The app's name in the bar gives way when the buttons need its room (three panes
+        at a large text scale): a button's words are never cut for it."""
+        layout = self._bar.layout()
+        buttons = [b for b in self._bar.findChildren(QAbstractButton) if not b.isHidden()]
+        need = sum(b.sizeHint().width() for b in buttons) + self.brand.sizeHint().width()
+        need += layout.spacing() * (len(buttons) + 1) + 16
+        fits = need <= self._bar.width()
+        if self.brand.isHidden() == fits:
+            self.brand.setVisible(fits)
+
     # -- keeping the map in step ---------------------------------------------------------
 
     def _map_stories(self, stories: Sequence[Story]) -> list[MapStory]:
         """`stories` as the map sees them in slots 0, 1, 2 (their media served from now on)."""
+        colors = pane_colors([story.color for story in stories])
         return [
-            map_story(story, slot, pane_color(story, slot), self.lang,
+            map_story(story, slot, colors[slot], self.lang,
                       self.map_view.add_media_root(media_token(story, slot), story.folder))
             for slot, story in enumerate(stories)
         ]

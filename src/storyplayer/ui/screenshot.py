@@ -43,7 +43,6 @@ class Screenshot(QObject):
         QTimer.singleShot(int(self.at * 1000) + 600, self._save)
 
     def _save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         picture = self.window.grab()
         if picture.isNull() or not picture.save(str(self.path), "PNG"):
             print(f"storyplayer: could not write {self.path}", file=sys.stderr)

@@ -80,6 +80,7 @@ class StoryCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.scale = 1.0
         self.card_width = CARD_WIDTH
+        self.summary_lines = 3  # more when the cards have the screen to themselves
         self.covers = CoverCache()
         # Finished cards by what they show: a repaint (scrolling, a search keystroke) then
         # costs one pixmap copy per card instead of its shadows, cover and text.
@@ -123,7 +124,8 @@ class StoryCardDelegate(QStyledItemDelegate):
         title = QFontMetricsF(fonts["title"]).lineSpacing()
         period = QFontMetricsF(fonts["period"]).lineSpacing()
         summary = QFontMetricsF(fonts["summary"]).lineSpacing()
-        text = max(2 * title + 3 * summary * 1.12, 3 * title + 2 * summary * 1.12)
+        lines = self.summary_lines
+        text = max(2 * title + lines * summary * 1.12, 3 * title + (lines - 1) * summary * 1.12)
         height = (
             2 * self.margin()
             + self.cover_height()
@@ -193,7 +195,7 @@ class StoryCardDelegate(QStyledItemDelegate):
             y = _draw_lines(painter, fonts["period"], ink, period, x, y, width, 1)
             y += 8 * s
             summary = index.data(Role.SUMMARY) or ""
-            lines = 2 if len(title_lines) > 2 else 3
+            lines = self.summary_lines - (1 if len(title_lines) > 2 else 0)
             _draw_lines(painter, fonts["summary"], _SUMMARY_INK, summary, x, y, width, lines, 1.12)
             chip_y = card.bottom() - pad - self._chip_height(fonts["chip"])
             self._paint_chips(

@@ -34,6 +34,9 @@ from PySide6.QtWidgets import (
 from storyplayer.ui import theme
 from storyplayer.ui.story_card import CARD_MIN_WIDTH, CARD_WIDTH, StoryCardDelegate
 
+GROW = 1.6  # a card grows to at most this times its width to fill a row
+SUMMARY_LINES_ONE_ROW = 5
+
 
 class StoryGrid(QListView):
     """The cards, reflowing into as many columns as fit; a tap, a click or Space toggles one.
@@ -81,10 +84,20 @@ class StoryGrid(QListView):
         available = self.width() - 2 * self.frameWidth() - bar - spacing - 2
         # List mode puts `spacing` on both sides of every card.
         minimum = CARD_MIN_WIDTH * scale + 2 * spacing
-        columns = max(1, int(available // minimum))
+        fit = max(1, int(available // minimum))
+        # Fewer stories in the library than columns (a wide kiosk screen): the cards share
+        # the row and grow, so their summaries get room instead of the screen staying empty.
+        # (The whole library counts, not a search's matches: a search never resizes cards.)
+        model = self.model()
+        source = model.sourceModel() if hasattr(model, "sourceModel") else model
+        stories = source.rowCount() if source is not None else 0
+        columns = max(1, min(fit, stories)) if stories else fit
         width = int(available / columns - 2 * spacing)
-        width = min(width, round(CARD_WIDTH * scale * 1.25)) if columns > 1 else width
-        if width != self._delegate.card_width:
+        width = min(width, round(CARD_WIDTH * scale * GROW)) if fit > 1 else width
+        # The whole library in one row: the cards may be taller and say more of each story.
+        lines = SUMMARY_LINES_ONE_ROW if 0 < stories <= fit else 3
+        if width != self._delegate.card_width or lines != self._delegate.summary_lines:
+            self._delegate.summary_lines = lines
             self._delegate.card_width = max(200, width)
             self.doItemsLayout()
             self.viewport().update()

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from storyplayer.model.dates import DateSpan, format_period
+from storyplayer.model.dates import DateSpan, format_period, line_start
 from storyplayer.model.library import Entry, Library, search_text
 from storyplayer.model.story import Story
 
@@ -153,7 +153,8 @@ class StoryListModel(QAbstractListModel):
             return story.text(story.summary, self._lang)
         if role == Role.PERIOD:
             if self._lang not in row.periods:
-                row.periods[self._lang] = format_period(row.first, row.last, self._lang)
+                period = format_period(row.first, row.last, self._lang)
+                row.periods[self._lang] = line_start(period, self._lang)  # its own line
             return row.periods[self._lang]
         if role == Role.CATEGORIES:
             return list(story.categories)

@@ -12,9 +12,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -63,7 +61,7 @@ class StoryPane(QFrame):
         header = QWidget(objectName="paneHeader")
         header_layout = QHBoxLayout(header)
         header_layout.setContentsMargins(16, 6, 8, 6)
-        self.story_title = ElidedLabel(story.text(story.title, lang), lines=2)
+        self.story_title = ElidedLabel(story.text(story.title, lang), lines=2, lang=lang)
         self.story_title.setObjectName("paneStoryTitle")
         # The list of events to jump to, for a class (opens over the pane's page).
         # A push button: Enter opens it (Space belongs to "pause all" during playback).
@@ -83,7 +81,7 @@ class StoryPane(QFrame):
         self.pages = QStackedWidget()
         self.event_view = EventView(story, lang)
         self.end_card = EndCard(story.text(story.title, lang), color,
-                                ending=story.text(story.ending, lang))
+                                ending=story.text(story.ending, lang), lang=lang)
         self.pages.addWidget(self.event_view)
         self.pages.addWidget(self.end_card)
         # In date order, before the shared playhead reaches this story.
@@ -100,8 +98,10 @@ class StoryPane(QFrame):
         footer_layout.setContentsMargins(14, 8, 14, 12)
         footer_layout.setSpacing(6)
         self.strip = ProgressStrip(len(story.events), color)
-        self.status = QLabel(objectName="paneStatus")
-        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        # One line; in a narrow pane at a large text scale it ends with an ellipsis, the whole
+        # line in its tooltip and accessible name.
+        self.status = ElidedLabel(lines=1)
+        self.status.setObjectName("paneStatus")
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         self.previous_button = self._tool("previous", self.tr("Previous event"), driver.previous)
@@ -149,7 +149,7 @@ class StoryPane(QFrame):
             #storyPane {{ background: {theme.CARD}; border: 1px solid {theme.LINE};
                           border-top: 6px solid {color}; border-radius: 8px; }}
             #storyPane:focus {{ border: 2px solid {color}; border-top: 6px solid {color}; }}
-            #eventBody {{ background: {theme.CARD}; }}
+            #eventBody, #endBody, #waitingBody {{ background: {theme.CARD}; }}
             #paneFooter QToolButton {{ padding: 4px; min-width: 38px; min-height: 38px; }}
             QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
             QScrollBar::handle:vertical {{ background: {theme.tint(color, 0.55)};
@@ -169,6 +169,7 @@ class StoryPane(QFrame):
             #eventCaption, #paneStatus, #eventSources {{ color: {theme.MUTED}; }}
             #endHeading {{ color: {color}; font-family: 'DejaVu Serif', serif; font-weight: bold; }}
             #endStoryTitle {{ font-weight: 600; }}
+            #endBody QPushButton {{ padding-left: 8px; padding-right: 8px; }}
             #waitingStoryTitle {{ font-family: 'DejaVu Serif', serif; font-weight: bold; }}
             #waitingStarts {{ color: {color}; font-weight: 600; }}
             #waitingMessage {{ color: {theme.MUTED}; }}
@@ -194,6 +195,7 @@ class StoryPane(QFrame):
         else:
             self.pages.setCurrentWidget(self.end_card if finished else self.event_view)
         playing = shared.playing if shared else self.driver.state is State.PLAYING
+        playing = playing and not self.driver.manual  # by hand, nothing plays by itself
         if getattr(self, "_icon_shows_playing", None) is not playing:  # drawn only on a change
             self._icon_shows_playing = playing
             self.play_button.setIcon(icon("pause" if playing else "play", theme.INK))
@@ -235,6 +237,13 @@ class StoryPane(QFrame):
             text += " · " + self.tr("%1 s left").replace("%1", str(seconds))
         self.status.setText(text)
 
+    def show_manual(self, manual: bool) -> None:
+        """Stepping by hand: the pane never runs by itself, so it offers no play or pause,
+        only previous and next."""
+        if self.play_button.isHidden() != manual:
+            self.play_button.setVisible(not manual)
+        self._show_state()
+
     def _retranslate(self) -> None:
         self.events_button.setToolTip(self.tr("Events"))
         self.events_button.setAccessibleName(self.tr("List of events"))
@@ -258,10 +267,14 @@ class StoryPane(QFrame):
         title = self.story.text(self.story.title, lang)
         self.story_title.setText(title)
         self.setAccessibleName(title)
-        self.end_card.story_title.setText(title)
+        self.story_title.set_hyphenation(lang)
+        self.end_card.set_title(title, lang)
         self.end_card.ending.setText(self.story.text(self.story.ending, lang))
         self.waiting_card.set_title(title)
         self.event_view.lang = lang
+        view = self.event_view
+        for block in (view.date, view.title, view.caption, view.text, view.sources):
+            block.set_hyphenation(lang)  # long words break at this language's syllables
         self.event_list.lang = lang
         if self.event_list.isVisible():
             self.event_list.open_list(self.driver.index)
@@ -280,8 +293,10 @@ class StoryPane(QFrame):
         self.event_view.date.setStyleSheet(pt(sizes.body))
         self.event_view.title.setStyleSheet(pt(sizes.title))
         self.event_view.text.setStyleSheet(pt(sizes.body))
-        for label in (self.event_view.caption, self.event_view.sources, self.status):
+        for label in (self.event_view.caption, self.event_view.sources):
             label.setStyleSheet(pt(sizes.small))
+        self.status.setStyleSheet(
+            f"font-size: {theme.scaled(sizes.small, theme.chrome_scale(scale))}pt;")
         self.story_title.setStyleSheet(pt(sizes.small))
         self.end_card.heading.setStyleSheet(pt(sizes.heading))
         self.end_card.story_title.setStyleSheet(pt(sizes.title))

@@ -4,16 +4,23 @@ A word-wrapped rich-text QLabel lays its text out again on every size question t
 ask (height for width, size hint, minimum size), several times per step and pane. Here each
 text keeps its laid-out document, so showing text prepared ahead of time (`prepare`) only
 swaps documents, and a size question is a lookup.
+
+The shown document is always painted from a layout at the widget's own width: a size
+question for another width (a layout trying a narrower column) is answered from heights
+measured once per width, and never leaves the shown layout at that other width.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QRectF, QSize
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetricsF,
     QPainter,
     QPalette,
     QTextBlockFormat,
@@ -22,7 +29,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from storyplayer.ui.hyphenation import hyphenate, hyphenate_html, too_wide
+
 KEPT_DOCUMENTS = 6  # the shown text, its neighbours either side, and a little slack
+SHRINK_FLOOR = 0.6  # a title shrinks to fit its longest syllable, to this share at most
+# What a line cannot break inside: runs up to a space, a soft hyphen or after a hyphen.
+# (Not after a dash: Qt keeps "1912–1917" together.)
+_UNBREAKABLE = re.compile("[^\\s\u00ad\u2010/-]+[\u00ad\u2010/-]?")
 
 
 class _OfflineDocument(QTextDocument):
@@ -38,7 +51,13 @@ class TextBlock(QWidget):
         self._rich = rich
         self._text = ""
         self._line_height = 100
+        self._lang: str | None = None  # long words get soft hyphens in this language
+        self._too_wide: frozenset[str] = frozenset()  # the words hyphenated, at this width
+        # (font key, bold metrics, word -> width): measured once per word, not per question.
+        self._bold_metrics: tuple[str, QFontMetricsF, dict[str, float]] | None = None
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
+        # Heights of each text at widths a layout asked about: (text, width) -> pixels.
+        self._heights: dict[tuple[str, int], int] = {}
         self._document = self._make("")
         policy = QSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
@@ -54,13 +73,22 @@ class TextBlock(QWidget):
             return
         self._text = text
         self._document = self._get(text)
-        self.setAccessibleName(self._document.toPlainText())
+        if self._lang:
+            self._too_wide = too_wide(text, self._fits)
+        # Soft hyphens are break points for the eye, not letters for a screen reader.
+        self.setAccessibleName(self._document.toPlainText().replace("\u00ad", ""))
         self.updateGeometry()
         self.update()
 
     def prepare(self, text: str) -> None:
         """Lay `text` out now, at the current width, so that showing it later is instant."""
         self._get(text)
+
+    def set_hyphenation(self, lang: str | None) -> None:
+        """Long words break at syllable boundaries of `lang` (None: only at spaces)."""
+        if lang != self._lang:
+            self._lang = lang
+            self._forget()
 
     def set_line_height(self, percent: int) -> None:
         if percent != self._line_height:
@@ -69,8 +97,13 @@ class TextBlock(QWidget):
 
     def _get(self, text: str) -> QTextDocument:
         document = self._documents.pop(text, None)
+        wide = too_wide(text, self._fits) if self._lang else frozenset()
+        if document is not None and document.property("tooWide") != sorted(wide):
+            document.deleteLater()  # hyphenated for another width
+            document = None
         if document is None:
             document = self._make(text)
+            document.setProperty("tooWide", sorted(wide))
         self._documents[text] = document
         self._evict()
         self._fit(document, self.width())
@@ -88,10 +121,13 @@ class TextBlock(QWidget):
         document.setDocumentMargin(0)
         document.setDefaultFont(self.font())
         document.setUndoRedoEnabled(False)
+        lang, fits = self._lang, self._fits
         if self._rich:
-            document.setHtml(text)
+            document.setHtml(hyphenate_html(text, lang, fits) if lang else text)
         else:
-            document.setPlainText(text)
+            document.setPlainText(hyphenate(text, lang, fits) if lang else text)
+        if lang:
+            self._shrink_to_fit(document)
         if self._line_height != 100:
             spacing = QTextBlockFormat()
             spacing.setLineHeight(self._line_height,
@@ -101,11 +137,29 @@ class TextBlock(QWidget):
             cursor.mergeBlockFormat(spacing)
         return document
 
+    def _shrink_to_fit(self, document: QTextDocument) -> None:
+        """A piece that cannot break (a syllable, a name, a date range) wider than the whole
+        line would still break at a letter: the text gets smaller until the widest piece
+        fits, down to SHRINK_FLOOR of its size."""
+        width = self.width()
+        if width <= 0:
+            return
+        pieces = set(_UNBREAKABLE.findall(document.toPlainText()))
+        # As in _fits, in bold; a soft hyphen shows as "-" where the line breaks.
+        widest = max((self._bold_width(p.replace("\u00ad", "-")) * 1.05 for p in pieces),
+                     default=0.0)
+        if widest > width:
+            font = QFont(self.font())
+            factor = max(SHRINK_FLOOR, width / widest)
+            font.setPointSizeF(max(1.0, font.pointSizeF() * factor))
+            document.setDefaultFont(font)
+
     def _forget(self) -> None:
         """The font or line height changed: every kept layout is stale."""
         for document in self._documents.values():
             document.deleteLater()
         self._documents.clear()
+        self._heights.clear()
         self._document = self._get(self._text)
         self.updateGeometry()
         self.update()
@@ -122,10 +176,21 @@ class TextBlock(QWidget):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         self.ensurePolished()  # the style sheet's font first, like QLabel
-        if not self._text:
+        if not self._text or width <= 0:
             return 0
-        self._fit(self._document, width)
-        return math.ceil(self._document.size().height())
+        document = self._document
+        key = (self._text, width)
+        height = self._heights.get(key)
+        if height is None:
+            shown = document.textWidth()
+            self._fit(document, width)
+            height = math.ceil(document.size().height())
+            if len(self._heights) > 64:
+                self._heights.clear()
+            self._heights[key] = height
+            if shown > 0 and shown != width:
+                document.setTextWidth(shown)  # the shown layout stays at the shown width
+        return height
 
     def sizeHint(self) -> QSize:  # noqa: N802
         self.ensurePolished()
@@ -135,8 +200,39 @@ class TextBlock(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(0, 0)
 
+    def _fits(self, word: str) -> bool:
+        """Whether `word` fits on a line (with room for a bolder weight): if so, it wraps
+        whole; only wider words break, at their syllables."""
+        width = self.width()
+        if width <= 0:
+            return True
+        # With room for the punctuation that must stay with the word ("word.").
+        return self._bold_width(word + "..") * 1.1 <= width
+
+    def _bold_width(self, text: str) -> float:
+        """`text`'s width in the bold of the widget's font (the widest it may be shown, as
+        **strong**), measured once per text and font."""
+        font_key = self.font().key()
+        if self._bold_metrics is None or self._bold_metrics[0] != font_key:
+            bold = QFont(self.font())
+            bold.setBold(True)
+            self._bold_metrics = (font_key, QFontMetricsF(bold), {})
+        _key, metrics, widths = self._bold_metrics
+        advance = widths.get(text)
+        if advance is None:
+            if len(widths) > 4096:
+                widths.clear()
+            advance = widths[text] = metrics.horizontalAdvance(text)
+        return advance
+
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)
+        if self._lang and self._text:
+            wide = too_wide(self._text, self._fits)
+            if wide != self._too_wide:  # other words must break now: hyphenate afresh
+                self._too_wide = wide
+                self._forget()
+                return
         self._fit(self._document, self.width())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -147,6 +243,7 @@ class TextBlock(QWidget):
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if not self._text:
             return
+        self._fit(self._document, self.width())  # painted as wide as the widget is
         painter = QPainter(self)
         context = QAbstractTextDocumentLayout.PaintContext()
         palette = QPalette(self.palette())

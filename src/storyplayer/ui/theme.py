@@ -50,8 +50,19 @@ class Sizes:
     heading: float = 22.0
 
 
+CHROME_MAX_SCALE = 1.5  # the controls' labels grow up to this; reading text to the full scale
+
+
 def scaled(points: float, scale: float) -> float:
     return round(points * scale, 1)
+
+
+def chrome_scale(scale: float) -> float:
+    """The text scale for controls and their labels (buttons, status lines, headings of
+    lists): they grow with the text up to CHROME_MAX_SCALE, so that at the largest scale the
+    controls still fit beside three panes on a 1280 px window, while the story text itself
+    (titles, event text, the end card, the cards) grows all the way."""
+    return min(scale, CHROME_MAX_SCALE)
 
 
 def readable_on(color: str) -> str:
@@ -88,7 +99,8 @@ def style_sheet(scale: float = 1.0) -> str:
     QMainWindow, #playback, #picker {{ background: {PAPER}; }}
     QPushButton, QToolButton {{
         background: {CARD}; border: 1px solid {LINE}; border-radius: 6px;
-        padding: 6px 14px; min-height: 28px;
+        padding: 6px 14px; min-height: 34px; /* with padding and border: a 48 px fingertip */
+        font-size: {scaled(s.body, chrome_scale(scale))}pt;
     }}
     QPushButton:hover, QToolButton:hover {{ border-color: {ACCENT}; }}
     QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus, QListView:focus {{
@@ -102,8 +114,10 @@ def style_sheet(scale: float = 1.0) -> str:
     QLineEdit, QComboBox {{
         background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; padding: 5px 8px;
     }}
-    #brand {{ color: {MUTED}; font-family: 'DejaVu Serif', serif; font-weight: bold;
-              letter-spacing: 1px; }}
+    #noticeText, #eventListHeading, #timelineStrip {{
+        font-size: {scaled(s.body, chrome_scale(scale))}pt; }}
+    #brand {{ font-size: {scaled(s.body, chrome_scale(scale))}pt; color: {MUTED};
+              font-family: 'DejaVu Serif', serif; font-weight: bold; letter-spacing: 1px; }}
     QSplitter::handle {{ background: {LINE}; }}
     QScrollArea, QTextBrowser {{ background: transparent; border: none; }}
     QToolTip {{ color: {INK}; background: {CARD}; border: 1px solid {LINE}; }}

@@ -9,6 +9,7 @@ Paint-only: one widget, no widget per mark.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
     QFontMetricsF,
     QHelpEvent,
     QMouseEvent,
@@ -36,8 +38,9 @@ from storyplayer.ui.session_driver import SlotDriver
 
 __all__ = ["TimelineStrip"]
 
-AXIS_HEIGHT = 22  # tick labels above the lanes
-LANE_HEIGHT = 24
+AXIS_HEIGHT = 22  # tick labels above the lanes, at least (the font may ask for more)
+LANE_HEIGHT = 24  # at least
+LABEL_SHARE = 0.3  # the lane titles' column takes at most this share of the width
 MARGIN = 8
 UNDATED_SIZE = 9  # the small squares of undated events
 UNDATED_GAP = 22  # between the axis end and the undated squares
@@ -134,6 +137,9 @@ class TimelineStrip(QWidget):
         if event.type() == QEvent.LanguageChange:
             self._describe()
         super().changeEvent(event)
+        if event.type() == QEvent.FontChange:  # the text scale: room for taller labels
+            self._static = None
+            self._fit_height()
 
     def _follow(self, driver: SlotDriver, on: bool) -> None:
         for signal in (driver.eventChanged, driver.stateChanged):
@@ -147,7 +153,20 @@ class TimelineStrip(QWidget):
 
     def _fit_height(self) -> None:
         lanes = max(1, len(self._lanes))
-        self.setFixedHeight(max(90, AXIS_HEIGHT + lanes * LANE_HEIGHT + 2 * MARGIN + 8))
+        height = self._axis_height() + lanes * self._lane_height() + 2 * MARGIN + 4
+        self.setFixedHeight(max(90, math.ceil(height)))
+
+    def _tick_font(self, major: bool) -> QFont:
+        font = QFont(self.font())
+        font.setBold(major)
+        return font
+
+    def _axis_height(self) -> float:
+        """Room for a tick label above the lanes and a gap before the tick lines start."""
+        return max(AXIS_HEIGHT, QFontMetricsF(self._tick_font(True)).height() + 6)
+
+    def _lane_height(self) -> float:
+        return max(LANE_HEIGHT, QFontMetricsF(self.font()).height() + 2)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(600, self.height())
@@ -155,7 +174,14 @@ class TimelineStrip(QWidget):
     # -- geometry (tests click where these say) ----------------------------------------
 
     def _label_width(self) -> float:
-        return min(170.0, self.width() * 0.14)
+        """As wide as the longest lane title needs, up to LABEL_SHARE of the strip."""
+        fm = QFontMetricsF(self.font())
+        widest = max((fm.horizontalAdvance(self._title(lane)) for lane in self._lanes),
+                     default=0.0)
+        return min(widest + 16, self.width() * LABEL_SHARE)
+
+    def _title(self, lane: _Lane) -> str:
+        return lane.story.text(lane.story.title, self.lang)
 
     def _undated_width(self) -> float:
         return self._undated
@@ -181,9 +207,15 @@ class TimelineStrip(QWidget):
 
     def lane_rect(self, pane: int) -> QRectF:
         lanes = max(1, len(self._lanes))
-        height = min(LANE_HEIGHT, (self.height() - AXIS_HEIGHT - 2 * MARGIN) / lanes)
-        top = MARGIN + AXIS_HEIGHT + pane * height
+        axis = self._axis_height()
+        height = min(self._lane_height(), (self.height() - axis - 2 * MARGIN) / lanes)
+        top = MARGIN + axis + pane * height
         return QRectF(MARGIN, top, self.width() - 2 * MARGIN, height)
+
+    def lane_label_rect(self, pane: int) -> QRectF:
+        """Where the lane's story title is written (elided to it; the tooltip has it all)."""
+        band = self.lane_rect(pane)
+        return QRectF(band.left() + 8, band.top(), self._label_width() - 8, band.height())
 
     def mark_rect(self, pane: int, index: int) -> QRectF:
         """Where event `index` of the story in `pane` is drawn."""
@@ -242,6 +274,7 @@ class TimelineStrip(QWidget):
                 # Twice, as when it was drawn in its place and again on top: the same edges.
                 self._paint_mark(p, pane, lane, current, True)
                 self._paint_mark(p, pane, lane, current, True)  # on top of everything
+                self._paint_points_on(p, pane, lane, current)
         self._paint_playhead(p)
         p.end()
 
@@ -272,32 +305,46 @@ class TimelineStrip(QWidget):
         span = self._padded_range()
         if span is None:
             return
+        for box, label, major in self.tick_labels():
+            p.setFont(self._tick_font(major))
+            p.setPen(QColor(theme.INK if major else theme.MUTED))
+            p.drawText(box, Qt.AlignCenter, label)
+        top, bottom = self._ticks_top(), self.lane_rect(len(self._lanes) - 1).bottom()
+        for tick in self._ticks():
+            x = self.x_of(tick.jdn)
+            p.setPen(QPen(QColor(theme.LINE if not tick.major else theme.MUTED), 1))
+            p.drawLine(QPointF(x, top), QPointF(x, bottom))
+        p.setFont(self.font())
+
+    def _ticks_top(self) -> float:
+        return MARGIN + self._axis_height() - 4
+
+    def _ticks(self) -> list:  # type: ignore[type-arg]
+        span = self._padded_range()
+        if span is None:
+            return []
         left, right = self._axis()
-        top, bottom = MARGIN + AXIS_HEIGHT - 4, self.lane_rect(len(self._lanes) - 1).bottom()
-        found = ticks(int(span[0]) + 1, int(span[1]), max(2, int((right - left) / TICK_SPACING)),
-                      self.lang)
-        fm = QFontMetricsF(self.font())
-        taken: list[QRectF] = []
+        return ticks(int(span[0]) + 1, int(span[1]), max(2, int((right - left) / TICK_SPACING)),
+                     self.lang)
+
+    def tick_labels(self) -> list[tuple[QRectF, str, bool]]:
+        """(box, label, major) of every tick label drawn: each box holds its whole label in
+        the font it is drawn in, inside the strip, above the tick lines, overlapping none."""
+        left = self._axis()[0]
+        taken: list[tuple[QRectF, str, bool]] = []
+        found = self._ticks()
         # Major labels claim their room first; minor ones fill in where they fit.
         for major in (True, False):
+            fm = QFontMetricsF(self._tick_font(major))
             for tick in (t for t in found if t.major == major):
                 x = self.x_of(tick.jdn)
-                p.setPen(QPen(QColor(theme.LINE if not major else theme.MUTED), 1))
-                p.drawLine(QPointF(x, top), QPointF(x, bottom))
-                width = fm.horizontalAdvance(tick.label) + 8
-                box = QRectF(x - width / 2, MARGIN - 2, width, fm.height())
+                width = math.ceil(fm.horizontalAdvance(tick.label)) + 8
+                box = QRectF(x - width / 2, MARGIN - 2, width, math.ceil(fm.height()))
                 box.moveLeft(min(max(box.left(), left - 10), self.width() - MARGIN - width))
-                if any(box.intersects(other) for other in taken):
+                if box.left() < 0 or any(box.intersects(other) for other, _, _ in taken):
                     continue
-                taken.append(box)
-                font = p.font()
-                font.setBold(major)
-                p.setFont(font)
-                p.setPen(QColor(theme.INK if major else theme.MUTED))
-                p.drawText(box, Qt.AlignCenter, tick.label)
-        font = p.font()
-        font.setBold(False)
-        p.setFont(font)
+                taken.append((box, tick.label, major))
+        return taken
 
     def _paint_lane(self, p: QPainter, pane: int, lane: _Lane) -> None:
         band = self.lane_rect(pane)
@@ -307,11 +354,10 @@ class TimelineStrip(QWidget):
         p.drawRoundedRect(band.adjusted(0, 1, 0, -1), 4, 4)
         # The story's title at the lane's start, elided to its column.
         fm = QFontMetricsF(self.font())
-        title = lane.story.text(lane.story.title, self.lang)
-        label = QRectF(band.left() + 8, band.top(), self._label_width() - 4, band.height())
+        label = self.lane_label_rect(pane)
         p.setPen(color.darker(115))
         p.drawText(label, Qt.AlignVCenter | Qt.AlignLeft,
-                   fm.elidedText(title, Qt.ElideRight, label.width()))
+                   fm.elidedText(self._title(lane), Qt.ElideRight, label.width()))
         left, right = self._axis()
         p.setPen(QPen(QColor(theme.tint(lane.color, 0.6)), 1))
         p.drawLine(QPointF(left, band.center().y()), QPointF(right, band.center().y()))
@@ -343,12 +389,23 @@ class TimelineStrip(QWidget):
             p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 3, 3) if item.is_range else \
                 p.drawEllipse(r.adjusted(1, 1, -1, -1))
 
+    def _paint_points_on(self, p: QPainter, pane: int, lane: _Lane, current: int) -> None:
+        """The current range bar is drawn on top: the points on it go on top again, so the
+        bar never hides an event."""
+        bar = self.mark_rect(pane, current)
+        if not self._is_bar(lane.items[current], bar):
+            return
+        for index, item in enumerate(lane.items):
+            r = self.mark_rect(pane, index)
+            if index != current and not self._is_bar(item, r) and bar.intersects(r):
+                self._paint_mark(p, pane, lane, index, False)
+
     def _paint_playhead(self, p: QPainter) -> None:
         day = self._playhead() if self._playhead else None
         if day is None or self._range is None:
             return
         x = self.x_of(day)
-        top, bottom = MARGIN + AXIS_HEIGHT - 6, self.lane_rect(len(self._lanes) - 1).bottom() + 2
+        top, bottom = self._ticks_top() - 2, self.lane_rect(len(self._lanes) - 1).bottom() + 2
         p.setPen(QPen(QColor(theme.ACCENT), 2))
         p.drawLine(QPointF(x, top), QPointF(x, bottom))
         p.setPen(Qt.NoPen)
@@ -364,6 +421,13 @@ class TimelineStrip(QWidget):
             return
         self.jumpRequested.emit(*hit)
 
+    def _title_at(self, pos: QPointF) -> str | None:
+        """The full story title under `pos` in the lane titles' column, if any."""
+        for pane, lane in enumerate(self._lanes):
+            if self.lane_label_rect(pane).contains(pos):
+                return self._title(lane)
+        return None
+
     def tooltip_text(self, pane: int, index: int) -> str:
         story = self._lanes[pane].story
         event = story.events[index]
@@ -373,10 +437,12 @@ class TimelineStrip(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.ToolTip and isinstance(event, QHelpEvent):
             hit = self.mark_at(QPointF(event.pos()))
-            if hit is None:
-                QToolTip.hideText()
+            title = self._title_at(QPointF(event.pos()))
+            if hit is not None:
+                QToolTip.showText(event.globalPos(), verbatim_html(self.tooltip_text(*hit)), self)
+            elif title is not None:
+                QToolTip.showText(event.globalPos(), verbatim_html(title), self)
             else:
-                text = verbatim_html(self.tooltip_text(*hit))
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.hideText()
             return True
         return super().event(event)

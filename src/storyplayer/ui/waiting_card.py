@@ -7,9 +7,11 @@ event were already playing.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from storyplayer.model.dates import DateSpan, format_date
+from storyplayer.ui.hyphenation import hyphenate
 
 
 class WaitingCard(QWidget):
@@ -20,8 +22,21 @@ class WaitingCard(QWidget):
         self.setObjectName("waitingCard")
         self.lang = lang
         self._start: DateSpan | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
+        self._title = title
+        # Like the end card: in a narrow pane at a large text scale it scrolls rather than
+        # squeezing its lines together.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.viewport().setAutoFillBackground(False)
+        outer.addWidget(self.scroll)
+        body = QWidget(objectName="waitingBody")
+        self.scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(18, 18, 18, 18)
         layout.setSpacing(14)
         layout.addStretch(1)
         self.story_title = QLabel(title, objectName="waitingStoryTitle")
@@ -31,12 +46,28 @@ class WaitingCard(QWidget):
             label.setTextFormat(Qt.PlainText)
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignCenter)
+            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
             layout.addWidget(label)
         layout.addStretch(2)
         self._retranslate()
 
     def set_title(self, title: str) -> None:
-        self.story_title.setText(title)
+        self._title = title
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The title, with soft hyphens only in words too wide for the card."""
+        width = self.scroll.viewport().width() - 48
+        metrics = QFontMetricsF(self.story_title.font())
+        shown = hyphenate(self._title, self.lang,
+                          lambda word: metrics.horizontalAdvance(word) * 1.1 <= width)
+        if self.story_title.text() != shown:
+            self.story_title.setText(shown)
+        self.story_title.setAccessibleName(self._title)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        self._show_title()
 
     def set_start(self, start: DateSpan | None, lang: str) -> None:
         """The date of the story's first event in date order (None: it has no dates)."""
@@ -55,4 +86,6 @@ class WaitingCard(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.LanguageChange:
             self._retranslate()
+        elif event.type() in (QEvent.FontChange, QEvent.StyleChange):
+            self._show_title()
         super().changeEvent(event)

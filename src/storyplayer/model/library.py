@@ -17,6 +17,7 @@ from stat import S_ISLNK, S_ISREG
 from storyplayer.model.library_cache import LibraryCache
 from storyplayer.model.loader import STORY_FILE, check_found, check_story
 from storyplayer.model.problems import Problem
+from storyplayer.model.safe_files import FileRefused, resolve, safe_exists, safe_is_dir
 from storyplayer.model.story import Story
 
 
@@ -105,13 +106,17 @@ class Library:
         with _few_collections():
             for folder in folders:
                 folder = Path(folder)
-                if not folder.is_dir():
+                if not safe_is_dir(folder):
                     if folder not in quiet:
-                        missing = not folder.exists()
+                        missing = not safe_exists(folder)
                         message = "library folder not found" if missing else "not a folder"
                         library.problems.append(Problem(folder, 0, 0, message))
                     continue
-                boundary = folder.resolve()
+                try:
+                    boundary = resolve(folder)
+                except FileRefused as error:
+                    library.problems.append(Problem(folder, 0, 0, error.message))
+                    continue
                 for path, file, resolved, stat in _story_files(folder, boundary, library.problems):
                     if resolved is None or stat is None:  # links, loose files: the long way
                         story, problems = check_story(path, root=folder, cache=cache)

@@ -17,6 +17,14 @@ from typing import Any
 from storyplayer.model.dates import DateError, parse_date
 from storyplayer.model.library_cache import LibraryCache
 from storyplayer.model.problems import Problem, StoryError
+from storyplayer.model.safe_files import (
+    FileRefused,
+    name_problem,
+    regular_stat,
+    resolve,
+    safe_exists,
+    safe_is_dir,
+)
 from storyplayer.model.story import Event, Image, Overlay, Place, Story
 from storyplayer.model.text import LocalText
 from storyplayer.model.yaml_source import Document, Path_, SourceError, parse_document, read_text
@@ -50,7 +58,7 @@ def _validator() -> Any:
 
 def story_file(path: Path) -> Path:
     """The YAML file of a story given as its folder or as the file itself."""
-    return path / STORY_FILE if path.is_dir() else path
+    return path / STORY_FILE if safe_is_dir(path) else path
 
 
 def load_story(path: Path, *, root: Path | None = None) -> Story:
@@ -72,12 +80,19 @@ def check_story(
     With a `cache`, an unchanged file that was valid before is not parsed again
     (its media files are still checked).
     """
+    problem = name_problem(str(path))
+    if problem:
+        return None, [Problem(path, 0, 0, problem)]
     file = story_file(path)
-    if not file.exists() and not file.is_symlink():
-        message = "no such story file" if path.is_dir() else "no such file"
+    if not safe_exists(file) and not file.is_symlink():
+        message = "no such story file" if safe_is_dir(path) else "no such file"
         return None, [Problem(file, 0, 0, message)]
-    boundary = (root or file.parent).resolve()
-    return check_found(file, file.resolve(), boundary, cache=cache)
+    try:
+        boundary = resolve(root or file.parent)
+        resolved = resolve(file)
+    except FileRefused as error:
+        return None, [Problem(file, 0, 0, error.message)]
+    return check_found(file, resolved, boundary, cache=cache)
 
 
 def check_found(
@@ -96,7 +111,10 @@ def check_found(
         story, problems, _ = _check_file(file)
         return story, problems
     if stat is None:
-        stat = file.stat()
+        try:
+            stat = regular_stat(file)
+        except FileRefused as error:
+            return None, [Problem(file, 0, 0, error.message)]
     cached = cache.get(resolved, stat, str(file))
     if cached is not None:
         story, warnings, media = cached
@@ -140,16 +158,33 @@ def _media_unchanged(folder: Path, media: tuple[tuple[str, Path], ...]) -> bool:
 
 def _media_target(folder: Path, boundary: Path, value: str) -> Path | str:
     """The media file `value` of the story in `folder` (resolving to `boundary`), or why not."""
+    shown = _shown(value)
     if value.startswith(("/", "\\")) or _DRIVE.match(value):
-        return f"media path '{value}' is absolute; write it relative to the story folder"
+        return f"media path '{shown}' is absolute; write it relative to the story folder"
     if "://" in value or value.startswith("data:"):
-        return f"media '{value[:60]}' is not a file in the story folder"
-    target = (folder / value).resolve()
+        return f"media '{shown}' is not a file in the story folder"
+    problem = name_problem(value)
+    if problem:
+        return f"media path '{shown}' {problem}"
+    try:
+        target = resolve(folder / value)
+    except FileRefused as error:
+        return f"media path '{shown}' {error.message}"
     if not _inside(target, boundary):
-        return f"media path '{value}' leads outside the story folder"
-    if not target.is_file():
-        return f"media file '{value}' does not exist"
+        return f"media path '{shown}' leads outside the story folder"
+    try:
+        regular_stat(target)
+    except FileRefused as error:
+        if error.message == "does not exist":
+            return f"media file '{shown}' does not exist"
+        return f"media file '{shown}' {error.message}"
     return target
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """`value` as a problem message may quote it: short, and with no control characters."""
+    clean = "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in value[:limit])
+    return clean + ("…" if len(value) > limit else "")
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -37,6 +37,7 @@ class EventList(QFrame):
         self.story, self.lang, self.color = story, lang, color
         self._host = host
         self.heading = QLabel(objectName="eventListHeading")
+        self.heading.setTextFormat(Qt.PlainText)
         self.list = QListWidget(objectName="eventListItems")
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)

@@ -73,6 +73,7 @@ class _Picture(QLabel):
         self._scaled_limit: tuple[int, int] | None = None
         self._fitted: tuple[int, int, int] | None = None
         self.setAlignment(Qt.AlignCenter)
+        self.setTextFormat(Qt.PlainText)
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
 
     def set_picture(self, pixmap: QPixmap | None) -> None:

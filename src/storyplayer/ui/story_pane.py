@@ -95,6 +95,7 @@ class StoryPane(QFrame):
         footer_layout.setSpacing(6)
         self.strip = ProgressStrip(len(story.events), color)
         self.status = QLabel(objectName="paneStatus")
+        self.status.setTextFormat(Qt.PlainText)
         self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         buttons = QHBoxLayout()
         buttons.setSpacing(6)

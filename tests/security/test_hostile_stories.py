@@ -1,0 +1,153 @@
+"""Hostile story files: each one is a problem with its file and line, never a crash, a hang
+or a flood, and never hides the other stories. The text of a broken story reaches the screen
+only as plain text.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from story_files import story_data, write_story
+
+from storyplayer.model.library import Library
+from storyplayer.model.loader import check_story
+from storyplayer.ui.story_list_model import Role
+
+RICH_KEY = '"<img src=/dev/zero>": 1\n'
+
+
+def _problems(folder: Path) -> list[str]:
+    story, problems = check_story(folder)
+    assert story is None
+    return [str(p) for p in problems if p.is_error]
+
+
+def _with(**fields: object) -> dict:
+    data = story_data(1)
+    data.update(fields)
+    return data
+
+
+def _event(**fields: object) -> dict:
+    data = story_data(1)
+    data["events"][0].update(fields)
+    return data
+
+
+HUGE = "1" * 5000
+
+# name: (story data, words the problem must contain)
+CASES: dict[str, tuple[dict, str]] = {
+    "huge year": (_event(date=HUGE), "too long to be a date"),
+    "huge year after c.": (_event(date="c. " + HUGE[:50]), "too many digits"),
+    "huge range end": (_event(date={"start": 1917, "end": HUGE}), "too long to be a date"),
+    "media with NUL": (_with(cover="a\0b.png"), "NUL character"),
+    "media name over 255 bytes": (_with(cover="x" * 256 + ".png"), "longer than 255 bytes"),
+    "nan seconds": (_event(seconds=float("nan")), "not finite"),
+    "nan lat": (_event(place={"lat": float("nan"), "lon": 24.0}), "not finite"),
+    "nan zoom": (_event(place={"lat": 59.0, "lon": 24.0, "zoom": float("nan")}), "not finite"),
+    "inf lon": (_event(place={"lat": 59.0, "lon": float("inf")}), "not finite"),
+    "nan centre": (_with(map={"center": [float("nan"), 24.0]}), "not finite"),
+    "nan opacity": (
+        _event(overlay={"src": "a.png", "bounds": [[1, 2], [3, 4]], "opacity": float("nan")}),
+        "not finite",
+    ),
+    "nan bounds": (
+        _event(overlay={"src": "a.png", "bounds": [[float("nan"), 2], [3, 4]]}),
+        "not finite",
+    ),
+    "nan event seconds": (_with(event_seconds=float("-inf")), "not finite"),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_hostile_field_is_one_problem_with_a_line(tmp_path: Path, name: str) -> None:
+    data, words = CASES[name]
+    folder = write_story(tmp_path, data=data)
+    problems = _problems(folder)
+    assert any(words in p for p in problems), problems
+    assert all(p.startswith(f"{folder / 'story.yaml'}:") for p in problems)
+    assert all(len(p) < 400 and "\0" not in p for p in problems)
+
+
+def test_a_huge_integer_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    folder = write_story(tmp_path, text=yaml.safe_dump(story_data(1)) + f"id: {HUGE}\n")
+    assert any("more than 40 digits" in p for p in _problems(folder))
+
+
+def test_symlink_loops_are_problems(tmp_path: Path) -> None:
+    folder = write_story(tmp_path, data=_with(cover="loop.png"))
+    (folder / "loop.png").symlink_to("loop.png")
+    assert any("link that loops" in p for p in _problems(folder))
+    looped = write_story(tmp_path, "looped-folder", data=_with(cover="here/a.png"))
+    (looped / "here").symlink_to("there")
+    (looped / "there").symlink_to("here")
+    assert any("link that loops" in p for p in _problems(looped))
+
+
+def test_a_fifo_story_file_is_refused_without_blocking(tmp_path: Path) -> None:
+    folder = tmp_path / "stories" / "fifo"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "story.yaml")
+    write_story(tmp_path / "stories", "fine")
+    library = Library.load([tmp_path / "stories"])  # would block forever on open()
+    assert [s.id for s in library.stories] == ["fine"]
+    assert "pipe (FIFO)" in library.invalid[0].reason
+
+
+def test_a_fifo_or_device_as_media_is_refused(tmp_path: Path) -> None:
+    folder = write_story(tmp_path, data=_with(cover="pipe.png"))
+    os.mkfifo(folder / "pipe.png")
+    assert any("pipe (FIFO)" in p for p in _problems(folder))
+    other = write_story(tmp_path, "device", data=_with(cover="zero.png"))
+    (other / "zero.png").symlink_to("/dev/zero")
+    assert any("leads outside" in p or "device" in p for p in _problems(other))
+
+
+def test_one_library_keeps_every_good_story_beside_every_hostile_one(tmp_path: Path) -> None:
+    root = tmp_path / "stories"
+    for n, name in enumerate(CASES):
+        write_story(root, f"bad-{n}", data=CASES[name][0])
+    write_story(root, "good", data=_with(id="good"))
+    library = Library.load([root])
+    assert [s.id for s in library.stories] == ["good"]
+    assert len(library.invalid) == len(CASES)
+
+
+@pytest.fixture
+def hostile_library(tmp_path: Path) -> Library:
+    root = tmp_path / "stories"
+    write_story(root, "good", data=_with(id="good"))
+    write_story(root, "rich", text=RICH_KEY + yaml.safe_dump(story_data(1)))
+    library = Library.load([root])
+    assert "<img src=/dev/zero>" in library.invalid[0].reason
+    return library
+
+
+def test_a_broken_story_is_quoted_as_plain_text_in_every_label(
+    qtbot, windows, hostile_library: Library
+) -> None:
+    window = windows.make(hostile_library)
+    picker = window.picker
+    proxy = picker.proxy
+    broken = next(
+        proxy.index(r, 0) for r in range(proxy.rowCount()) if not proxy.index(r, 0).data(Role.VALID)
+    )
+    picker.view.scrollTo(broken)
+    rect = picker.view.visualRect(broken)
+    qtbot.mouseClick(picker.view.viewport(), Qt.LeftButton, pos=rect.center())
+    qtbot.waitUntil(picker.notice.isVisible)
+    assert "<img src=/dev/zero>" in picker.notice_label.text()
+    window.show_message(hostile_library.invalid[0].reason)
+    window.notices.show_notice(hostile_library.invalid[0].reason)
+    window.play(["good"])
+    labels = window.findChildren(QLabel)
+    assert len(labels) > 10
+    rich = [label.objectName() or type(label).__name__ for label in labels
+            if label.textFormat() != Qt.PlainText]
+    assert rich == []

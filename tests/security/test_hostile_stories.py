@@ -151,3 +151,40 @@ def test_a_broken_story_is_quoted_as_plain_text_in_every_label(
     rich = [label.objectName() or type(label).__name__ for label in labels
             if label.textFormat() != Qt.PlainText]
     assert rich == []
+
+
+RING = [[24.0, 59.0], [25.0, 59.0], [25.0, 60.0], [24.0, 59.0]]
+GEOMETRIES = {
+    "text and nulls": (
+        {"type": "LineString", "coordinates": ["x", {"a": 1}, None]}, "[longitude, latitude]"),
+    "no coordinates": ({"type": "Point"}, "needs 'coordinates'"),
+    "one-point line": ({"type": "LineString", "coordinates": [[24.0, 59.0]]}, "at least 2"),
+    "open ring": ({"type": "Polygon", "coordinates": [RING[:3] + [[24.5, 59.5]]]}, "closed"),
+    "off the map": ({"type": "Point", "coordinates": [59.0, 240.0]}, "off the map"),
+    "booleans": ({"type": "Point", "coordinates": [True, False]}, "numbers"),
+    "too many vertices": (
+        {"type": "LineString", "coordinates": [[24.0, 59.0]] * 5001}, "more than 5000"),
+    "nested wrongly": ({"type": "MultiPolygon", "coordinates": [RING]}, "polygon ring"),
+}
+
+
+@pytest.mark.parametrize("name", list(GEOMETRIES))
+def test_invalid_geojson_is_a_problem_at_its_line(tmp_path: Path, name: str) -> None:
+    geometry, words = GEOMETRIES[name]
+    folder = write_story(tmp_path, data=_event(geometry=geometry))
+    problems = _problems(folder)
+    assert len(problems) == 1 and "event 1:" in problems[0] and words in problems[0], problems
+    assert problems[0].startswith(f"{folder / 'story.yaml'}:")
+
+
+def test_valid_geojson_of_every_type_is_accepted(tmp_path: Path) -> None:
+    for n, geometry in enumerate([
+        {"type": "Point", "coordinates": [24.0, 59.0]},
+        {"type": "MultiPoint", "coordinates": [[24.0, 59.0], [25.0, 59.0, 12.5]]},
+        {"type": "LineString", "coordinates": RING[:2]},
+        {"type": "MultiLineString", "coordinates": [RING[:2], RING[1:]]},
+        {"type": "Polygon", "coordinates": [RING]},
+        {"type": "MultiPolygon", "coordinates": [[RING], [RING]]},
+    ]):
+        story, problems = check_story(write_story(tmp_path, f"s{n}", _event(geometry=geometry)))
+        assert story is not None, problems

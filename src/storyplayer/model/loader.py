@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from storyplayer.model.dates import DateError, parse_date
+from storyplayer.model.geojson import GeometryError, check_geometry
 from storyplayer.model.library_cache import LibraryCache
 from storyplayer.model.problems import Problem, StoryError
 from storyplayer.model.safe_files import (
@@ -329,6 +330,11 @@ class _Builder:
                 self.error((*path, "date"), f"event {index + 1}: {error}")
         elif "date_label" not in data:
             self.error(path, f"event {index + 1} has no date", "warning")
+        if "geometry" in data:
+            try:
+                check_geometry(data["geometry"])
+            except GeometryError as error:
+                self.error((*path, "geometry"), f"event {index + 1}: {error}")
         place = None
         if "place" in data:
             p = data["place"]

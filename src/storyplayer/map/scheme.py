@@ -21,6 +21,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
+from storyplayer.images import ImageRefused, image_bytes
 from storyplayer.resources import leaflet_dir, resources_dir
 
 log = logging.getLogger(__name__)
@@ -182,7 +183,13 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
             token, _, relative = rest.partition("/")
             root = self._media.get(token)
             file = safe_join(root, relative) if root else None
-            return (mime_type(file.name), file.read_bytes()) if file else None
+            if file is None:
+                return None
+            try:  # the player's own image loader: a regular file, bounded, no SVG bomb
+                return mime_type(file.name), image_bytes(file)
+            except ImageRefused as error:
+                log.warning("map picture %s not served: it %s", file, error)
+                return None
         if route == "tiles":
             return self._tile(rest)
         return None

@@ -188,3 +188,41 @@ def test_valid_geojson_of_every_type_is_accepted(tmp_path: Path) -> None:
     ]):
         story, problems = check_story(write_story(tmp_path, f"s{n}", _event(geometry=geometry)))
         assert story is not None, problems
+
+
+PATHOLOGICAL = {
+    "image openers": "![" * 10_000,
+    "link openers": "[" * 20_000,
+    "emphasis": "*a" * 10_000,
+    "lines": "a\n" * 10_000,
+}
+
+
+@pytest.mark.parametrize("name", list(PATHOLOGICAL))
+def test_pathological_markdown_is_a_clear_problem(tmp_path: Path, name: str) -> None:
+    folder = write_story(tmp_path, data=_event(text={"en": "Fine.", "et": PATHOLOGICAL[name]}))
+    problems = _problems(folder)
+    assert len(problems) == 1 and "event 1: the text has" in problems[0], problems
+    assert "split the text" in problems[0]
+
+
+def test_any_text_within_the_caps_renders_within_the_step_budget() -> None:
+    import time
+
+    from storyplayer.model.rich_text import markdown_cost_problem, markdown_to_html
+
+    pieces = ["![", "*a", "_b", "a\n", "&amp;", "`", "[a] ", "](x)", "<a", "**", "word "]
+    worst = 0.0
+    for n, first in enumerate(pieces):
+        for second in pieces[n:]:
+            text = (first + second) * 400
+            while markdown_cost_problem(text):
+                text = text[: len(text) * 9 // 10]
+            assert len(text) > 50
+            best = float("inf")
+            for _ in range(3):
+                start = time.perf_counter()
+                markdown_to_html(text)
+                best = min(best, time.perf_counter() - start)
+            worst = max(worst, best)
+    assert worst < 0.05, f"{worst * 1000:.0f} ms"

@@ -18,6 +18,7 @@ from storyplayer.model.dates import DateError, parse_date
 from storyplayer.model.geojson import GeometryError, check_geometry
 from storyplayer.model.library_cache import LibraryCache
 from storyplayer.model.problems import Problem, StoryError
+from storyplayer.model.rich_text import markdown_cost_problem
 from storyplayer.model.safe_files import (
     FileRefused,
     name_problem,
@@ -330,6 +331,12 @@ class _Builder:
                 self.error((*path, "date"), f"event {index + 1}: {error}")
         elif "date_label" not in data:
             self.error(path, f"event {index + 1} has no date", "warning")
+        text = data.get("text")
+        for lang, value in (text.items() if isinstance(text, dict) else [("", text)]):
+            problem = markdown_cost_problem(value) if isinstance(value, str) else None
+            if problem:
+                where = (*path, "text", lang) if lang else (*path, "text")
+                self.error(where, f"event {index + 1}: the text {problem}")
         if "geometry" in data:
             try:
                 check_geometry(data["geometry"])

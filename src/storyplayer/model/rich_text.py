@@ -58,6 +58,33 @@ def markdown_to_html(text: str) -> str:
     return sanitize_html(rendered)
 
 
+# What keeps one step within its time budget whatever a valid story holds: Markdown's link
+# and emphasis rules cost far more than their length when brackets or marks pile up (10,000
+# "![" took a third of a second), so each event text is capped per kind of markup.
+# Real event texts stay far below these: a few links, a few dozen marks, a few paragraphs.
+MARKUP_LIMITS = (
+    ("lines", ("\n",), 300),
+    ("opening brackets", ("[",), 100),  # each may scan the rest of the text for its end
+    ("emphasis marks", ("*", "_"), 400),
+    ("character references", ("&",), 300),
+    ("backticks", ("`",), 300),
+)
+MAX_MARKUP = 800  # all of them together
+
+
+def markdown_cost_problem(text: str) -> str | None:
+    """Why `text` would cost too much to show as Markdown, in one sentence; else None."""
+    for name, marks, limit in MARKUP_LIMITS:
+        count = sum(text.count(mark) for mark in marks)
+        if count > limit:
+            return f"has {count} {name}; at most {limit} fit in one event (split the text)"
+    total = sum(text.count(mark) for _, marks, _ in MARKUP_LIMITS for mark in marks)
+    if total > MAX_MARKUP:
+        return (f"has {total} Markdown marks (lines, brackets, * _ & `); at most {MAX_MARKUP} "
+                "fit in one event (split the text)")
+    return None
+
+
 def plain(text: str) -> str:
     """Plain text escaped for use inside HTML built by the app."""
     return html.escape(text, quote=True)

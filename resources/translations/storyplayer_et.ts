@@ -297,6 +297,11 @@
         <source>Wrong PIN</source>
         <translation>Vale PIN</translation>
     </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="140"/>
+        <source>Wrong PIN. Try again in {seconds} s</source>
+        <translation>Vale PIN. Proovi uuesti {seconds} s pärast</translation>
+    </message>
 </context>
 <context>
     <name>PlaybackView</name>

@@ -7,11 +7,13 @@ after a short wait without input, so a pad opened by chance closes by itself.
 from __future__ import annotations
 
 import hmac
+import math
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from storyplayer.model.pin_guard import PinGuard
 from storyplayer.ui import theme
 
 GIVE_UP_MS = 30_000
@@ -21,10 +23,11 @@ class PinPad(QWidget):
     accepted = Signal()
     cancelled = Signal()
 
-    def __init__(self, pin: str, parent: QWidget):
+    def __init__(self, pin: str, parent: QWidget, guard: PinGuard | None = None):
         super().__init__(parent)
         self.setObjectName("pinPad")
         self._pin, self.entered = pin, ""
+        self.guard = guard or PinGuard()  # growing waits after wrong codes: no brute force
         self.hide()
         self.panel = QFrame(objectName="pinPanel")
         self.panel.setFixedWidth(380)
@@ -129,18 +132,24 @@ class PinPad(QWidget):
         self._show_entered()
 
     def _show_entered(self, wrong: bool = False) -> None:
-        if wrong:
+        wait = math.ceil(self.guard.wait_left())
+        if wait > 0:
+            self.display.setText(self.tr("Wrong PIN. Try again in {seconds} s").format(
+                seconds=wait))
+        elif wrong:
             self.display.setText(self.tr("Wrong PIN"))
         else:
             self.display.setText("•" * len(self.entered) or "–")
 
     def _check(self) -> None:
-        if hmac.compare_digest(self.entered.encode(), self._pin.encode()):
+        right = hmac.compare_digest(self.entered.encode(), self._pin.encode())
+        self.entered = ""
+        result = self.guard.attempt(right)
+        if result:
             self._give_up.stop()
             self.hide()
             self.accepted.emit()
-        else:
-            self.entered = ""
+        else:  # wrong, or too early to be checked at all
             self._show_entered(wrong=True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -85,3 +85,19 @@ def test_an_endless_tiles_view_never_stalls_the_window(probe, map_view, tmp_path
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     assert len(ticks) > 10 and max(gaps) < 0.25, max(gaps)  # the budget is 0.5 s
     assert "took longer than" in caplog.text
+
+
+def test_the_map_is_served_story_pictures_through_the_image_loader(qapp, tmp_path) -> None:
+    from storyplayer.map.scheme import SchemeHandler
+
+    (tmp_path / "fine.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
+    (tmp_path / "bomb.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><defs><g id="a0"><rect/></g>'
+        + "".join(f'<g id="a{n}">' + f'<use href="#a{n - 1}"/>' * 10 + "</g>" for n in range(1, 9))
+        + '</defs><use href="#a8"/></svg>')
+    os.mkfifo(tmp_path / "pipe.png")
+    handler = SchemeHandler()
+    handler.add_media_root("s1", tmp_path)
+    assert handler._answer("app", "/media/s1/fine.png")[0] == "image/png"
+    assert handler._answer("app", "/media/s1/bomb.svg") is None
+    assert handler._answer("app", "/media/s1/pipe.png") is None  # never waited on

@@ -299,8 +299,13 @@
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/pin_pad.py" line="140"/>
-        <source>Wrong PIN. Try again in {seconds} s</source>
-        <translation>Vale PIN. Proovi uuesti {seconds} s pärast</translation>
+        <source>Try again in {seconds} s</source>
+        <translation>Proovi uuesti {seconds} s pärast</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="160"/>
+        <source>Try again in {minutes} min</source>
+        <translation>Proovi uuesti {minutes} min pärast</translation>
     </message>
 </context>
 <context>

@@ -222,10 +222,12 @@ def test_wrong_pins_make_the_pad_wait_longer_and_longer(qtbot, make_kiosk):
     kiosk.request_exit()
     for _ in range(4):
         pad.enter("1111")
-    assert pad.display.text() == "Wrong PIN. Try again in 1 s"
+    assert pad.display.text() == "Wrong PIN"
+    assert pad.wait_note.isVisible() and pad.wait_note.text() == "Try again in 1 s"
     pad.enter("2468")  # right, but too early: not even checked
     assert pad.isVisible() and window.isVisible()
     clock.advance(1.0)
+    qtbot.waitUntil(lambda: not pad.wait_note.isVisible())  # the countdown ends by itself
     with qtbot.waitSignal(kiosk.exited, timeout=2000):
         pad.enter("2468")
 

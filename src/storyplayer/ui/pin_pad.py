@@ -38,6 +38,13 @@ class PinPad(QWidget):
         self.display = QLabel(objectName="pinDisplay")
         self.display.setTextFormat(Qt.PlainText)
         self.display.setAlignment(Qt.AlignCenter)
+        self.wait_note = QLabel(objectName="pinWait")  # how long until the next try
+        self.wait_note.setTextFormat(Qt.PlainText)
+        self.wait_note.setAlignment(Qt.AlignCenter)
+        self.wait_note.setWordWrap(True)
+        self.wait_note.hide()
+        self._wait_timer = QTimer(self, interval=1000)  # counts the wait down on screen
+        self._wait_timer.timeout.connect(self._show_wait)
         grid = QGridLayout()
         grid.setSpacing(10)
         self.keys: dict[str, QPushButton] = {}
@@ -60,6 +67,7 @@ class PinPad(QWidget):
         layout.setSpacing(14)
         layout.addWidget(self.heading)
         layout.addWidget(self.display)
+        layout.addWidget(self.wait_note)
         layout.addLayout(grid)
         layout.addWidget(self.cancel_button)
         outer = QVBoxLayout(self)
@@ -71,6 +79,7 @@ class PinPad(QWidget):
                          border: 1px solid {theme.LINE}; }}
             #pinHeading {{ font-size: 16pt; font-weight: 600; }}
             #pinDisplay {{ font-size: 26pt; letter-spacing: 8px; min-height: 48px; }}
+            #pinWait {{ font-size: 14pt; }}
             #pinPanel QPushButton {{ font-size: 20pt; min-height: 64px; min-width: 64px; }}
         """)
         self._retranslate()
@@ -109,6 +118,7 @@ class PinPad(QWidget):
 
     def cancel(self) -> None:
         self._give_up.stop()
+        self._wait_timer.stop()
         self.entered = ""
         if self.isVisible():
             self.hide()
@@ -132,14 +142,25 @@ class PinPad(QWidget):
         self._show_entered()
 
     def _show_entered(self, wrong: bool = False) -> None:
-        wait = math.ceil(self.guard.wait_left())
-        if wait > 0:
-            self.display.setText(self.tr("Wrong PIN. Try again in {seconds} s").format(
-                seconds=wait))
-        elif wrong:
+        if wrong:
             self.display.setText(self.tr("Wrong PIN"))
         else:
             self.display.setText("•" * len(self.entered) or "–")
+        self._show_wait()
+
+    def _show_wait(self) -> None:
+        wait = math.ceil(self.guard.wait_left())
+        if wait > 0:
+            if wait >= 60:
+                text = self.tr("Try again in {minutes} min").format(minutes=math.ceil(wait / 60))
+            else:
+                text = self.tr("Try again in {seconds} s").format(seconds=wait)
+            self.wait_note.setText(text)
+            self.wait_note.show()
+            self._wait_timer.start()
+        else:
+            self._wait_timer.stop()
+            self.wait_note.hide()
 
     def _check(self) -> None:
         right = hmac.compare_digest(self.entered.encode(), self._pin.encode())

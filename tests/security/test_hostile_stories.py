@@ -226,3 +226,31 @@ def test_any_text_within_the_caps_renders_within_the_step_budget() -> None:
                 best = min(best, time.perf_counter() - start)
             worst = max(worst, best)
     assert worst < 0.05, f"{worst * 1000:.0f} ms"
+
+
+def test_a_problem_quoting_the_file_stays_one_short_printable_line(tmp_path: Path) -> None:
+    key = "\x1b[2J\nforged: line\u2028" + "k" * 5000
+    text = yaml.safe_dump({key: 1, **story_data(1)}, allow_unicode=True)
+    problems = _problems(write_story(tmp_path, text=text))
+    assert len(problems) == 1
+    assert "\x1b" not in problems[0] and "\n" not in problems[0] and "\u2028" not in problems[0]
+    assert len(problems[0]) < 700 and "unknown key" in problems[0]
+
+
+def test_a_story_the_checker_fails_on_is_lost_alone(tmp_path: Path, monkeypatch) -> None:
+    import storyplayer.model.library as library_module
+
+    real = library_module.check_found
+
+    def failing(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if file.parent.name == "bad":
+            raise KeyError("a checker bug")
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(library_module, "check_found", failing)
+    root = tmp_path / "stories"
+    write_story(root, "bad", data=_with(id="bad"))
+    write_story(root, "good", data=_with(id="good"))
+    library = Library.load([root])
+    assert [s.id for s in library.stories] == ["good"]
+    assert library.invalid[0].reason == "cannot be checked: KeyError"

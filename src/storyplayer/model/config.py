@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from storyplayer.model.problems import one_line
 from storyplayer.model.safe_files import (
     FileRefused,
     name_problem,
@@ -76,7 +77,7 @@ class ConfigProblem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}", 1000)  # it may quote the file
 
 
 @dataclass

@@ -254,3 +254,15 @@ def test_a_story_the_checker_fails_on_is_lost_alone(tmp_path: Path, monkeypatch)
     library = Library.load([root])
     assert [s.id for s in library.stories] == ["good"]
     assert library.invalid[0].reason == "cannot be checked: KeyError"
+
+
+def test_import_input_goes_through_the_same_reader(tmp_path: Path) -> None:
+    from storyplayer.interop.detect import read_source
+    from storyplayer.interop.draft import ImportFailure
+
+    os.mkfifo(tmp_path / "pipe.json")
+    with pytest.raises(ImportFailure, match="pipe"):
+        read_source(tmp_path / "pipe.json")  # no writer: a plain read would wait for ever
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(ImportFailure, match="device"):
+            read_source(Path("/dev/zero"))  # a plain read would fill the memory

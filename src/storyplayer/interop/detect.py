@@ -14,6 +14,7 @@ from storyplayer.interop.timelinejs import (
     read_timeline3,
     read_timeline_csv,
 )
+from storyplayer.model.safe_files import FileRefused, read_bytes
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -30,10 +31,10 @@ def read_source(path: Path) -> str:
         raise ImportFailure("is a folder; give a .json or .csv file")
     if size > MAX_BYTES:
         raise ImportFailure(f"is {size / 1024 / 1024:.0f} MB; files over 20 MB are not imported")
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ImportFailure(f"cannot read it ({error.strerror})") from None
+    try:  # the app's one reader: a FIFO or /dev/zero is refused, not waited on or read on
+        raw = read_bytes(path, MAX_BYTES, what="file to import")
+    except FileRefused as error:
+        raise ImportFailure(error.message) from None
     if not raw.strip():
         raise ImportFailure("is empty")
     try:

@@ -203,7 +203,7 @@ def test_pathological_markdown_is_a_clear_problem(tmp_path: Path, name: str) -> 
     folder = write_story(tmp_path, data=_event(text={"en": "Fine.", "et": PATHOLOGICAL[name]}))
     problems = _problems(folder)
     assert len(problems) == 1 and "event 1: the text has" in problems[0], problems
-    assert "split the text" in problems[0]
+    assert "(shorten or split it)" in problems[0]
 
 
 def test_any_text_within_the_caps_renders_within_the_step_budget() -> None:
@@ -266,3 +266,10 @@ def test_import_input_goes_through_the_same_reader(tmp_path: Path) -> None:
     if os.path.exists("/dev/zero"):
         with pytest.raises(ImportFailure, match="device"):
             read_source(Path("/dev/zero"))  # a plain read would fill the memory
+
+
+def test_a_pathological_summary_is_a_problem_too(tmp_path: Path) -> None:
+    folder = write_story(tmp_path, data=_with(summary={"en": "![" * 5000}))
+    assert [p.split(": ", 1)[1] for p in _problems(folder)] == [
+        "the summary has 5000 opening brackets, more than the 100 it may have (shorten or split it)"
+    ]

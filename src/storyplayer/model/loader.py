@@ -293,8 +293,16 @@ class _Builder:
         line, column = self.doc.where(path)
         self.problems.append(Problem(self.file, line, column, message, severity))
 
+    def markdown_cost(self, path: Path_, text: Any, what: str) -> None:
+        """A problem for each language of `text` whose Markdown would cost too much to show."""
+        for lang, value in (text.items() if isinstance(text, dict) else [("", text)]):
+            problem = markdown_cost_problem(value) if isinstance(value, str) else None
+            if problem:
+                self.error((*path, lang) if lang else path, f"{what} {problem}")
+
     def build(self) -> Story:
         data = self.doc.data
+        self.markdown_cost(("summary",), data.get("summary"), "the summary")
         title = LocalText.from_value(data["title"])
         events = tuple(self.event(i, e) for i, e in enumerate(data["events"]))
         languages = tuple(data.get("languages") or title.languages or ("en",))
@@ -331,12 +339,7 @@ class _Builder:
                 self.error((*path, "date"), f"event {index + 1}: {error}")
         elif "date_label" not in data:
             self.error(path, f"event {index + 1} has no date", "warning")
-        text = data.get("text")
-        for lang, value in (text.items() if isinstance(text, dict) else [("", text)]):
-            problem = markdown_cost_problem(value) if isinstance(value, str) else None
-            if problem:
-                where = (*path, "text", lang) if lang else (*path, "text")
-                self.error(where, f"event {index + 1}: the text {problem}")
+        self.markdown_cost((*path, "text"), data.get("text"), f"event {index + 1}: the text")
         if "geometry" in data:
             try:
                 check_geometry(data["geometry"])

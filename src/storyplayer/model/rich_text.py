@@ -77,11 +77,11 @@ def markdown_cost_problem(text: str) -> str | None:
     for name, marks, limit in MARKUP_LIMITS:
         count = sum(text.count(mark) for mark in marks)
         if count > limit:
-            return f"has {count} {name}; at most {limit} fit in one event (split the text)"
+            return f"has {count} {name}, more than the {limit} it may have (shorten or split it)"
     total = sum(text.count(mark) for _, marks, _ in MARKUP_LIMITS for mark in marks)
     if total > MAX_MARKUP:
-        return (f"has {total} Markdown marks (lines, brackets, * _ & `); at most {MAX_MARKUP} "
-                "fit in one event (split the text)")
+        return (f"has {total} Markdown marks (lines, brackets, * _ & `), more than the "
+                f"{MAX_MARKUP} it may have (shorten or split it)")
     return None
 
 

@@ -296,7 +296,9 @@ class _Builder:
     def markdown_cost(self, path: Path_, text: Any, what: str) -> None:
         """A problem for each language of `text` whose Markdown would cost too much to show."""
         for lang, value in (text.items() if isinstance(text, dict) else [("", text)]):
-            problem = markdown_cost_problem(value) if isinstance(value, str) else None
+            if not isinstance(value, str) or len(value) < 100:  # too short to cost much
+                continue
+            problem = markdown_cost_problem(value)
             if problem:
                 self.error((*path, lang) if lang else path, f"{what} {problem}")
 

@@ -72,8 +72,14 @@ MARKUP_LIMITS = (
 MAX_MARKUP = 800  # all of them together
 
 
+_MARKS = re.compile(r"[\n\[*_&`]")
+_SMALLEST_LIMIT = min(limit for _, _, limit in MARKUP_LIMITS)
+
+
 def markdown_cost_problem(text: str) -> str | None:
     """Why `text` would cost too much to show as Markdown, in one sentence; else None."""
+    if len(text) <= _SMALLEST_LIMIT or len(_MARKS.findall(text)) <= _SMALLEST_LIMIT:
+        return None  # the common case, in one scan: no count can be over its limit
     for name, marks, limit in MARKUP_LIMITS:
         count = sum(text.count(mark) for mark in marks)
         if count > limit:

@@ -151,11 +151,19 @@ def open_regular(path: Path) -> int:
 def read_bytes(path: Path, limit: int, *, what: str = "file") -> bytes:
     """At most `limit` bytes of the regular file `path`; FileRefused if it is larger."""
     fd = open_regular(path)
-    with os.fdopen(fd, "rb") as stream:
-        try:
-            data = stream.read(limit + 1)
-        except OSError as error:
-            raise FileRefused(_os_problem(error)) from None
+    chunks, size = [], 0
+    try:
+        while size <= limit:  # a regular file mostly comes in one read
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise FileRefused(_os_problem(error)) from None
+    finally:
+        os.close(fd)
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
     if len(data) > limit:
         raise FileRefused(f"is larger than the {_size(limit)} a {what} may be")
     return data

@@ -273,3 +273,16 @@ def test_a_pathological_summary_is_a_problem_too(tmp_path: Path) -> None:
     assert [p.split(": ", 1)[1] for p in _problems(folder)] == [
         "the summary has 5000 opening brackets, more than the 100 it may have (shorten or split it)"
     ]
+
+
+def test_validate_names_bad_paths_instead_of_raising(tmp_path: Path, capsys) -> None:
+    from storyplayer.cli import main
+
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    fifo_story = tmp_path / "fifo"
+    fifo_story.mkdir()
+    os.mkfifo(fifo_story / "story.yaml")
+    long_name = tmp_path / ("x" * 300)
+    assert main(["validate", str(tmp_path / "loop"), str(fifo_story), str(long_name)]) == 1
+    out = capsys.readouterr().out
+    assert "link that loops" in out and "pipe (FIFO)" in out and "longer than 255 bytes" in out

@@ -27,6 +27,7 @@ sys.path.insert(0, str(HERE))
 from cold_start import environment, launch  # noqa: E402
 from library_load import measure as library_measure  # noqa: E402
 from machine import machine  # noqa: E402
+from package_speed import measure as package_measure  # noqa: E402
 
 SETTLE_S = 2.0  # after map ready, before the memory is read: stories are playing by then
 VALIDATE_STORY = ROOT / "stories" / "october-1917"
@@ -131,6 +132,8 @@ def main() -> None:
     result["library_load_ms_per_story"] = library["library_load_ms_per_story"]
     result["library_cold_load_ms_per_story"] = library["library_cold_load_ms_per_story"]
     result["library_stories"] = library["library_stories"]
+    _log("story packages")
+    result.update(package_measure(20, repeat=3 if quick else 5))
     _log("cold starts")
     result.update(cold_starts(2, 0.5, warm_up=False) if quick else cold_starts(5, SETTLE_S))
     _log("step latency")

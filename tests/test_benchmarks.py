@@ -26,6 +26,7 @@ FIGURES = (
     "cli_validate_s",
     "soak_memory_growth_pct",
     "soak_drift_frames",
+    "package_pack_install_s",
 )
 
 

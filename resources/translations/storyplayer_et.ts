@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="et_EE">
 <context>
+    <name>AddStory</name>
+    <message>
+        <source>Add story</source>
+        <translation>Lisa lugu</translation>
+    </message>
+    <message>
+        <source>Stories ({patterns})</source>
+        <translation>Lood ({patterns})</translation>
+    </message>
+    <message>
+        <source>Story packages ({patterns})</source>
+        <translation>Loopaketid ({patterns})</translation>
+    </message>
+    <message>
+        <source>StoryMapJS or TimelineJS files ({patterns})</source>
+        <translation>StoryMapJS- või TimelineJS-failid ({patterns})</translation>
+    </message>
+    <message>
+        <source>Added the story “{title}”.</source>
+        <translation>Lugu „{title}“ on lisatud.</translation>
+    </message>
+    <message>
+        <source>Replace story?</source>
+        <translation>Kas asendada lugu?</translation>
+    </message>
+    <message>
+        <source>A story with the same id ({id}) is already in your library. Replace it with “{title}” from this package?</source>
+        <translation>Sinu kogus on juba sama tunnusega ({id}) lugu. Kas asendada see selle paketi looga „{title}“?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Asenda</translation>
+    </message>
+    <message>
+        <source>Keep the one I have</source>
+        <translation>Jäta olemasolev alles</translation>
+    </message>
+    <message>
+        <source>The story you had is kept; nothing was added.</source>
+        <translation>Olemasolev lugu jäi alles, midagi ei lisatud.</translation>
+    </message>
+    <message>
+        <source>Imported {format}: “{title}”, {count} events.</source>
+        <translation>Imporditud ({format}): „{title}“, sündmusi {count}.</translation>
+    </message>
+    <message>
+        <source>It cannot play yet: {reason}</source>
+        <translation>Seda ei saa veel mängida: {reason}</translation>
+    </message>
+    <message>
+        <source>Story imported</source>
+        <translation>Lugu imporditud</translation>
+    </message>
+    <message>
+        <source>This story could not be added: {reason}</source>
+        <translation>Seda lugu ei õnnestunud lisada: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <location filename="../../src/storyplayer/ui/attract_screen.py" line="177"/>
@@ -258,6 +317,14 @@
         <location filename="../../src/storyplayer/ui/picker.py" line="444"/>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>Add story…</source>
+        <translation>Lisa lugu…</translation>
+    </message>
+    <message>
+        <source>Add a story from a story package or a StoryMapJS or TimelineJS file</source>
+        <translation>Lisa lugu loopaketist või StoryMapJS- või TimelineJS-failist</translation>
     </message>
 </context>
 <context>
@@ -516,6 +583,98 @@
         <location filename="../../src/storyplayer/ui/timeline_strip.py" line="320"/>
         <source>No date</source>
         <translation>Kuupäev puudub</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingCard</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>Waiting for its turn</source>
+        <translation>Ootab oma järge</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>Starts: %1</source>
+        <translation>Algab: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
+        <source>In date order this story begins when the others reach its first date.</source>
+        <translation>Kuupäevade järjekorras algab see lugu siis, kui teised jõuavad tema esimese kuupäevani.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffReport</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Story “%1” cannot be played:</source>
+        <translation>Lugu „%1“ ei saa mängida:</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>For staff: what visitors are not shown</source>
+        <translation>Töötajatele: mida külastajatele ei näidata</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Problems</source>
+        <translation>Probleemid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Leave kiosk mode</source>
+        <translation>Lahku kioskirežiimist</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
+        <source>Back to visitors</source>
+        <translation>Tagasi külastajate juurde</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsMenu</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Normal text size (now %1 %)</source>
+        <translation>Tavaline tekstisuurus (praegu %1%)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Settings</source>
+        <translation>Seaded</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Larger text</source>
+        <translation>Suurem tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Smaller text</source>
+        <translation>Väiksem tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Normal text size</source>
+        <translation>Tavaline tekstisuurus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>High contrast</source>
+        <translation>Suur kontrastsus</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsButton</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Settings: text size, high contrast, language</source>
+        <translation>Seaded: teksti suurus, suur kontrastsus, keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
+        <source>Settings</source>
+        <translation>Seaded</translation>
     </message>
 </context>
 </TS>

@@ -143,7 +143,9 @@ def run(args: argparse.Namespace) -> int:
         if config.text_scale != 1.0:
             window.set_text_scale(config.text_scale)
         _persist_text_scale(window, settings, kiosk=bool(args.kiosk or config.kiosk.enabled))
+        _persist_theme(window, settings)
         window.set_manual(getattr(args, "manual", False) or config.manual)
+        ui["adder"] = _add_story(window, ui["library"], folders)
 
     def play() -> None:
         ui["window"].play(args.play)
@@ -186,6 +188,8 @@ def run(args: argparse.Namespace) -> int:
     if args.play:
         steps.append(play)
     steps.append(show)
+    if getattr(args, "package", None) is not None:  # storyplayer FILE.storyplayer
+        steps.append(lambda: ui["adder"].add_file(args.package))
     code = _Steps(app, steps).run()
     if "window" not in ui:
         _stop_map(map_view)
@@ -193,6 +197,21 @@ def run(args: argparse.Namespace) -> int:
     if shot is not None and code == 0:
         return shot.exit_code
     return code
+
+
+def _add_story(window, library, folders):  # type: ignore[no-untyped-def]
+    """Add story… and dropped files, into the user library (shown even when isolated, once
+    the user adds a story there), never over a story that comes with the app."""
+    from storyplayer.model.library import isolated, user_library_dir
+    from storyplayer.resources import bundled_stories_dir
+    from storyplayer.ui.add_story import AddStory
+
+    user = user_library_dir()
+    shown = [*folders, user] if isolated() else list(folders)
+    bundled = bundled_stories_dir().resolve()
+    reserved = {e.story.id for e in library.entries
+                if e.story is not None and bundled in e.story.folder.resolve().parents}
+    return AddStory(window, user, lambda: _load_library(shown), reserved)
 
 
 def _load_library(folders):  # type: ignore[no-untyped-def]
@@ -368,3 +387,16 @@ def _persist_text_scale(window, settings, *, kiosk: bool = False) -> None:  # ty
                     "The text size holds until the app closes: the settings file is read-only."))
 
     window.textScaleChanged.connect(save)
+
+
+def _persist_theme(window, settings) -> None:  # type: ignore[no-untyped-def]
+    """High contrast chosen in the window's menu is remembered like the text size."""
+    from storyplayer.model.config import ConfigNotWritable, save_setting
+
+    def save(name: str) -> None:
+        try:
+            save_setting(settings.path, "theme", name)
+        except ConfigNotWritable as error:
+            log.info("theme kept in memory: %s", error)
+
+    window.themeChanged.connect(save)

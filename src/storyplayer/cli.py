@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--at", metavar="SECONDS", type=_seconds, default=0.0,
         help="with --screenshot: seconds of playback before the picture",
     )
+    parser.add_argument(
+        "--install-desktop", action="store_true",
+        help="add Story Player and the .storyplayer file type to this user's desktop (Linux)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
         "validate", help="check story folders or files", description="Check stories."
@@ -107,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--force", action="store_true", help="replace a non-empty folder")
     importer.add_argument("--fetch-media", action="store_true",
                           help="download the pictures into media/ (the only network use)")
+    importer.add_argument("--no-guess-dates", action="store_true",
+                          help="do not read dates from headlines and text")
     export = commands.add_parser(
         "export", help="write a printable handout of a story",
         description="Write an A4 handout of a story as PDF and/or HTML.",
@@ -116,6 +122,24 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--html", metavar="DIR", type=Path, help="write an HTML handout folder")
     export.add_argument("--lang", choices=("en", "et"), default=argparse.SUPPRESS,
                         help="language of the handout")
+    pack = commands.add_parser(
+        "pack", help="write a story into one file to share (.storyplayer)",
+        description="Write a story of the library into one story package file.",
+    )
+    pack.add_argument("story_id", metavar="ID")
+    pack.add_argument("-o", "--output", metavar="FILE", type=Path,
+                      help="package to write (default ./ID.storyplayer)")
+    install = commands.add_parser(
+        "install", help="check a story package and install it, without a window",
+        description="Check a .storyplayer package and install its story into the user library.",
+    )
+    install.add_argument("package_file", metavar="FILE", type=Path)
+    install.add_argument("--replace", action="store_true",
+                         help="replace an installed story with the same id")
+    install.add_argument("--library", metavar="DIR", type=Path,
+                         help="install into this library folder instead of the user library")
+    parser.epilog = ("storyplayer FILE.storyplayer opens the player, checks that story package "
+                     "and installs it into the user library.")
     return parser
 
 
@@ -130,13 +154,20 @@ def default_language() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
+        package, argv = _package_argument(
+            parser, list(sys.argv[1:] if argv is None else argv))
         args = parser.parse_args(argv)
+        args.package = package
         if args.screenshot is None and args.at:
             raise UsageError("--at goes with --screenshot")
         if args.command == "validate":
             return _validate(args)
         if args.command == "import":
             return _import(args)
+        if args.command == "pack":
+            return _pack(args)
+        if args.command == "install":
+            return _install(args)
         if args.command == "export":
             if args.pdf is None and args.html is None:
                 raise UsageError("export needs --pdf FILE or --html DIR")
@@ -144,6 +175,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.check_config:
             return _check_config(args)
+        if args.install_desktop:
+            return _install_desktop()
+        if args.package is not None and not args.package.is_file():
+            print(f"storyplayer: {args.package}: no such file", file=sys.stderr)
+            return 1
         args.lang_given = args.lang  # a --lang beats the config file; the system's does not
         args.lang = args.lang or default_language()
         if args.list:
@@ -159,17 +195,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check_config(args: argparse.Namespace) -> int:
-    from storyplayer.model.config import load_config
+    from storyplayer.model.config import load_config, missing_folders
 
     loaded = load_config(args.config)
     if args.config is not None and not loaded.exists:
         print(f"storyplayer: {loaded.path}: no such file", file=sys.stderr)
         return 1
-    for problem in loaded.problems:
+    problems = loaded.problems + missing_folders(loaded)
+    for problem in problems:
         print(problem)
-    if loaded.problems:
-        print(f"{loaded.path}: {len(loaded.problems)} problem(s); those settings use defaults",
-              file=sys.stderr)
+    if problems:
+        print(f"{loaded.path}: {len(problems)} problem(s); the app still starts, with "
+              "defaults for wrong settings", file=sys.stderr)
         return 1
     state = "ok" if loaded.exists else "not there; every setting has its default"
     print(f"{loaded.path}: {state}", file=sys.stderr)
@@ -245,15 +282,16 @@ def _import(args: argparse.Namespace) -> int:
 
     try:
         report = import_file(
-            args.file, args.output, force=args.force, fetch_media=args.fetch_media
+            args.file, args.output, force=args.force, fetch_media=args.fetch_media,
+            guess_dates=not args.no_guess_dates,
         )
     except ImportFailure as error:
         print(f"storyplayer: {args.file}: {error}", file=sys.stderr)
         return 1
     print(f"Imported {report.source_format}: {report.title}")
     print(f"{report.events} events, written to {report.folder}")
-    for warning in report.warnings:
-        print(f"warning: {warning}")
+    for line in report.summary_lines():
+        print(line)
     return 0
 
 
@@ -274,6 +312,91 @@ def _export(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}")
     return 0
+
+
+def _package_argument(parser: argparse.ArgumentParser,
+                      argv: list[str]) -> tuple[Path | None, list[str]]:
+    """`storyplayer FILE.storyplayer`: the package file, taken out of `argv` before argparse
+    (which would take it for a command name), and the arguments left."""
+    commands: set[str] = set()
+    takes_value: set[str] = set()
+    for action in parser._actions:  # argparse has no public way to list them
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update(action.choices)
+        elif action.nargs != 0:
+            takes_value.update(action.option_strings)
+    for at, token in enumerate(argv):
+        if token in commands or token == "--":
+            break  # a command's arguments are its own
+        after_option = at > 0 and argv[at - 1] in takes_value
+        if token.lower().endswith(".storyplayer") and not token.startswith("-") \
+                and not after_option:
+            return Path(token), argv[:at] + argv[at + 1:]
+    return None, argv
+
+
+def _pack(args: argparse.Namespace) -> int:
+    from storyplayer.sharing import PackageError, pack_story
+
+    library = _load_library(args)
+    if args.story_id not in library:
+        broken = [e for e in library.invalid if e.name == args.story_id]
+        if broken:
+            print(f"storyplayer: story '{args.story_id}' cannot be shared: {broken[0].reason}",
+                  file=sys.stderr)
+            return 1
+        known = ", ".join(sorted(s.id for s in library.stories)) or "none"
+        print(f"storyplayer: no story with id '{args.story_id}' (known: {known})", file=sys.stderr)
+        return 1
+    story = library.get(args.story_id)
+    output = args.output or Path(f"{story.id}.storyplayer")
+    try:
+        pack_story(story.folder, output)
+    except PackageError as error:
+        print(f"storyplayer: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {output}")
+    return 0
+
+
+def _install(args: argparse.Namespace) -> int:
+    from storyplayer.model.library import user_library_dir
+    from storyplayer.sharing import PackageError, PackageExists, install_package
+
+    library_dir = args.library or user_library_dir()
+    try:
+        installed = install_package(args.package_file, library_dir, replace=args.replace,
+                                    reserved=bundled_ids())
+    except PackageExists as error:
+        print(f"storyplayer: {error}; add --replace to replace it", file=sys.stderr)
+        return 1
+    except PackageError as error:
+        print(f"storyplayer: {error}", file=sys.stderr)
+        return 1
+    lang = getattr(args, "lang", None) or default_language()
+    verb = "Replaced" if installed.replaced else "Installed"
+    print(f"{verb} '{installed.title.get(lang)}' ({installed.story_id}) in {installed.path}")
+    return 0
+
+
+def _install_desktop() -> int:
+    from storyplayer.sharing.desktop import DesktopError, install_desktop
+
+    try:
+        for line in install_desktop():
+            print(line)
+    except DesktopError as error:
+        print(f"storyplayer: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def bundled_ids() -> set[str]:
+    """Ids of the stories that come with the app, which a package may not take."""
+    from storyplayer.model.library import Library
+    from storyplayer.resources import bundled_stories_dir
+
+    return {story.id for story in Library.load([bundled_stories_dir()]).stories}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -56,7 +56,7 @@ def test_storymap_fields(tmp_path: Path, capsys) -> None:  # type: ignore[no-unt
     data = load(folder)
     assert data["title"] == {"en": "Tallinn & Tartu"}
     assert data["languages"] == ["en"]
-    assert data["summary"]["en"].startswith("A **short** story.")
+    assert data["summary"]["en"].startswith("A short story.")  # plain text for the card
     assert data["map"] == {"center": [59.4, 24.7], "zoom": 5}
     assert data["color"] == "#c0392b"
     first, second, third, fourth, fifth = data["events"]
@@ -65,7 +65,8 @@ def test_storymap_fields(tmp_path: Path, capsys) -> None:  # type: ignore[no-unt
     text = first["text"]["en"]
     assert "**bold**" in text and "*italic*" in text and "[link](https://example.org/x)" in text
     assert "- first\n- second" in text and "line\\\nbreak" in text and "alert" not in text
-    assert "[A picture](<https://example.org/a.jpg>) (Archive)" in text
+    assert first["sources"] == [{"en": "Picture not available offline: A picture — Archive — "
+                                        "https://example.org/a.jpg (link: https://example.org/page)"}]
     assert second["date"] == "1917-10-25"
     assert second["place"]["lon"] == pytest.approx(26.72) and second["place"]["zoom"] == 0
     assert "é" in second["text"]["en"] and "\\<tag\\>" in second["text"]["en"]
@@ -73,7 +74,7 @@ def test_storymap_fields(tmp_path: Path, capsys) -> None:  # type: ignore[no-unt
     assert fourth["date"] == "c. 1880"
     assert fifth["date_label"] == {"en": "early spring, year unknown"} and "date" not in fifth
     assert fifth["title"] == {"en": "Slide 6"}
-    for words in ("icons", "background images", "background colours", "--fetch-media", "free text"):
+    for words in ("background colours", "--fetch-media", "free text"):
         assert words in out
 
 
@@ -97,10 +98,10 @@ def test_timeline3_fields(tmp_path: Path, capsys) -> None:  # type: ignore[no-un
     assert ada["date"] == {"start": "1815-12-10", "end": "1852-11-27"}
     assert ada["place"] == {"name": "London", "lat": 51.5, "lon": -0.12, "zoom": 8}
     assert backwards["date"] == "1943"
-    assert (
-        later["date"] == "1948-03-14"
-        and "[Cap](<https://example.org/m.png>) (Cred)" in later["text"]
-    )
+    assert later["date"] == "1948-03-14"
+    assert later["sources"] == [
+        "Picture not available offline: Cap — Cred — https://example.org/m.png"
+    ]
     assert quote["text"] == "> A quote"
     for words in ("eras (Modern)", "times of day", "end date comes before"):
         assert words in out
@@ -117,7 +118,7 @@ def test_timeline2_and_csv(tmp_path: Path, capsys) -> None:  # type: ignore[no-u
     assert "eras" in out
     code, out, _, folder = run_import(tmp_path / "csv", "timeline.csv", capsys=capsys)
     data = load(folder)
-    assert data["title"] == "Sheet story" and data["summary"] == "From a **sheet**"
+    assert data["title"] == "Sheet story" and data["summary"] == "From a sheet"
     assert [e["title"] for e in data["events"]] == ["First", "Second"]
     assert data["events"][0]["date_label"] == "Around 1900"
     assert data["events"][1]["date"] == {"start": "1950-06-01", "end": "1951"}
@@ -132,13 +133,17 @@ def test_default_folder_force_and_no_overwrite(tmp_path: Path, capsys, monkeypat
     folder = tmp_path / "old-style"
     assert (folder / "story.yaml").is_file()
     capsys.readouterr()
-    assert main(["import", source]) == 1
-    err = capsys.readouterr().err.strip()
-    assert err.startswith(f"storyplayer: {source}: ") and "--force" in err and "\n" not in err
+    # a second import of the same title gets a numbered folder and id, not a refusal
+    assert main(["import", source]) == 0
+    assert load(tmp_path / "old-style-2")["id"] == "old-style-2"
     (folder / "story.yaml").write_text("changed", encoding="utf-8")
     assert main(["import", source, "--force"]) == 0
     assert load(folder)["title"] == "Old style"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["old-style"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old-style", "old-style-2"]
+    # an explicit folder that is not empty is still only replaced with --force
+    assert main(["import", source, "-o", str(folder)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"storyplayer: {source}: ") and "--force" in err and "\n" not in err
 
 
 @pytest.mark.parametrize(

@@ -142,7 +142,7 @@ def test_read_only_is_detected_even_as_root(tmp_path, monkeypatch):
 
 
 def test_check_config_exit_codes(tmp_path, capsys):
-    good = write(tmp_path, GOOD)
+    good = write(tmp_path, GOOD.replace('"~/stories"', f'"{tmp_path.as_posix()}"'))
     assert main(["--check-config", "--config", str(good)]) == 0
     bad = tmp_path / "bad.toml"
     bad.write_text('langauge = "et"\n', encoding="utf-8")
@@ -157,3 +157,25 @@ def test_model_config_needs_no_qt():
 
     source = Path(module.__file__).read_text(encoding="utf-8")
     assert "PySide6" not in source
+
+
+def test_check_config_reports_a_library_folder_that_is_not_there(tmp_path, capsys):
+    """The documented example names a museum's folder; on a machine without it that is a
+    reported problem (one line, exit 1), not "ok"."""
+    example = Path(__file__).resolve().parents[2] / "docs" / "config.example.toml"
+    folders = load_config(example).config.library
+    assert folders and not any(folder.is_dir() for folder in folders)
+    assert main(["--check-config", "--config", str(example)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"{example}:{line_of(example, 'library = ')}: library folder {folders[0]} "
+                   "does not exist"]
+    plain = tmp_path / "file.txt"
+    plain.write_text("x", encoding="utf-8")
+    config = write(tmp_path, f'library = ["{plain.as_posix()}"]\n')
+    assert main(["--check-config", "--config", str(config)]) == 1
+    assert capsys.readouterr().out.strip().endswith(f"library folder {plain} is not a folder")
+
+
+def line_of(path: Path, start: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(start))

@@ -154,7 +154,7 @@ def test_parses_ranges():
     [
         (
             "1917-13-01",
-            "cannot read '1917-13-01' as a date; write e.g. 1917-11-07, 1917-11, "
+            "cannot read '1917-13-01' as a date; write e.g. 1917-11-07, 07.11.1917, 1917-11, "
             "1917, -500, c. 1350 or 1917-10-25 O.S.",
         ),
         ("1917-00", "cannot read '1917-00' as a date"),
@@ -347,3 +347,40 @@ def test_format_period(first, last, en, et):
 
 def test_an_undated_story_has_no_period():
     assert format_period(None, None, "en") == ""
+
+
+# --- the Estonian way of writing a date: DD.MM.YYYY ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "en", "et"),
+    [
+        ("24.02.1918", "24 February 1918", "24. veebruar 1918"),
+        ("1.5.1945", "1 May 1945", "1. mai 1945"),
+        ("07.11.1917", "7 November 1917", "7. november 1917"),
+        ("25.10.1917 O.S.", "25 October (7 November) 1917", "25. oktoober (7. november) 1917"),
+        ("25.10.1917 vkj", "25 October (7 November) 1917", "25. oktoober (7. november) 1917"),
+        ("c. 1.6.1350", "c. 1 June 1350", "u 1. juuni 1350"),
+        ({"start": "28.11.1918", "end": "2.2.1920"},
+         "28 November 1918 – 2 February 1920", "28. november 1918 – 2. veebruar 1920"),
+        ({"start": "24.02.1918", "end": "1918-02-25"},
+         "24–25 February 1918", "24.–25. veebruar 1918"),
+    ],
+)
+def test_day_month_year_with_dots_reads_as_a_written_date(written, en, et) -> None:
+    span = parse_date(written)
+    assert format_date(span, "en") == en and format_date(span, "et") == et
+    assert span.sort_key() == parse_date(
+        written if isinstance(written, dict) else written).sort_key()
+
+
+def test_day_month_year_with_dots_is_the_same_day_as_iso() -> None:
+    assert parse_date("24.02.1918") == parse_date("1918-02-24")
+    assert parse_date("25.10.1917 O.S.") == parse_date("1917-10-25 O.S.")
+
+
+@pytest.mark.parametrize("written", ["31.02.1918", "1.13.1918", "24.02.18", "24.02.1918.",
+                                     "0.1.1918", "1.1.0000"])
+def test_impossible_or_two_digit_dotted_dates_are_refused(written) -> None:
+    with pytest.raises(DateError):
+        parse_date(written)

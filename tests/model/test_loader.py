@@ -77,14 +77,14 @@ def test_an_event_without_date_is_a_warning_only(tmp_path: Path) -> None:
         ("format: 1\ntitle: T\nevents: []\n", "has no events"),
         (
             "format: 1\ntitle: T\nevents:\n  - {title: A, place: {lat: 91, lon: 0}}\n",
-            "4:29: events[1].place.lat is 91, out of range (-90 to 90)",
+            "4:29: event 1 \"A\": place.lat is 91, out of range (-90 to 90)",
         ),
         (
             "format: 1\ntitle: T\nevents:\n  - {title: A, place: {lat: 0, lon: -181}}\n",
             "out of range (-180 to 180)",
         ),
-        ("format: 1\ntitle: T\nevents:\n  - {title: A, date: 1917-02-30}\n", "4:22: event 1:"),
-        ("format: 1\ntitle: T\nevents:\n  - {title: A, date: '0'}\n", "event 1:"),
+        ("format: 1\ntitle: T\nevents:\n  - {title: A, date: 1917-02-30}\n", "4:22: event 1 \"A\""),
+        ("format: 1\ntitle: T\nevents:\n  - {title: A, date: '0'}\n", "event 1 \"A\": year 0"),
         (
             "format: 1\ntitle: T\nevnts:\n  - {title: A}\n",
             "3:1: unknown key 'evnts' in the story (did you mean 'events'?)",
@@ -172,3 +172,68 @@ def test_load_story_raises_with_every_error(tmp_path: Path) -> None:
     with pytest.raises(StoryError) as caught:
         load_story(write_story(tmp_path, text=text))
     assert len(caught.value.problems) >= 2
+
+
+def test_estonian_dotted_dates_load_unquoted(tmp_path: Path) -> None:
+    text = (
+        "format: 1\ntitle: T\nevents:\n"
+        "  - {title: A, date: 24.02.1918}\n  - {title: B, date: 25.10.1917 O.S.}\n"
+        "  - {title: C, date: {start: 28.11.1918, end: 2.2.1920}}\n"
+    )
+    story = load_story(write_story(tmp_path, text=text))
+    starts = [e.date.start for e in story.events if e.date]
+    assert [(d.year, d.month, d.day, d.julian) for d in starts] == [
+        (1918, 2, 24, False), (1917, 10, 25, True), (1918, 11, 28, False)]
+
+
+EVERY_PROBLEM = """\
+format: 1
+title: A story with many faults
+color: red
+cover: media/cover.png
+events:
+  - title: Start
+    date: 1917-02-30
+  - title: {en: Bolshevik coup, et: Enamlaste riigipööre}
+    image: {src: ../secret.png}
+    place: {lat: 95, lon: 0}
+    dat: 1917
+  - title: Third
+    date: 1918
+    overlay: {src: "https://example.org/x.png", bounds: [[59, 24], [58, 25]]}
+"""
+
+
+def test_every_problem_of_a_file_comes_in_one_run(tmp_path: Path) -> None:
+    """Schema problems and what only code checks (media, dates, bounds) together, in file
+    order, each event named one way: 1-based, with its title."""
+    errors = [e.split("story.yaml:")[1] for e in errors_of(write_story(tmp_path,
+                                                                       text=EVERY_PROBLEM))]
+    assert errors == [
+        '3:8: color must be a colour like "#b03a2e"',
+        "4:8: media file 'media/cover.png' does not exist",
+        '7:11: event 1 "Start": 30 February is not a date',
+        "9:18: event 2 \"Bolshevik coup\": media path '../secret.png' leads outside the "
+        "story folder",
+        '10:18: event 2 "Bolshevik coup": place.lat is 95, out of range (-90 to 90)',
+        "11:5: event 2 \"Bolshevik coup\": unknown key 'dat' in the event (did you mean "
+        "'date'?)",
+        "14:20: event 3 \"Third\": media 'https://example.org/x.png' is not a file in the "
+        "story folder",
+        '14:57: event 3 "Third": overlay bounds must be [[south, west], [north, east]]',
+    ]
+
+
+def test_a_value_the_schema_refuses_is_not_reported_twice(tmp_path: Path) -> None:
+    text = ("format: 1\ntitle: T\ncover: 5\nevents:\n"
+            "  - {title: A, date: [1917], image: {src: 7}}\n")
+    errors = errors_of(write_story(tmp_path, text=text))
+    assert len(errors) == 3, errors
+    assert all("events[" not in e for e in errors)
+
+
+def test_long_event_titles_are_shortened_in_messages(tmp_path: Path) -> None:
+    title = "A very long title that goes on and on about the many things that happened"
+    text = f"format: 1\ntitle: T\nevents:\n  - {{title: {title}, date: 1917-02-30}}\n"
+    (error,) = errors_of(write_story(tmp_path, text=text))
+    assert 'event 1 "A very long title that goes on and on a…": 30 February' in error

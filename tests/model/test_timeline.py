@@ -217,3 +217,22 @@ def test_model_imports_no_qt():
 
 def test_span_helper_is_the_dates_module():
     assert DateSpan(HistDate(1917)).sort_key() == jdn(1917)
+
+
+def test_the_date_order_playhead_starts_playing_where_it_is_put():
+    a = story("a", 1917, 1919, seconds=10)
+    b = story("b", 1918, 1920, seconds=5)
+    schedule = SyncSchedule([a, b])
+    clock = FakeClock()
+    start = schedule.start_position([1, 0], [False, False])  # a shows 1919, b shows 1918
+    playback = Playback(schedule.durations, clock, autoplay=True, start=start)
+    assert playback.state is State.PLAYING and schedule.item(playback.index) == (1, 0)
+    assert schedule.pane_views(playback.index) == [PaneView(0, False), PaneView(0, False)]
+    clock.now = 6  # time runs from the start: b's 5 s are over
+    playback.update()
+    assert schedule.item(playback.index) == (0, 1)
+    paused = Playback(schedule.durations, clock, autoplay=False, start=start)
+    clock.now = 60
+    assert paused.update() is False and paused.index == start
+    with pytest.raises(IndexError):
+        Playback(schedule.durations, clock, start=len(schedule.durations))

@@ -80,3 +80,16 @@ def test_an_mbtiles_setting_that_is_a_device_is_refused(tmp_path: Path) -> None:
     config, problems = parse_config(text, tmp_path / "c.toml")
     assert config.tiles.mbtiles is None
     assert "is a device" in problems[0].message
+
+
+def test_saving_a_setting_never_reads_a_device_or_a_fifo(tmp_path: Path) -> None:
+    from storyplayer.model.config import ConfigNotWritable, save_setting
+
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        if path.exists():
+            with pytest.raises(ConfigNotWritable):
+                save_setting(path, "text_scale", 1.5)
+    save_setting(tmp_path / "new.toml", "text_scale", 1.5)  # a new file is still written
+    assert load_config(tmp_path / "new.toml").config.text_scale == 1.5

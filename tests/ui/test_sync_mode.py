@@ -13,6 +13,7 @@ from fake_clock import FakeClock
 from PySide6.QtCore import Qt
 from windows import wait_map
 
+from storyplayer.model.dates import format_date
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
 from storyplayer.model.timeline import merged_order, timeline_items
@@ -157,3 +158,40 @@ def test_leaving_the_mode_keeps_each_pane_where_it_stands(qtbot, make_window) ->
     qtbot.mouseClick(view.sync_button, Qt.LeftButton)  # and back in: from the earliest shown
     assert view.sync.current == (0, 3)
     assert all(p.driver.state is State.PAUSED for p in view.panes)
+
+
+def test_date_order_starts_playing_by_itself_once_the_map_is_ready(qtbot, make_window,
+                                                                  stories) -> None:
+    window = make_window(sync=False)
+    wait_map(qtbot, window)  # the usual case: the map is ready before the stories start
+    window.playback.set_sync(True)  # as --sync does
+    window.play(THREE)
+    view = window.playback
+    assert view.sync.state is State.PLAYING
+    assert view.pause_all_button.text() == "Pause all"
+    assert view.panes[1].play_button.accessibleName() == "Pause"
+    # Panes the playhead has not reached show their title and first date, not an event.
+    for number in (0, 2):
+        pane = view.panes[number]
+        assert pane.pages.currentWidget() is pane.waiting_card
+        first = pane.story.events[pane.driver.index].date
+        assert pane.waiting_card.starts.text() == "Starts: " + format_date(first, "en")
+        assert pane.waiting_card.story_title.text() == stories[number].title.get("en")
+    assert view.panes[1].pages.currentWidget() is view.panes[1].event_view
+    with qtbot.waitSignal(view.sync.driver.eventChanged, timeout=10_000):
+        view.set_speed(400)  # it really runs: the playhead moves on by itself
+
+
+def test_the_window_toggle_starts_date_order_playing(qtbot, make_window) -> None:
+    window = make_window(sync=False)
+    wait_map(qtbot, window)
+    window.play(THREE)
+    view = window.playback
+    assert all(p.driver.state is State.PLAYING for p in view.panes)
+    qtbot.mouseClick(view.sync_button, Qt.LeftButton)
+    assert view.sync is not None and view.sync.state is State.PLAYING
+    assert view.pause_all_button.text() == "Pause all"
+    view.toggle_all()  # paused by hand, leaving and coming back keeps it paused
+    qtbot.mouseClick(view.sync_button, Qt.LeftButton)
+    qtbot.mouseClick(view.sync_button, Qt.LeftButton)
+    assert view.sync.state is State.PAUSED

@@ -9,6 +9,8 @@ import re
 
 from storyplayer.model.dates import DateError, parse_date
 
+MAX_TEXT = 200
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -95,6 +97,8 @@ def _one(text: str) -> str | None:
 
 def parse_free_date(text: str) -> str | dict[str, str] | None:
     """Our date (a string, or {start, end}) for free text, or None when it is not plain."""
+    if len(text) > MAX_TEXT:
+        return None  # no date is written in hundreds of characters
     text = " ".join(text.split())
     if not text:
         return None
@@ -121,10 +125,10 @@ def _int(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
+        return value if abs(value) < 10**7 else None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 10**7:
         return int(value)
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,7}\s*", value):
         return int(value)
     return None
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+
+from anyascii import anyascii
 
 
 class ImportFailure(Exception):
@@ -23,7 +24,7 @@ class RemoteMedia:
     caption: str = ""  # plain text
     credit: str = ""  # plain text
     alt: str = ""
-    link: str = ""
+    link: str = ""  # where the picture came from (a page), when the source names one
 
 
 @dataclass
@@ -36,6 +37,18 @@ class DraftEvent:
     media: RemoteMedia | None = None
     where: str = ""  # "slide 3", "event 5", "row 7": for warnings
     sort_key: int | None = None
+    fallback_media: RemoteMedia | None = None  # a background or marker icon, used if no media
+    sources: list[str] = field(default_factory=list)  # plain text
+
+
+@dataclass(frozen=True)
+class GuessedDate:
+    """A date read from what the author wrote (a headline or the first line of text)."""
+
+    where: str  # "slide 3"
+    headline: str
+    date: str | dict[str, str]
+    text: str  # the words it was read from
 
 
 @dataclass
@@ -43,6 +56,12 @@ class Warnings:
     """Warnings grouped by message, so forty slides with a background make one line."""
 
     items: dict[str, list[str]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # "slide 3" -> its headline
+
+    def name(self, where: str, title: str) -> None:
+        """Remembers the headline of `where`, so warnings name it by number and headline."""
+        if title:
+            self.titles[where] = title if len(title) <= 40 else title[:39].rstrip() + "…"
 
     def add(self, message: str, where: str = "") -> None:
         places = self.items.setdefault(message, [])
@@ -59,14 +78,18 @@ class Warnings:
             if len(kinds) == 1 and all(p.rsplit(" ", 1)[-1].isdigit() for p in places):
                 # "slides 2, 3, 7" rather than "slide 2, slide 3, slide 7"
                 kind = kinds.pop()
-                names = [p.rsplit(" ", 1)[-1] for p in places]
+                names = [self._titled(p, p.rsplit(" ", 1)[-1]) for p in places]
                 prefix = f"{kind}s " if len(names) > 1 else f"{kind} "
             else:
-                names, prefix = places, ""
+                names, prefix = [self._titled(p, p) for p in places], ""
             shown = ", ".join(names[:8])
             more = f" and {len(names) - 8} more" if len(names) > 8 else ""
             out.append(f"{prefix}{shown}{more}: {message}")
         return out
+
+    def _titled(self, where: str, label: str) -> str:
+        title = self.titles.get(where)
+        return f"{label} “{title}”" if title else label
 
 
 @dataclass
@@ -81,6 +104,7 @@ class Draft:
     categories: list[str] = field(default_factory=list)
     cover: RemoteMedia | None = None
     warnings: Warnings = field(default_factory=Warnings)
+    guesses: list[GuessedDate] = field(default_factory=list)
 
 
 # --- helpers shared by the importers -------------------------------------------------------
@@ -102,8 +126,8 @@ def hex_color(value: object) -> str | None:
 
 
 def slugify(text: str, limit: int = 60) -> str:
-    """A URL-safe slug: "Mark Twain's Life" -> "mark-twain-s-life"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """A URL-safe slug: "Mark Twain's Life" -> "mark-twain-s-life", "Москва" -> "moskva"."""
+    ascii_text = anyascii(text)
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:limit].rstrip("-")
 
@@ -149,6 +173,4 @@ def place_from_location(location: object, where: str, warnings: Warnings) -> dic
     zoom = number(location.get("zoom"))
     if zoom is not None:
         place["zoom"] = min(19.0, max(0.0, zoom)) if zoom % 1 else int(min(19, max(0, zoom)))
-    if isinstance(location.get("icon"), str) and location["icon"].strip():
-        warnings.add("custom marker icons are not carried over (the player draws its own)")
     return place

@@ -13,6 +13,7 @@ from storyplayer.interop.draft import (
     RemoteMedia,
     Warnings,
     hex_color,
+    number,
     place_from_location,
 )
 from storyplayer.interop.html_to_markdown import html_to_markdown, html_to_text
@@ -47,15 +48,59 @@ def media_of(value: object) -> RemoteMedia | None:
     )
 
 
+def background_media(value: object) -> RemoteMedia | None:
+    """A slide's background picture, kept as its picture when it has no media of its own."""
+    if not isinstance(value, dict):
+        return None
+    url = value.get("url")
+    if isinstance(url, str) and url.strip():
+        return RemoteMedia(url=url.strip(), caption="Background picture")
+    return None
+
+
 def background_warning(value: object, where: str, warnings: Warnings) -> None:
     if not isinstance(value, dict):
         return
     if isinstance(value.get("url"), str) and value["url"].strip():
+        return  # kept as the event's picture, or named in its sources
+    if isinstance(value.get("color"), str) and value["color"].strip():
         warnings.add(
-            "background images are not carried over (the map stays behind every event)", where
+            "background colours are not carried over (the text is always on the pane's paper)",
+            where,
         )
-    elif isinstance(value.get("color"), str) and value["color"].strip():
-        warnings.add("background colours are not carried over (each story has one colour)", where)
+
+
+def _numeric_date(value: object) -> str | None:
+    """A year given as a JSON number (1917, 1917.0); None for fractions, NaN, huge numbers."""
+    year = number(value)
+    if year is None or not year.is_integer() or abs(year) > 9999:
+        return None
+    return str(int(year))
+
+
+def _closing_text(storymap: dict[str, Any]) -> str:
+    """The story's call to action, as plain text ("" when it has none)."""
+    text = storymap.get("call_to_action_text")
+    if isinstance(text, str) and text.strip() and storymap.get("call_to_action", True):
+        return html_to_text(text)
+    return ""
+
+
+def _line_warnings(storymap: dict[str, Any], draft: Draft) -> None:
+    """The player draws each story's path between its events in the story's colour; what
+    StoryMapJS lets an author set beyond that is reported."""
+    if storymap.get("show_lines", True) is False:
+        draft.warnings.add(
+            "the story hides the lines between slides; the player always draws its path"
+        )
+        return
+    weight = number(storymap.get("line_weight"))
+    if weight is not None and weight != 3:
+        draft.warnings.add(
+            f"line width {weight:g} is not carried over (the player draws every path alike)"
+        )
+    if storymap.get("line_dash") or storymap.get("line_follows_path") is False:
+        draft.warnings.add("the line's dash pattern is not carried over")
 
 
 def read_storymap(data: dict[str, Any]) -> Draft:
@@ -84,15 +129,16 @@ def read_storymap(data: dict[str, Any]) -> Draft:
     if storymap.get("show_lines", True) is not False:
         color = hex_color(storymap.get("line_color"))
         if color:
-            draft.color = color
-    for key in ("call_to_action", "map_background_color", "map_subtitle"):
+            draft.color = color  # the player draws the story's path in its colour
+    _line_warnings(storymap, draft)
+    for key in ("map_background_color", "map_subtitle"):
         if storymap.get(key):
             draft.warnings.add(f"'{key}' is not carried over (the player has no such setting)")
 
     slides = storymap.get("slides")
     if not isinstance(slides, list) or not slides:
         raise ImportFailure("the storymap has no slides")
-    lines_seen = False
+    last_overview = False
     for index, slide in enumerate(slides, start=1):
         where = f"slide {index}"
         if not isinstance(slide, dict):
@@ -103,43 +149,63 @@ def read_storymap(data: dict[str, Any]) -> Draft:
             if isinstance(text.get("headline"), str)
             else ""
         )
+        draft.warnings.name(where, headline)
         body = html_to_markdown(text.get("text") or "") if isinstance(text.get("text"), str) else ""
         location = slide.get("location")
+        overview = slide.get("type") == "overview"
         place = None if image_map else place_from_location(location, where, draft.warnings)
-        if isinstance(location, dict) and location.get("line") and place:
-            lines_seen = True
-        background_warning(slide.get("background"), where, draft.warnings)
         media = media_of(slide.get("media"))
-        if slide.get("type") == "overview":
-            draft.title = draft.title or headline
-            draft.summary = draft.summary or body
+        if overview and index == 1:
+            # The title slide: the story's title, summary, cover and opening view.
+            draft.title, draft.summary = headline, body
+            draft.cover = media or background_media(slide.get("background"))
             if place:
                 view: dict[str, Any] = {"center": [place["lat"], place["lon"]]}
                 if "zoom" in place:
                     view["zoom"] = place["zoom"]
                 draft.map_view = view
-            draft.cover = media
+            background_warning(slide.get("background"), "the title slide", draft.warnings)
             continue
+        background_warning(slide.get("background"), where, draft.warnings)
+        if overview:
+            place = None  # a closing or other overview slide looks at the whole story
         event = DraftEvent(title=headline, text=body, place=place, media=media, where=where)
+        event.fallback_media = background_media(slide.get("background")) or _icon(location)
         if not event.title:
             event.title = (place or {}).get("name") or f"Slide {index}"
         date_text = slide.get("date")
-        if isinstance(date_text, int | float) and not isinstance(date_text, bool):
-            date_text = str(int(date_text))
-        if isinstance(date_text, str) and date_text.strip():
-            parsed = parse_free_date(html_to_text(date_text))
+        if not isinstance(date_text, str):
+            date_text = _numeric_date(date_text) or ""
+        if date_text.strip():
+            label = html_to_text(date_text)
+            parsed = parse_free_date(label)
             if parsed is None:
-                event.date_label = html_to_text(date_text)
+                event.date_label = label
                 draft.warnings.add(
                     "the date is free text; it is shown as written but not sorted", where
                 )
             else:
                 event.date = parsed
         draft.events.append(event)
-    if lines_seen and storymap.get("show_lines", True) is not False:
-        draft.warnings.add("the lines StoryMapJS draws between slides are not carried over")
+        last_overview = overview
     if not draft.events:
         raise ImportFailure("the storymap has only an overview slide, no events")
+    closing = _closing_text(storymap)
+    if closing:
+        last = draft.events[-1]
+        if last_overview:
+            last.text = f"{last.text}\n\n{closing}" if last.text else closing
+        else:
+            draft.events.append(DraftEvent(title=closing, where="the closing text"))
     if not draft.title:
         draft.title = draft.events[0].title
     return draft
+
+
+def _icon(location: object) -> RemoteMedia | None:
+    """A slide's custom marker icon, kept as its picture when nothing else is there."""
+    if isinstance(location, dict) and isinstance(location.get("icon"), str):
+        url = location["icon"].strip()
+        if url:
+            return RemoteMedia(url=url, caption="Marker icon")
+    return None

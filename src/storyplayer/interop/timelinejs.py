@@ -18,7 +18,7 @@ from storyplayer.interop.draft import (
     slugify,
 )
 from storyplayer.interop.html_to_markdown import html_to_markdown, html_to_text
-from storyplayer.interop.storymapjs import background_warning, media_of
+from storyplayer.interop.storymapjs import background_media, background_warning, media_of
 
 MAX_CATEGORIES = 20
 CSV_REQUIRED = ("Headline", "Text")
@@ -56,7 +56,9 @@ def _date_object(value: object, where: str, draft: Draft) -> str | None:
     date = date_from_parts(value.get("year"), value.get("month"), value.get("day"))
     if date is None:
         parts = "-".join(_str(value.get(k)) for k in ("year", "month", "day") if _str(value.get(k)))
-        draft.warnings.add(f"the date {parts} is not a real date; it is shown as written", where)
+        if len(parts) > 24 or "inf" in parts or "nan" in parts:
+            parts = "given"  # thousands of digits, or a number that is not finite
+        draft.warnings.add(f"the date {parts} is not a real date; the event is left undated", where)
         return None
     if any(_str(value.get(k)) for k in ("hour", "minute", "second", "millisecond")):
         draft.warnings.add("times of day are not carried over (dates are kept to the day)", where)
@@ -86,6 +88,7 @@ def _finish_event(
     event = DraftEvent(
         title=headline or display or f"Event {where.split()[-1]}", text=body, where=where
     )
+    draft.warnings.name(where, headline)
     event.media = media
     if start is not None:
         span: str | dict[str, str] = start
@@ -101,8 +104,6 @@ def _finish_event(
         event.sort_key = sort_key(span)
     if display:
         event.date_label = display
-    elif start is None:
-        draft.warnings.add("the event has no date", where)
     return event
 
 
@@ -130,7 +131,7 @@ def read_timeline3(data: dict[str, Any]) -> Draft:
         raise ImportFailure("the title slide is not an object")
     if isinstance(title, dict):
         draft.title, draft.summary = _text(title.get("text"))
-        draft.cover = media_of(title.get("media"))
+        draft.cover = media_of(title.get("media")) or background_media(title.get("background"))
         background_warning(title.get("background"), "the title slide", draft.warnings)
     events = []
     for index, item in enumerate(data["events"], start=1):
@@ -145,6 +146,7 @@ def read_timeline3(data: dict[str, Any]) -> Draft:
             draft, where, headline, body, start, end, display, media_of(item.get("media"))
         )
         event.place = place_from_location(item.get("location"), where, draft.warnings)
+        event.fallback_media = background_media(item.get("background"))
         background_warning(item.get("background"), where, draft.warnings)
         _add_group(draft, item.get("group"), where)
         events.append(event)

@@ -23,6 +23,7 @@ from storyplayer.model.safe_files import (
     read_bytes,
     regular_stat,
     safe_exists,
+    safe_is_dir,
 )
 
 CONFIG_NAME = "config.toml"
@@ -359,10 +360,11 @@ def save_setting(path: Path, key: str, value: float | bool | str) -> None:
     file. Raises ConfigNotWritable when that is not possible.
     """
     rendered = _toml_value(value)
-    try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-    except OSError as error:
-        raise ConfigNotWritable(str(error)) from error
+    try:  # the safe reader: a config that is /dev/zero or a FIFO is not read, nor written
+        exists = safe_exists(path) or path.is_symlink()
+        text = read_bytes(path, MAX_CONFIG_BYTES, what="config file").decode() if exists else ""
+    except (FileRefused, UnicodeDecodeError, ValueError) as error:
+        raise ConfigNotWritable(f"{path} {error}") from error
     lines = text.splitlines()
     pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
     first_table = next((i for i, line in enumerate(lines) if re.match(r"^\s*\[", line)),
@@ -410,3 +412,26 @@ def _toml_value(value: float | bool | str) -> str:
 
 def with_text_scale(config: Config, scale: float) -> Config:
     return replace(config, text_scale=scale)
+
+
+# --- checking what the settings point at -----------------------------------------------------
+
+
+def missing_folders(loaded: LoadedConfig) -> list[ConfigProblem]:
+    """One problem per `library` folder that is not there (for --check-config: the app itself
+    starts anyway and says so in a banner, since a folder may be a drive not yet plugged in)."""
+    if not loaded.exists or not loaded.config.library:
+        return []
+    try:  # the safe reader again: never /dev/zero or a FIFO
+        text = read_bytes(loaded.path, MAX_CONFIG_BYTES, what="config file").decode("utf-8")
+    except (FileRefused, UnicodeDecodeError):
+        return []
+    lines = _Reader(loaded.path, text)
+    problems = []
+    for folder in loaded.config.library:
+        if safe_is_dir(folder):
+            continue
+        what = "is not a folder" if safe_exists(folder) else "does not exist"
+        problems.append(ConfigProblem(loaded.path, lines.line_of("library"),
+                                      f"library folder {folder} {what}"))
+    return problems

@@ -24,7 +24,9 @@ MAX_YEAR = 9999
 MAX_YEAR_DIGITS = 6  # leading zeros allowed, thousands of digits not
 MAX_DATE_CHARS = 60  # the longest date the grammar reads is about 25 characters
 
-_EXAMPLES = "write e.g. 1917-11-07, 1917-11, 1917, -500, c. 1350 or 1917-10-25 O.S."
+_EXAMPLES = (
+    "write e.g. 1917-11-07, 07.11.1917, 1917-11, 1917, -500, c. 1350 or 1917-10-25 O.S."
+)
 _YEAR_ZERO = "year 0 does not exist: 1 BC is followed by AD 1"
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _EN_MONTHS = (
@@ -195,6 +197,19 @@ _DATE_RE = re.compile(
 )
 
 
+# The Estonian (and much of Europe's) way: day, month, year with dots, e.g. 24.02.1918 or
+# 1.5.1945 (four-digit years only: 24.02.18 is not guessed); "c." as above, and "O.S."
+# or the Estonian "vkj" for an Old Style date.
+_DOTTED_RE = re.compile(
+    r"""
+    (?P<approx>(?:c|ca)\.\s*|circa\s+)?
+    (?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})
+    (?:\s*(?P<os>O\.S\.?|vkj\.?))?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
 def parse_date(value: str | int | dict[str, object] | datetime.date) -> DateSpan:
     """Read an event's `date` field; raises DateError with one sentence when it cannot."""
     if isinstance(value, dict):
@@ -224,8 +239,16 @@ def _parse_one(value: object) -> HistDate:
 
     if len(value) > MAX_DATE_CHARS:
         raise DateError(f"a date of {len(value)} characters is too long to be a date; {_EXAMPLES}")
-    match = _DATE_RE.fullmatch(value.strip())
     unreadable = DateError(f"cannot read {value!r} as a date; {_EXAMPLES}")
+    dotted = _DOTTED_RE.fullmatch(value.strip())
+    if dotted is not None:
+        month = int(dotted["month"])
+        if not 1 <= month <= 12:
+            raise unreadable
+        return HistDate(_checked_year(int(dotted["year"])), month, int(dotted["day"]),
+                        julian=dotted["os"] is not None,
+                        approximate=dotted["approx"] is not None)
+    match = _DATE_RE.fullmatch(value.strip())
     if match is None:
         raise unreadable
     if len(match["year"].lstrip("-")) > MAX_YEAR_DIGITS:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from storyplayer.model.dates import DateError, parse_date
+from storyplayer.model.dates import DateError, DateSpan, parse_date
 from storyplayer.model.geojson import GeometryError, check_geometry
 from storyplayer.model.library_cache import LibraryCache
 from storyplayer.model.problems import Problem, StoryError
@@ -138,9 +138,14 @@ def _check_file(file: Path) -> tuple[Story | None, list[Problem], tuple[tuple[st
     if not isinstance(doc.data, dict):
         message = "must be a mapping of story fields (format, title, events, ...)"
         return None, [Problem(file, 1, 1, message)], ()
-    problems = list(_schema_problems(file, doc))
-    if problems:
-        return None, problems, ()
+    schema_errors = list(_schema_errors(doc))
+    if schema_errors:
+        # Every problem in one run: what only code can check (dates, media, bounds) is
+        # checked too, except where the schema already found the value itself wrong.
+        problems = [p for error in schema_errors for p in _describe(file, doc, error)]
+        checker = _Builder(file, doc)
+        checker.check_loosely(skip=_wrong_values(schema_errors))
+        return None, _in_file_order(problems + checker.problems), ()
     builder = _Builder(file, doc)
     story = builder.build()
     problems = builder.problems
@@ -205,25 +210,72 @@ _TYPE_NAMES = {
 }
 
 
-def _schema_problems(file: Path, doc: Document) -> Iterator[Problem]:
+def _schema_errors(doc: Document) -> list[Any]:
     if _fast_check().is_valid(doc.data):
-        return
-    errors = sorted(_validator().iter_errors(doc.data), key=lambda e: [str(p) for p in e.path])
-    for error in errors:
-        yield from _describe(file, doc, error)
+        return []
+    return sorted(_validator().iter_errors(doc.data), key=lambda e: [str(p) for p in e.path])
 
 
-def _name(path: Iterable[str | int]) -> str:
+def _wrong_values(errors: Iterable[Any]) -> list[Path_]:
+    """Where the schema found a value itself wrong (not a key missing or unknown beside it)."""
+    return [tuple(e.path) for e in errors if e.validator not in ("additionalProperties",
+                                                                   "required")]
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: (p.line, p.column))
+
+
+_TITLE_SHOWN = 40  # characters of an event's title in a message
+
+
+def event_label(data: Any, index: int) -> str:
+    """How problems name event `index` (0-based) of the story `data`: 1-based, with its
+    title where it has one, e.g. 'event 3 "Bolshevik coup"'."""
+    label = f"event {index + 1}"
+    events = data.get("events") if isinstance(data, dict) else None
+    event = events[index] if isinstance(events, list) and index < len(events) else None
+    title = event.get("title") if isinstance(event, dict) else None
+    if isinstance(title, dict):
+        title = next((t for t in title.values() if isinstance(t, str) and t.strip()), None)
+    if isinstance(title, str) and title.strip():
+        text = " ".join(title.split())
+        if len(text) > _TITLE_SHOWN:
+            text = text[: _TITLE_SHOWN - 1].rstrip() + "…"
+        label += f' "{text}"'
+    return label
+
+
+def _event_index(path: Path_) -> int | None:
+    if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int):
+        return path[1]
+    return None
+
+
+def _name(path: Iterable[str | int], whole: str = "the story") -> str:
     name = ""
     for part in path:
         name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
-    return name or "the story"
+    return name or whole
 
 
 def _describe(file: Path, doc: Document, error: Any) -> Iterator[Problem]:
+    """One schema error as problems; inside an event they start with the event's label."""
+    path: Path_ = tuple(error.path)
+    index = _event_index(path)
+    if index is None:
+        yield from _describe_at(file, doc, error, path, "the story", "")
+    else:
+        owner = event_label(doc.data, index) + ": "
+        yield from _describe_at(file, doc, error, path[2:], "the event", owner)
+
+
+def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
+                 owner: str) -> Iterator[Problem]:
     path: Path_ = tuple(error.path)
     line, column = doc.where(path)
-    field = _name(path)
+    field = _name(rest, whole)
     kind, value, schema = error.validator, error.instance, error.schema
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
@@ -233,13 +285,12 @@ def _describe(file: Path, doc: Document, error: Any) -> Iterator[Problem]:
                 f" (did you mean '{hint[0]}'?)" if hint else f"; known keys: {', '.join(allowed)}"
             )
             kline, kcolumn = doc.where((*path, key), key=True)
-            yield Problem(file, kline, kcolumn, f"unknown key '{key}' in {field}{suggestion}")
+            yield Problem(file, kline, kcolumn,
+                          f"{owner}unknown key '{key}' in {field}{suggestion}")
         return
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         message = f"{field} needs '{missing}'"
-        if not path:
-            message = f"the story needs '{missing}'"
     elif kind == "type":
         wanted = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         message = f"{field} must be {' or '.join(_TYPE_NAMES.get(t, t) for t in wanted)}"
@@ -250,18 +301,18 @@ def _describe(file: Path, doc: Document, error: Any) -> Iterator[Problem]:
         message = f"{field} must be text, or a map from language code (en, et, ...) to text"
     elif kind == "oneOf":
         message = (
-            f"{field} must be a date such as 1917-11-07, 1917-11, 1917, -500, c. 1350, "
-            "1917-10-25 O.S., or {start: ..., end: ...}"
+            f"{field} must be a date such as 1917-11-07, 07.11.1917, 1917-11, 1917, -500, "
+            "c. 1350, 1917-10-25 O.S., or {start: ..., end: ...}"
         )
-    elif kind == "minItems" and path == ("events",):
+    elif kind == "minItems" and rest == ("events",):
         message = "the story has no events: it needs at least one"
     elif kind == "minItems" or kind == "maxItems":
         message = f"{field} has {len(value)} items; {kind[:3]}imum is {error.validator_value}"
     elif kind == "const":
         message = f"{field} must be {error.validator_value!r}"
-    elif kind == "pattern" and path == ("id",):
+    elif kind == "pattern" and rest == ("id",):
         message = "id must be lower-case letters, digits and single dashes, e.g. october-1917"
-    elif kind == "pattern" and path and path[-1] == "color":
+    elif kind == "pattern" and rest and rest[-1] == "color":
         message = f'{field} must be a colour like "#b03a2e"'
     elif kind == "propertyNames":
         message = f"{field} has a key that is not a language code (en, et, ...)"
@@ -271,7 +322,7 @@ def _describe(file: Path, doc: Document, error: Any) -> Iterator[Problem]:
         message = f"{field} is longer than {error.validator_value} characters"
     else:
         message = f"{field}: {error.message[:200]}"
-    yield Problem(file, line, column, message)
+    yield Problem(file, line, column, owner + message)
 
 
 # --- building the Story ---------------------------------------------------------------------
@@ -291,6 +342,9 @@ class _Builder:
 
     def error(self, path: Path_, message: str, severity: str = "error") -> None:
         line, column = self.doc.where(path)
+        index = _event_index(path)
+        if index is not None:
+            message = f"{event_label(self.doc.data, index)}: {message}"
         self.problems.append(Problem(self.file, line, column, message, severity))
 
     def markdown_cost(self, path: Path_, text: Any, what: str) -> None:
@@ -301,6 +355,72 @@ class _Builder:
             problem = markdown_cost_problem(value)
             if problem:
                 self.error((*path, lang) if lang else path, f"{what} {problem}")
+
+    def geometry(self, path: Path_, geometry: Any) -> None:
+        """Says what is wrong with an event's GeoJSON, if anything."""
+        try:
+            check_geometry(geometry)
+        except GeometryError as error:
+            self.error((*path, "geometry"), str(error))
+
+    def check_loosely(self, skip: Iterable[Path_]) -> None:
+        """The checks of build() on data the schema found wrong, wherever they can run:
+        no check at or under a path in `skip` (a value the schema already refused)."""
+        refused = list(skip)
+
+        def fine(path: Path_) -> bool:
+            return not any(path[: len(bad)] == bad for bad in refused)
+
+        data = self.doc.data
+        if fine(("summary",)):
+            self.markdown_cost(("summary",), data.get("summary"), "the summary")
+        if isinstance(data.get("cover"), str) and fine(("cover",)):
+            self.media(("cover",), data["cover"])
+        events = data.get("events")
+        if not isinstance(events, list) or not fine(("events",)):
+            return
+        for index, event in enumerate(events):
+            path: Path_ = ("events", index)
+            if not isinstance(event, dict) or not fine(path):
+                continue
+            if fine((*path, "date")):
+                self.date(path, event)
+            if fine((*path, "text")):
+                self.markdown_cost((*path, "text"), event.get("text"), "the text")
+            if "geometry" in event and fine((*path, "geometry")):
+                self.geometry(path, event["geometry"])
+            image = event.get("image")
+            if isinstance(image, dict) and isinstance(image.get("src"), str) \
+                    and fine((*path, "image", "src")):
+                self.media((*path, "image", "src"), image["src"])
+            overlay = event.get("overlay")
+            if isinstance(overlay, dict) and fine((*path, "overlay")):
+                if isinstance(overlay.get("src"), str):
+                    self.media((*path, "overlay", "src"), overlay["src"])
+                self.bounds(path, overlay.get("bounds"))
+
+    def date(self, path: Path_, data: dict[str, Any]) -> DateSpan | None:
+        """The event's date, or None after saying what is wrong with it (or that it has none)."""
+        if "date" in data:
+            try:
+                return parse_date(data["date"])
+            except DateError as error:
+                self.error((*path, "date"), str(error))
+        elif "date_label" not in data:
+            self.error(path, "it has no date", "warning")
+        return None
+
+    def bounds(self, path: Path_, bounds: Any) -> bool:
+        """True if an overlay's bounds are [[south, west], [north, east]], else says so."""
+        try:
+            (s, w), (n, e) = bounds
+            if s < n and w < e:
+                return True
+        except (TypeError, ValueError):
+            return False  # the wrong shape: the schema has said so
+        self.error((*path, "overlay", "bounds"),
+                   "overlay bounds must be [[south, west], [north, east]]")
+        return False
 
     def build(self) -> Story:
         data = self.doc.data
@@ -333,20 +453,10 @@ class _Builder:
 
     def event(self, index: int, data: dict[str, Any]) -> Event:
         path: Path_ = ("events", index)
-        date = None
-        if "date" in data:
-            try:
-                date = parse_date(data["date"])
-            except DateError as error:
-                self.error((*path, "date"), f"event {index + 1}: {error}")
-        elif "date_label" not in data:
-            self.error(path, f"event {index + 1} has no date", "warning")
-        self.markdown_cost((*path, "text"), data.get("text"), f"event {index + 1}: the text")
+        date = self.date(path, data)
+        self.markdown_cost((*path, "text"), data.get("text"), "the text")
         if "geometry" in data:
-            try:
-                check_geometry(data["geometry"])
-            except GeometryError as error:
-                self.error((*path, "geometry"), f"event {index + 1}: {error}")
+            self.geometry(path, data["geometry"])
         place = None
         if "place" in data:
             p = data["place"]
@@ -364,13 +474,8 @@ class _Builder:
         if "overlay" in data:
             o = data["overlay"]
             src = self.media((*path, "overlay", "src"), o["src"])
-            (s, w), (n, e) = o["bounds"]
-            if s >= n or w >= e:
-                self.error(
-                    (*path, "overlay", "bounds"),
-                    "overlay bounds must be [[south, west], [north, east]]",
-                )
-            elif src is not None:
+            if self.bounds(path, o["bounds"]) and src is not None:
+                (s, w), (n, e) = o["bounds"]
                 overlay = Overlay(src, ((s, w), (n, e)), o.get("opacity", 0.7))
         return Event(
             title=LocalText.from_value(data["title"]),

@@ -67,6 +67,7 @@ class Playback:
         *,
         speed: float = 1.0,
         autoplay: bool = True,
+        start: int = 0,
     ) -> None:
         durations = tuple(float(d) for d in durations)
         if not durations:
@@ -77,7 +78,11 @@ class Playback:
         self._durations = durations
         self._clock = clock
         self._speed = _check_speed(speed)
-        self._index = 0
+        if not 0 <= start < len(durations):
+            raise IndexError(f"start event {start} out of range 0..{len(durations) - 1}")
+        # Where and whether it runs are set here, never by a later jump: jump() keeps
+        # playing/paused as it was, so a "start there, playing" made of steps would stay paused.
+        self._index = start
         self._state = State.PLAYING if autoplay else State.PAUSED
         self._manual = False
         self._loop = False

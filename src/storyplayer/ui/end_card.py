@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from storyplayer.ui import theme
@@ -56,3 +56,18 @@ class EndCard(QWidget):
                        self.close_button):
             layout.addWidget(widget)
         layout.addStretch(2)
+
+    def _retranslate(self) -> None:
+        self.heading.setText(self.tr("The story is finished"))
+        self.message.setText(self.tr(
+            "You can play the story again, or close it and choose new stories. "
+            "Up to three stories can play at once."))
+        self.play_again.setText(self.tr("Play again"))
+        self.close_button.setText(self.tr("Close"))
+        self.play_again.setAccessibleDescription(self.tr("Play this story again from the start"))
+        self.close_button.setAccessibleDescription(self.tr("Close this story and free its place"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

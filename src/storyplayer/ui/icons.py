@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap
 
-NAMES = ("play", "pause", "previous", "next", "pin", "replay", "close", "list")
+NAMES = ("play", "pause", "previous", "next", "pin", "replay", "close", "list", "settings")
 
 
 def icon(name: str, color: str = "#1f2328", size: int = 64) -> QIcon:
@@ -63,6 +63,11 @@ def icon(name: str, color: str = "#1f2328", size: int = 64) -> QIcon:
         for row in (14, 29, 44):
             path.addEllipse(QPointF(13 * s, (row + 3) * s), 4 * s, 4 * s)
             path.addRoundedRect(QRectF(22 * s, row * s, 32 * s, 6 * s), 2 * s, 2 * s)
+    elif name == "settings":  # three sliders: the look of the app, adjustable
+        for row, knob in ((14, 40), (29, 22), (44, 34)):
+            path.addRoundedRect(QRectF(8 * s, (row + 1) * s, 48 * s, 4 * s), 2 * s, 2 * s)
+            path.addEllipse(QPointF(knob * s, (row + 3) * s), 6 * s, 6 * s)
+        path = path.simplified()
     elif name == "close":
         painter.translate(32 * s, 32 * s)
         painter.rotate(45)

@@ -17,6 +17,7 @@ from storyplayer.ui.attract_screen import AttractScreen
 from storyplayer.ui.idle_watcher import IdleWatcher
 from storyplayer.ui.main_window import MainWindow
 from storyplayer.ui.pin_pad import PinPad
+from storyplayer.ui.staff_report import StaffReport
 
 CURSOR_HIDE_MS = 3_000
 _MOUSE_EVENTS = (QEvent.MouseButtonPress, QEvent.MouseButtonRelease, QEvent.MouseButtonDblClick)
@@ -55,7 +56,10 @@ class Kiosk(QObject):
         window.stack.addWidget(self.attract)
         self.attract.startRequested.connect(self.begin)
         self.pin_pad = PinPad(settings.pin, window)
-        self.pin_pad.accepted.connect(self.leave)
+        self.pin_pad.accepted.connect(self.staff_entered)
+        # What visitors are spared (broken stories, messages), for staff after the chord.
+        self.staff_report = StaffReport(window)
+        self.staff_report.leaveRequested.connect(self.leave)
         self.idle = IdleWatcher(idle_ms or int(settings.idle_seconds * 1000), self)
         self.idle.idle.connect(self._on_idle)
         self.cursor = IdleWatcher(cursor_ms, self)
@@ -75,6 +79,13 @@ class Kiosk(QObject):
         self._staff_text_scale = window.text_scale  # what each new visitor starts with
         window.installEventFilter(self)
         window.playback.manual_button.hide()  # visitors get the stories as they run
+        # No broken story, no developer message for a visitor: staff see them (staff_entered).
+        window.picker.proxy.set_broken_shown(False)
+        window.notices.set_held(True)
+        for button in window.settings_buttons:  # the teacher's menu is not for visitors
+            button.hide()
+        # Adding stories (the button, dropped files) is for staff, outside kiosk mode.
+        window.picker.set_adding_allowed(False)
         # Esc ("back"), F11 (leave full screen): no keyboard way out for a visitor.
         for shortcut in window.findChildren(QShortcut):
             if shortcut is not self.exit_shortcut and self._blocked_sequence(shortcut.key()):
@@ -95,6 +106,7 @@ class Kiosk(QObject):
     def show_attract(self) -> None:
         window = self.window
         self.pin_pad.cancel()
+        self.staff_report.close_report()
         if window.playback.panes:
             window.playback.close_all(emit=False)
         window.picker.clear_choices()
@@ -193,6 +205,16 @@ class Kiosk(QObject):
         """The staff chord: ask for the PIN when one is set, else leave at once."""
         if self.settings.pin:
             self.pin_pad.open()
+        else:
+            self.staff_entered()
+
+    def staff_entered(self) -> None:
+        """Staff are here (the chord, and the PIN if one is set): show what visitors are not
+        shown, with its reasons, when there is any; else leave kiosk mode at once."""
+        broken = self.window.library.invalid
+        held = self.window.notices.held_texts
+        if broken or held:
+            self.staff_report.open_report(broken, held)
         else:
             self.leave()
 

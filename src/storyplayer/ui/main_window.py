@@ -14,6 +14,7 @@ from storyplayer.ui import theme
 from storyplayer.ui.notices import NoticeArea
 from storyplayer.ui.picker import Picker
 from storyplayer.ui.playback_view import PlaybackView
+from storyplayer.ui.settings_menu import SettingsButton, SettingsMenu
 
 MIN_SCALE, MAX_SCALE = 0.8, 2.5
 
@@ -23,6 +24,7 @@ class MainWindow(QMainWindow):
     pickerShown = Signal()
     languageChanged = Signal(str)
     textScaleChanged = Signal(float)
+    themeChanged = Signal(str)  # "light" or "high-contrast", chosen in the settings menu
 
     def __init__(self, library: Library, map_view: MapView, lang: str, speed: float = 1.0,
                  parent: QWidget | None = None, *, sync: bool = False):
@@ -55,6 +57,23 @@ class MainWindow(QMainWindow):
         self._message_timer.timeout.connect(self._message.hide)
         # Banners that say what went wrong (unreadable folders, errors) while playing goes on.
         self.notices = NoticeArea(self)
+        self._add_settings_menu()
+
+    def _add_settings_menu(self) -> None:
+        """Text size, high contrast and language for a teacher, on both screens."""
+        self.settings_menu = SettingsMenu(self)
+        self.settings_menu.textScaleStep.connect(
+            lambda step: self.set_text_scale(1.0) if step == 0 else self._zoom_text(step / 10))
+        self.settings_menu.highContrastToggled.connect(
+            lambda on: self.set_theme("high-contrast" if on else "light"))
+        self.settings_menu.languageChosen.connect(self.set_language)
+        self.settings_menu.aboutToShow.connect(lambda: self.settings_menu.show_state(
+            scale=self.text_scale, high_contrast=theme.current_palette == "high-contrast",
+            lang=self.lang))
+        self.settings_buttons = [SettingsButton(self.settings_menu),
+                                 SettingsButton(self.settings_menu)]
+        self.picker.add_header_button(self.settings_buttons[0])
+        self.playback.add_bar_button(self.settings_buttons[1])
 
     # -- screens -------------------------------------------------------------------------
 
@@ -72,6 +91,11 @@ class MainWindow(QMainWindow):
         self.picker.clear_choices()
         self.stack.setCurrentWidget(self.picker)
         self.pickerShown.emit()
+
+    def set_library(self, library: Library) -> None:
+        """Show `library` from now on (a story was added); playing stories go on as they are."""
+        self.library = library
+        self.picker.set_library(library)
 
     @property
     def playing(self) -> bool:
@@ -136,13 +160,22 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, name: str) -> None:
         """"light" or "high-contrast"; every style sheet is built again."""
+        changed = name != theme.current_palette
         theme.set_palette(name)
         self.set_text_scale(self.text_scale)
         for pane in self.playback.panes:
             pane._apply_colors()
+        for button in self.settings_buttons:
+            button.restyle()
+        if changed:
+            self.themeChanged.emit(name)
 
     def show_message(self, text: str) -> None:
-        """A short, unobtrusive note at the bottom of the window that goes by itself."""
+        """A short, unobtrusive note at the bottom of the window that goes by itself (held
+        for staff with the banners when visitors must not see it: see NoticeArea.set_held)."""
+        if self.notices.held:
+            self.notices.show_notice(text)
+            return
         self._message.setText(text)
         self._message.setAccessibleName(text)
         self._message.setStyleSheet(

@@ -48,6 +48,11 @@ class Notice(QFrame):
     def text(self) -> str:
         return self.label.text()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.close_button.setAccessibleName(self.tr("Dismiss"))
+        super().changeEvent(event)
+
     def renew(self) -> None:
         if self.timer.interval() > 0:
             self.timer.start()
@@ -73,6 +78,16 @@ class NoticeArea(QWidget):
         )
         self.hide()
         parent.installEventFilter(self)
+        # Kiosk visitors see no banners: the sentences wait here for staff (see set_held).
+        self.held: bool = False
+        self.held_texts: list[str] = []
+
+    def set_held(self, held: bool) -> None:
+        """Keep banners off the screen (kiosk visitors) and collect their sentences."""
+        self.held = held
+        if held:
+            self.held_texts += [t for t in self.texts() if t not in self.held_texts]
+            self.clear()
 
     @property
     def notices(self) -> list[Notice]:
@@ -82,7 +97,12 @@ class NoticeArea(QWidget):
         return [n.text() for n in self.notices]
 
     def show_notice(self, text: str) -> None:
-        """Show `text` in a banner (or renew the banner already saying it)."""
+        """Show `text` in a banner (or renew the banner already saying it); held back for
+        staff while `held`."""
+        if self.held:
+            if text not in self.held_texts:
+                self.held_texts.append(text)
+            return
         for notice in self.notices:
             if notice.text() == text:
                 notice.renew()

@@ -7,6 +7,8 @@ screen itself, never in a dialog: at a kiosk nobody is there to dismiss one.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -16,6 +18,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QKeyEvent,
     QShowEvent,
 )
@@ -44,6 +49,9 @@ from storyplayer.ui.story_list_model import (
 
 NOTICE_MILLISECONDS = 6000
 PAGE_MARGIN = 40
+# What "Add story…" and a drop on the picker take: a story package, or a StoryMapJS or
+# TimelineJS file to import.
+ADDABLE_SUFFIXES = (".storyplayer", ".json", ".csv")
 
 
 class Picker(QWidget):
@@ -51,6 +59,8 @@ class Picker(QWidget):
 
     playRequested = Signal(list)
     languageRequested = Signal(str)  # the "EN | ET" switch
+    addRequested = Signal()  # "Add story…" (shown only where adding is allowed)
+    filesDropped = Signal(list)  # paths of story files dropped on the picker
 
     def __init__(self, library: Library, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +96,8 @@ class Picker(QWidget):
         self.count_label.setWordWrap(True)
         self.play_button = QPushButton(objectName="primary")
         self.play_button.setEnabled(False)
+        self.add_button = QPushButton(objectName="pickerAdd")
+        self.add_button.hide()  # until set_adding_allowed(True)
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MILLISECONDS)
         # Each language by its own name, so a visitor finds theirs.
         self.language_buttons: dict[str, QPushButton] = {}
@@ -114,6 +126,11 @@ class Picker(QWidget):
         self.model.clear_choices()
         self.hide_notice()
 
+    def add_header_button(self, button: QWidget) -> None:
+        """A button after the language switch (the window's settings menu)."""
+        self._header_end.addSpacing(8)
+        self._header_end.addWidget(button)
+
     def set_language(self, lang: str) -> None:
         self.model.set_language(lang)
         self.delegate.cards.clear()  # cards hold translated text
@@ -140,6 +157,21 @@ class Picker(QWidget):
         self.search_box.setMaximumWidth(round(420 * scale))
         self.view.relayout()
         self.view.doItemsLayout()
+
+    def set_library(self, library: Library) -> None:
+        """Show `library` instead, e.g. after a story was added; choices still there stay."""
+        self._library = library
+        self.model.set_library(library)
+        self.delegate.cards.clear()
+        self.delegate.frames.clear()
+        self.delegate.covers.clear()  # a replaced story may have a new cover at the same path
+        self._fill_categories()
+        self._update_bar()
+
+    def set_adding_allowed(self, allowed: bool) -> None:
+        """Shows "Add story…" and takes dropped files, or neither (a kiosk's visitors)."""
+        self.add_button.setVisible(allowed)
+        self.setAcceptDrops(allowed)
 
     def show_notice(self, text: str) -> None:
         """Say `text` in the banner above the bar for a few seconds."""
@@ -171,6 +203,7 @@ class Picker(QWidget):
             languages.addWidget(button)
         top.addLayout(languages)
         top.setAlignment(languages, Qt.AlignBottom)
+        self._header_end = languages  # see add_header_button
 
         notice_layout = QHBoxLayout(self.notice)
         notice_layout.setContentsMargins(20, 14, 20, 14)
@@ -181,6 +214,7 @@ class Picker(QWidget):
         bar_layout.setContentsMargins(PAGE_MARGIN, 16, PAGE_MARGIN, 16)
         bar_layout.setSpacing(24)
         bar_layout.addWidget(self.count_label, 1)
+        bar_layout.addWidget(self.add_button)
         bar_layout.addWidget(self.play_button)
 
         # The cards carry their own spacing and shadow room; their edges line up with the
@@ -218,6 +252,7 @@ class Picker(QWidget):
         self.view.toggleRequested.connect(self._toggle)
         self.model.choicesChanged.connect(self._update_bar)
         self.play_button.clicked.connect(self._play)
+        self.add_button.clicked.connect(self.addRequested)
         self._notice_timer.timeout.connect(self.notice.hide)
 
     def _fill_categories(self) -> None:
@@ -237,7 +272,7 @@ class Picker(QWidget):
         self.search_box.setPlaceholderText(self.tr("Search stories"))
         self.search_box.setAccessibleName(self.tr("Search stories"))
         self.category_box.setAccessibleName(self.tr("Category"))
-        self.category_box.setItemText(0, self.tr("All categories"))
+        self._fill_categories()  # every label in the new language, the choice kept
         self.view.setAccessibleName(self.tr("Stories"))
         self.view.setAccessibleDescription(
             self.tr("Press Space to choose or un-choose a story, Enter to play.")
@@ -245,6 +280,9 @@ class Picker(QWidget):
         self.play_button.setText(self.tr("Play"))
         self.play_button.setAccessibleName(self.tr("Play the chosen stories"))
         self.view.empty_text = self.tr("No stories match your search.")
+        self.add_button.setText(self.tr("Add story…"))
+        self.add_button.setAccessibleName(
+            self.tr("Add a story from a story package or a StoryMapJS or TimelineJS file"))
         self._update_bar()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -305,6 +343,30 @@ class Picker(QWidget):
     def _play(self) -> None:
         if self.model.chosen():
             self.playRequested.emit(self.model.chosen())
+
+    # --- dropped files ----------------------------------------------------------------------
+
+    def _dropped_files(self, event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+        return [p for p in paths if p.suffix.lower() in ADDABLE_SUFFIXES]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.acceptDrops() and self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        self.dragEnterEvent(event)  # type: ignore[arg-type]
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = self._dropped_files(event) if self.acceptDrops() else []
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.filesDropped.emit(files)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.model.chosen():
@@ -370,4 +432,8 @@ def _style_sheet(scale: float) -> str:
         padding: {round(10 * scale)}px {round(40 * scale)}px;
     }}
     QPushButton#primary:focus {{ border: 3px solid {theme.INK}; }}
+    QPushButton#pickerAdd {{
+        border-radius: 10px; padding: {round(9 * scale)}px {round(16 * scale)}px;
+        min-height: {round(30 * scale)}px;
+    }}
     """

@@ -42,9 +42,10 @@ class PlaybackDriver(QObject):
         autoplay: bool = True,
         clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
+        start: int = 0,
     ) -> None:
         super().__init__(parent)
-        self._playback = Playback(durations, clock, speed=speed, autoplay=autoplay)
+        self._playback = Playback(durations, clock, speed=speed, autoplay=autoplay, start=start)
         self._stopped = False
         # Timers are children: deleting the driver deletes (and so stops) them.
         self._boundary_timer = QTimer(self)

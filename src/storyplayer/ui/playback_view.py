@@ -128,8 +128,13 @@ class PlaybackView(QWidget):
         layout.addWidget(self.sync_button)
         layout.addWidget(self.manual_button)
         layout.addWidget(self.pause_all_button)
+        self._bar_layout = layout  # see add_bar_button
         self._retranslate_bar()
         return bar
+
+    def add_bar_button(self, button: QWidget) -> None:
+        """A button at the end of the top bar (the window's settings menu)."""
+        self._bar_layout.addWidget(button)
 
     def _retranslate_bar(self) -> None:
         self.back_button.setText(self.tr("Choose stories"))
@@ -137,6 +142,8 @@ class PlaybackView(QWidget):
             self.tr("Stop playing and go back to the stories"))
         self.brand.setText(self.tr("Story Player"))
         self.manual_button.setText(self.tr("Step by hand"))
+        self.sync_button.setAccessibleDescription(
+            self.tr("Play every story's events together, in the order of their dates"))
         self._show_sync_button()
         self.manual_button.setAccessibleDescription(self.tr(
             "When on, events wait for you: step with the arrow keys, Page Down or a clicker"))
@@ -149,8 +156,16 @@ class PlaybackView(QWidget):
         super().changeEvent(event)
 
     def set_language(self, lang: str) -> None:
-        """Stories started from now on show `lang` (the picker starts every playback)."""
+        """Show the playing stories, the timeline and the map's names in `lang`, live, and
+        every story started from now on."""
+        if lang == self.lang:
+            return
         self.lang = lang
+        self.timeline.set_language(lang)
+        for pane in self.panes:
+            pane.set_language(lang)
+        if self.panes:
+            self._update_map_stories()
 
     def set_manual(self, manual: bool) -> None:
         """Events wait for the presenter when `manual`; they run by themselves otherwise."""
@@ -350,7 +365,12 @@ class PlaybackView(QWidget):
     def _restart_sync(self) -> None:
         """Give the timeline the playing panes and, in chronological mode, (re)build the
         shared playhead, carrying on from the day (and play/pause) the old one stood at."""
-        old, day, playing, finished = self.sync, None, self.map_view.is_ready, False
+        # A new shared playhead plays when the map is ready and the panes were not paused
+        # by hand (a fresh start plays; a window whose stories all ended plays again).
+        states = {p.driver.state for p in self.panes}
+        playing = self.map_view.is_ready and (State.PLAYING in states or states <= {
+            State.FINISHED})
+        old, day, finished = self.sync, None, False
         if old is not None:
             day = old.schedule.day(old.driver.index)
             playing, finished = old.state is State.PLAYING, old.state is State.FINISHED

@@ -5,7 +5,7 @@ A click or tap on a mark asks the pane to jump to that event.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -22,6 +22,12 @@ class ProgressStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setCursor(Qt.PointingHandCursor)
         self.setAccessibleName(self.tr("Story progress"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.setAccessibleName(self.tr("Story progress"))
+            self.set_position(self._index, self._fraction, self._finished)
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(200, 22)

@@ -248,6 +248,16 @@ class StoryListModel(QAbstractListModel):
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
+    def set_library(self, library: Library) -> None:
+        """Show `library` instead (a story was added or replaced); choices of stories that are
+        still there stay chosen."""
+        self.beginResetModel()
+        self._rows = [_row(e) for e in sorted(library.entries, key=_chronological)]
+        self._row_of = {r.entry.story.id: i for i, r in enumerate(self._rows) if r.entry.story}
+        self._chosen = [story_id for story_id in self._chosen if story_id in self._row_of]
+        self.endResetModel()
+        self.choicesChanged.emit()
+
 
 class StoryFilterModel(QAbstractListModel):
     """Cards whose text holds every word typed (any language) and that carry the category.
@@ -262,12 +272,19 @@ class StoryFilterModel(QAbstractListModel):
         self._source: StoryListModel | None = None
         self._words: list[str] = []
         self._category: str | None = None
+        self._broken_shown = True  # kiosk visitors never see a story that cannot play
         self._rows: list[int] = []  # the source rows shown, in the source's order
 
     def setSourceModel(self, model: StoryListModel) -> None:  # noqa: N802 - Qt naming
         self.beginResetModel()
         self._source = model
         model.dataChanged.connect(self._source_changed)
+        model.modelReset.connect(self._source_reset)
+        self._rows = self._matching()
+        self.endResetModel()
+
+    def _source_reset(self) -> None:
+        self.beginResetModel()
         self._rows = self._matching()
         self.endResetModel()
 
@@ -289,6 +306,12 @@ class StoryFilterModel(QAbstractListModel):
         """Show only stories tagged `category`; None or "" shows all."""
         if category != self._category:
             self._category = category
+            self._refilter()
+
+    def set_broken_shown(self, shown: bool) -> None:
+        """Show stories that cannot be played (with their reason), or leave them out."""
+        if shown != self._broken_shown:
+            self._broken_shown = shown
             self._refilter()
 
     # --- Qt model -------------------------------------------------------------------------
@@ -313,7 +336,9 @@ class StoryFilterModel(QAbstractListModel):
         if self._source is None:
             return []
         rows = self._source._rows
-        numbers = range(len(rows))
+        numbers: range | list[int] = range(len(rows))
+        if not self._broken_shown:
+            numbers = [n for n in numbers if rows[n].entry.story is not None]
         if self._category:
             category = self._category
             numbers = [n for n in numbers if rows[n].entry.story is not None

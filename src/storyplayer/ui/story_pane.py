@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from storyplayer.ui.event_view import EventView
 from storyplayer.ui.icons import icon
 from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.progress_strip import ProgressStrip
+from storyplayer.ui.waiting_card import WaitingCard
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,9 @@ class StoryPane(QFrame):
         self.end_card = EndCard(story.text(story.title, lang), color)
         self.pages.addWidget(self.event_view)
         self.pages.addWidget(self.end_card)
+        # In date order, before the shared playhead reaches this story.
+        self.waiting_card = WaitingCard(story.text(story.title, lang), lang)
+        self.pages.addWidget(self.waiting_card)
         layout.addWidget(self.pages, 1)
         self.event_list = EventList(story, lang, color, self.pages)
         self.events_button.clicked.connect(lambda: self.event_list.toggle(driver.index))
@@ -164,6 +168,9 @@ class StoryPane(QFrame):
             #eventCaption, #paneStatus, #eventSources {{ color: {theme.MUTED}; }}
             #endHeading {{ color: {color}; font-family: 'DejaVu Serif', serif; font-weight: bold; }}
             #endStoryTitle {{ font-weight: 600; }}
+            #waitingStoryTitle {{ font-family: 'DejaVu Serif', serif; font-weight: bold; }}
+            #waitingStarts {{ color: {color}; font-weight: 600; }}
+            #waitingMessage {{ color: {theme.MUTED}; }}
         """)
 
     # -- presenting the driver's state ---------------------------------------------------
@@ -178,8 +185,13 @@ class StoryPane(QFrame):
 
     def _show_state(self) -> None:
         finished = self.finished
-        self.pages.setCurrentWidget(self.end_card if finished else self.event_view)
         shared = self._shared
+        if shared is not None and shared.waiting and not finished:
+            index = self.driver.index
+            self.waiting_card.set_start(self.story.events[index].date, self.lang)
+            self.pages.setCurrentWidget(self.waiting_card)
+        else:
+            self.pages.setCurrentWidget(self.end_card if finished else self.event_view)
         playing = shared.playing if shared else self.driver.state is State.PLAYING
         if getattr(self, "_icon_shows_playing", None) is not playing:  # drawn only on a change
             self._icon_shows_playing = playing
@@ -222,6 +234,37 @@ class StoryPane(QFrame):
             text += " · " + self.tr("%1 s left").replace("%1", str(seconds))
         self.status.setText(text)
 
+    def _retranslate(self) -> None:
+        self.events_button.setToolTip(self.tr("Events"))
+        self.events_button.setAccessibleName(self.tr("List of events"))
+        self.events_button.setAccessibleDescription(self.tr("Jump to any event of this story"))
+        for button, tip in ((self.previous_button, self.tr("Previous event")),
+                            (self.next_button, self.tr("Next event")),
+                            (self.map_button, self.tr("Show on map"))):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+        self.map_button.setAccessibleDescription(self.tr("Move the map to this event's place"))
+        self._show_event(self.driver.index)  # the status line and the play button's name
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, lang: str) -> None:
+        """The story's own text in `lang` (the interface follows Qt's LanguageChange)."""
+        self.lang = lang
+        title = self.story.text(self.story.title, lang)
+        self.story_title.setText(title)
+        self.setAccessibleName(title)
+        self.end_card.story_title.setText(title)
+        self.waiting_card.set_title(title)
+        self.event_view.lang = lang
+        self.event_list.lang = lang
+        if self.event_list.isVisible():
+            self.event_list.open_list(self.driver.index)
+        self._show_event(self.driver.index)
+
     def set_shared_playhead(self, shared: SharedPlayhead | None) -> None:
         """Show the chronological playhead's state instead of the pane's own (None: leave)."""
         if shared != self._shared:
@@ -241,3 +284,6 @@ class StoryPane(QFrame):
         self.end_card.heading.setStyleSheet(pt(sizes.heading))
         self.end_card.story_title.setStyleSheet(pt(sizes.title))
         self.end_card.message.setStyleSheet(pt(sizes.body))
+        self.waiting_card.story_title.setStyleSheet(pt(sizes.title))
+        self.waiting_card.starts.setStyleSheet(pt(sizes.body))
+        self.waiting_card.message.setStyleSheet(pt(sizes.small))

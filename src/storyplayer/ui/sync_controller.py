@@ -52,16 +52,14 @@ class SyncController(QObject):
         self.schedule = SyncSchedule(stories)
         self.drivers = list(drivers)
         self._applying = False
-        self.driver = PlaybackDriver(self.schedule.durations, speed=speed, autoplay=False,
-                                     clock=clock, parent=self)
         # From a given day (the stories playing changed), else from what the panes show.
         start = self.schedule.position_at_day(start_day) if start_day is not None else None
         if start is None:
             start = self.schedule.start_position(
                 [d.index for d in drivers], [d.state is State.FINISHED for d in drivers])
-        self.driver.jump(start)  # jump plays; settle the state below
-        if not autoplay:
-            self.driver.pause()
+        # Built at its start and in its state: playing when `autoplay`, with nothing after.
+        self.driver = PlaybackDriver(self.schedule.durations, speed=speed, autoplay=autoplay,
+                                     clock=clock, start=start, parent=self)
         self.driver.eventChanged.connect(self._apply)
         self.driver.stateChanged.connect(self._apply)
         self.driver.tick.connect(self.tick)

@@ -108,6 +108,7 @@ class TimelineStrip(QWidget):
         self._undated = UNDATED_GAP + most * (UNDATED_SIZE + 4) if most else 6.0
         self._lanes_version += 1
         self._static = None
+        self._describe()
         self._fit_height()
         self.update()
 
@@ -115,6 +116,24 @@ class TimelineStrip(QWidget):
         """Where the playhead is (a JDN, asked at each paint); None hides it."""
         self._playhead = source
         self.update()
+
+    def set_language(self, lang: str) -> None:
+        """Lane titles, tick labels and tooltips in `lang` from the next paint on."""
+        self.lang = lang
+        self._static = None
+        self._describe()
+        self.update()
+
+    def _describe(self) -> None:
+        # The painted lane titles, for screen readers (and so they can be read back).
+        self.setAccessibleName(self.tr("Timeline"))
+        self.setAccessibleDescription(", ".join(
+            lane.story.text(lane.story.title, self.lang) for lane in self._lanes))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self._describe()
+        super().changeEvent(event)
 
     def _follow(self, driver: PlaybackDriver, on: bool) -> None:
         for signal in (driver.eventChanged, driver.stateChanged):

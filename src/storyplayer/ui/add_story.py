@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from storyplayer.model.library import Library
 from storyplayer.ui.main_window import MainWindow
@@ -103,6 +103,7 @@ class AddStory(QObject):
         box.button(QMessageBox.No).setText(self.tr("Keep the one I have"))
         box.setDefaultButton(QMessageBox.No)
         box.setAttribute(Qt.WA_DeleteOnClose)
+        _plain_text(box)
 
         def answered(button: int) -> None:
             if button == QMessageBox.Yes:
@@ -146,6 +147,7 @@ class AddStory(QObject):
         if len(lines) > 8:  # a long list of warnings goes behind "Show Details…"
             box.setDetailedText("\n".join(lines[1:]))
         box.setAttribute(Qt.WA_DeleteOnClose)
+        _plain_text(box)
         self.summary = box
         box.open()
         self._show_added(story_id, lines[0], reload=False)
@@ -176,6 +178,13 @@ class AddStory(QObject):
         self.window.picker.show_notice(
             self.tr("This story could not be added: {reason}").format(reason=line))
         self.addRefused.emit(line)
+
+
+def _plain_text(box: QMessageBox) -> None:
+    """A story's title or problem in a message box is shown as written, never as markup."""
+    box.setTextFormat(Qt.PlainText)
+    for label in box.findChildren(QLabel):
+        label.setTextFormat(Qt.PlainText)
 
 
 @contextmanager

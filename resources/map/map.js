@@ -295,6 +295,14 @@
       : FALLBACK_COLORS[slot % FALLBACK_COLORS.length];
   }
 
+  function pathStyle(p, slot) {
+    // The author's path: shown or not, its colour, width and dashes, each checked.
+    var width = typeof p.width === "number" && isFinite(p.width) ? p.width : 2.2;
+    var dash = typeof p.dash === "string" && /^[0-9 ,]{1,40}$/.test(p.dash) ? p.dash : "6 5";
+    return { show: p.show !== false, color: p.color ? safeColor(p.color, slot) : null,
+             width: Math.max(0.5, Math.min(width, 12)), dash: p.dash === "solid" ? null : dash };
+  }
+
   function placed(ev) {
     return ev && typeof ev.lat === "number" && typeof ev.lon === "number";
   }
@@ -381,7 +389,8 @@
     pin.marker.storyInfo = { slot: pin.slot, index: index, lat: ev.lat, lon: ev.lon, color: color,
                              current: true };
     pin.marker.setLatLng(pin.latlng);
-    var text = ev.name || ev.title || "";
+    var text = ev.name || "";  // the place's name; the headline is the pane's, not the map's
+    pin.mark.title = ev.title || "";
     if (text !== pin.text) {
       pin.text = text;
       pin.labelEl.textContent = text;
@@ -436,10 +445,11 @@
     for (var i = 0; i <= index && i < events.length; i++) {
       if (placed(events[i])) { path.push([events[i].lat, events[i].lon]); lastPlaced = i; }
     }
-    if (path.length > 1) {
+    if (path.length > 1 && story.path.show) {
       if (!s.path) {
-        s.path = L.polyline(path, { renderer: markerRenderer, color: color, weight: 2.2,
-                                    opacity: 0.7, dashArray: "6 5", interactive: false });
+        s.path = L.polyline(path, { renderer: markerRenderer, color: story.path.color || color,
+                                    weight: story.path.width, opacity: 0.7,
+                                    dashArray: story.path.dash, interactive: false });
       } else {
         s.path.setLatLngs(path);
       }
@@ -762,7 +772,7 @@
       clearAll();
       (msg.stories || []).forEach(function (s) {
         stories[s.slot] = { color: safeColor(s.color, s.slot), title: String(s.title || ""),
-                            events: s.events || [] };
+                            events: s.events || [], path: pathStyle(s.path || {}, s.slot) };
       });
     },
     show: function (msg) {

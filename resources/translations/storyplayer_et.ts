@@ -59,6 +59,58 @@
         <source>This story could not be added: {reason}</source>
         <translation>Seda lugu ei õnnestunud lisada: {reason}</translation>
     </message>
+    <message>
+        <source>Importing “{name}”…</source>
+        <translation>Imporditakse faili „{name}“…</translation>
+    </message>
+    <message>
+        <source>Downloading the pictures of “{name}”… This can take two minutes.</source>
+        <translation>Faili „{name}“ pilte laaditakse alla… See võib võtta kaks minutit.</translation>
+    </message>
+    <message>
+        <source>Download the pictures</source>
+        <translation>Laadi pildid alla</translation>
+    </message>
+    <message>
+        <source>{count} not downloaded</source>
+        <translation>{count} alla laadimata</translation>
+    </message>
+    <message>
+        <source>Pictures: {kept} kept, {missing} not available offline ({reasons}).</source>
+        <translation>Pildid: {kept} alles, {missing} pole võrguühenduseta saadaval ({reasons}).</translation>
+    </message>
+    <message>
+        <source>Pictures: {kept} kept.</source>
+        <translation>Pildid: {kept} alles.</translation>
+    </message>
+    <message>
+        <source>Videos, sounds and web pages kept as links in the sources: {count}.</source>
+        <translation>Allikates lingina alles videod, helid ja veebilehed: {count}.</translation>
+    </message>
+    <message>
+        <source>Date read from the text: {where}: {date} (from “{words}”)</source>
+        <translation>Tekstist loetud kuupäev: {where}: {date} (sõnadest „{words}“)</translation>
+    </message>
+    <message>
+        <source>Notes from the import:</source>
+        <translation>Impordi märkused (inglise keeles):</translation>
+    </message>
+    <message>
+        <source>slide {number}</source>
+        <translation>slaid {number}</translation>
+    </message>
+    <message>
+        <source>event {number}</source>
+        <translation>sündmus {number}</translation>
+    </message>
+    <message>
+        <source>row {number}</source>
+        <translation>rida {number}</translation>
+    </message>
+    <message>
+        <source>{where} “{headline}”</source>
+        <translation>{where} „{headline}“</translation>
+    </message>
 </context>
 <context>
     <name>AttractScreen</name>
@@ -489,6 +541,10 @@
         <location filename="../../src/storyplayer/ui/story_list_model.py" line="179"/>
         <source>{name}, cannot be played</source>
         <translation>{name}, ei saa mängida</translation>
+    </message>
+    <message>
+        <source>Cover: {credit}</source>
+        <translation>Kaanepilt: {credit}</translation>
     </message>
 </context>
 <context>

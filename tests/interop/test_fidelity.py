@@ -152,7 +152,8 @@ def test_closing_overview_slide_and_call_to_action(tmp_path: Path) -> None:
     ]  # fmt: skip
     closing = data["events"][-1]
     assert "place" not in closing
-    assert closing["text"] == "An overview.\n\nWalk the streets yourself"
+    assert closing["text"] == "An overview."
+    assert data["ending"] == "Walk the streets yourself"  # the end card's closing words
     assert closing["date"] == "1905"  # read from its headline
     assert not any("title slide" in w for w in report.warnings)
 
@@ -163,8 +164,14 @@ def test_call_to_action_without_a_closing_slide(tmp_path: Path) -> None:
         call_to_action=True, call_to_action_text="Now go and look",
     )  # fmt: skip
     _, data = run(source, tmp_path / "story")
-    assert [e["title"] for e in data["events"]] == ["A", "Now go and look"]
-    assert "place" not in data["events"][-1]
+    assert [e["title"] for e in data["events"]] == ["A"]
+    assert data["ending"] == "Now go and look"
+    source = storymap(
+        tmp_path, [slide("A", date="1900")],
+        call_to_action=False, call_to_action_text="Switched off",
+    )  # fmt: skip
+    _, data = run(source, tmp_path / "off")
+    assert "ending" not in data
 
 
 def test_warnings_name_slides_by_number_and_headline(tmp_path: Path) -> None:
@@ -317,9 +324,53 @@ def test_lines_keep_their_colour(tmp_path: Path) -> None:
         storymap(tmp_path, slides, line_color="#1F618D", line_weight=6), tmp_path / "a"
     )
     assert data["color"] == "#1f618d"  # the player draws the path between events in it
-    assert any("line width 6" in w for w in report.warnings)
+    assert data["path"] == {"width": 6}
     report, data = run(storymap(tmp_path, slides, show_lines=False), tmp_path / "b")
-    assert any("hides the lines" in w for w in report.warnings)
+    assert data["path"] == {"show": False}
+    for dash, kept in (("1,9", "1 9"), ("", "solid"), (" 10 , 5 ", "10 5")):
+        _, data = run(storymap(tmp_path, slides, line_dash=dash, line_weight=40),
+                      tmp_path / f"dash-{kept}")
+        assert data["path"] == {"width": 12, "dash": kept}  # widths past 12 are drawn at 12
+    report, data = run(storymap(tmp_path, slides, line_dash="url(x)"), tmp_path / "c")
+    assert "path" not in data and any("dash pattern" in w for w in report.warnings)
+    assert not any("line" in w and "not carried" in w for w in run(
+        storymap(tmp_path, slides, line_weight=2, line_dash="5,5"), tmp_path / "d")[0].warnings)
+
+
+def test_slide_background_colours_are_the_events_own(tmp_path: Path) -> None:
+    slides = [slide("Title", type="overview", background={"color": "#ABC"}),
+              slide("A", date="1900", background={"color": "#1A2B3C"}),
+              slide("B", date="1901", background={"color": "tomato"}),
+              slide("C", date="1902")]  # fmt: skip
+    report, data = run(storymap(tmp_path, slides), tmp_path / "s")
+    assert [e.get("background") for e in data["events"]] == ["#1a2b3c", None, None]
+    assert any("'tomato' is not a #rrggbb colour" in w and "slide 3" in w
+               for w in report.warnings)
+    assert any("the title slide" in w and "background colour" in w for w in report.warnings)
+    # TimelineJS: the same, in JSON and in a spreadsheet row.
+    timeline = tmp_path / "t.json"
+    timeline.write_text(json.dumps({"events": [
+        {"start_date": {"year": 1900}, "text": {"headline": "X"},
+         "background": {"color": "#224466"}}]}), encoding="utf-8")
+    assert run(timeline, tmp_path / "t")[1]["events"][0]["background"] == "#224466"
+    sheet = tmp_path / "t.csv"
+    sheet.write_text("Year,Headline,Text,Background\n1900,X,,#336699\n", encoding="utf-8")
+    assert run(sheet, tmp_path / "c")[1]["events"][0]["background"] == "#336699"
+
+
+def test_the_cover_keeps_its_caption_and_credit(tmp_path: Path) -> None:
+    source = storymap(tmp_path, [
+        slide("Title", "Intro", type="overview", media={
+            "url": "images/cover.png", "caption": "The bridge", "credit": "CC BY-SA 4.0 A. Author",
+            "link": "https://commons.wikimedia.org/wiki/File:Bridge.png"}),
+        slide("A", date="1900")])  # fmt: skip
+    (source.parent / "images").mkdir()
+    (source.parent / "images" / "cover.png").write_bytes(PNG)
+    _, data = run(source, tmp_path / "s")
+    assert data["cover"] == {
+        "src": "media/cover.png", "caption": "The bridge",
+        "credit": "CC BY-SA 4.0 A. Author — https://commons.wikimedia.org/wiki/File:Bridge.png"}
+    assert data["summary"] == "Intro"  # the credit is with the cover, not in the summary
 
 
 def test_legend_squares_keep_their_colours() -> None:

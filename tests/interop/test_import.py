@@ -74,7 +74,8 @@ def test_storymap_fields(tmp_path: Path, capsys) -> None:  # type: ignore[no-unt
     assert fourth["date"] == "c. 1880"
     assert fifth["date_label"] == {"en": "early spring, year unknown"} and "date" not in fifth
     assert fifth["title"] == {"en": "Slide 6"}
-    for words in ("background colours", "--fetch-media", "free text"):
+    assert second["background"] == "#112233"  # the slide's own colour
+    for words in ("--fetch-media", "free text"):
         assert words in out
 
 

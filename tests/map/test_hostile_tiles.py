@@ -101,3 +101,15 @@ def test_the_map_is_served_story_pictures_through_the_image_loader(qapp, tmp_pat
     assert handler._answer("app", "/media/s1/fine.png")[0] == "image/png"
     assert handler._answer("app", "/media/s1/bomb.svg") is None
     assert handler._answer("app", "/media/s1/pipe.png") is None  # never waited on
+
+
+def test_a_file_too_slow_three_times_is_not_asked_again(tmp_path: Path) -> None:
+    source = TileSource(mbtiles(tmp_path / "endless.mbtiles", ENDLESS), budget_seconds=0.05)
+    for _ in range(3):
+        with pytest.raises(TileRefused, match="longer than"):
+            source.tile(1, 0, 1)
+    start = time.perf_counter()
+    with pytest.raises(TileRefused, match="too slow"):
+        source.tile(1, 0, 1)
+    assert time.perf_counter() - start < 0.05  # refused at once: requests cannot pile up
+    source.close()

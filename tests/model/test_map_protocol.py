@@ -141,3 +141,15 @@ def test_protocol_does_not_import_qt():
         "[m for m in sys.modules if m.startswith('PySide6')]"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_story_path_style_reaches_the_page():
+    from storyplayer.model.story import PathStyle
+
+    plain = stories_message([MapStory(0, "#b03a2e", "A")])["stories"][0]
+    assert plain["path"] is None
+    styled = MapStory(0, "#b03a2e", "A", path=PathStyle(True, "#224466", 4, "1 9"))
+    assert stories_message([styled])["stories"][0]["path"] == {
+        "show": True, "color": "#224466", "width": 4.0, "dash": "1 9"}
+    hidden = MapStory(0, "#b03a2e", "A", path=PathStyle(show=False))
+    assert stories_message([hidden])["stories"][0]["path"]["show"] is False

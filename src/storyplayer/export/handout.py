@@ -78,6 +78,11 @@ class _Handout:
             parts.append(f'<div class="summary">{markdown_to_html(self.t(s.summary))}</div>')
         if cover_src:
             parts.append(f'<p><img src="{cover_src}" width="{_css_px(width_px)}"></p>')
+            caption = [self.t(s.cover_caption)] if s.cover_caption else []
+            if s.cover_credit:
+                caption.append(f"({self.t(s.cover_credit)})")
+            if caption:
+                parts.append(f'<p class="cap">{plain(" ".join(caption))}</p>')
         return "".join(parts)
 
     def event_html(

@@ -39,6 +39,7 @@ class DraftEvent:
     sort_key: int | None = None
     fallback_media: RemoteMedia | None = None  # a background or marker icon, used if no media
     sources: list[str] = field(default_factory=list)  # plain text
+    background: str | None = None  # "#rrggbb": the slide's own colour
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,8 @@ class Draft:
     cover: RemoteMedia | None = None
     warnings: Warnings = field(default_factory=Warnings)
     guesses: list[GuessedDate] = field(default_factory=list)
+    path: dict[str, Any] | None = None  # the story's `path` (show, width, dash) as written
+    ending: str = ""  # plain text: the closing words (a call to action)
 
 
 # --- helpers shared by the importers -------------------------------------------------------

@@ -58,14 +58,30 @@ def background_media(value: object) -> RemoteMedia | None:
     return None
 
 
+def background_color(value: object, where: str, warnings: Warnings) -> str | None:
+    """A slide's background colour, kept as the event's own colour; one that is not a
+    #rrggbb colour is reported."""
+    if not isinstance(value, dict):
+        return None
+    text = value.get("color")
+    if not isinstance(text, str) or not text.strip():
+        return None
+    color = hex_color(text)
+    if color is None:
+        warnings.add(f"background colour '{text.strip()[:20]}' is not a #rrggbb colour; "
+                     "left out", where)
+    return color
+
+
 def background_warning(value: object, where: str, warnings: Warnings) -> None:
+    """The title slide's background colour has no place in a story: it is reported."""
     if not isinstance(value, dict):
         return
     if isinstance(value.get("url"), str) and value["url"].strip():
-        return  # kept as the event's picture, or named in its sources
+        return  # kept as the cover, or named in the summary
     if isinstance(value.get("color"), str) and value["color"].strip():
         warnings.add(
-            "background colours are not carried over (the text is always on the pane's paper)",
+            "the background colour is not carried over (a story's card has its own colour)",
             where,
         )
 
@@ -86,21 +102,31 @@ def _closing_text(storymap: dict[str, Any]) -> str:
     return ""
 
 
-def _line_warnings(storymap: dict[str, Any], draft: Draft) -> None:
-    """The player draws each story's path between its events in the story's colour; what
-    StoryMapJS lets an author set beyond that is reported."""
+_DASH = re.compile(r"^\s*[0-9]{1,3}(\s*[ ,]\s*[0-9]{1,3}){1,7}\s*$")
+
+
+def _path_style(storymap: dict[str, Any], draft: Draft) -> None:
+    """The story's path as the author set it: hidden, or its width and dash pattern (the
+    colour is the story's own). StoryMapJS draws 3-wide lines dashed "5,5" unless told."""
     if storymap.get("show_lines", True) is False:
-        draft.warnings.add(
-            "the story hides the lines between slides; the player always draws its path"
-        )
+        draft.path = {"show": False}
         return
+    path: dict[str, Any] = {}
     weight = number(storymap.get("line_weight"))
-    if weight is not None and weight != 3:
-        draft.warnings.add(
-            f"line width {weight:g} is not carried over (the player draws every path alike)"
-        )
-    if storymap.get("line_dash") or storymap.get("line_follows_path") is False:
-        draft.warnings.add("the line's dash pattern is not carried over")
+    if weight is not None:
+        path["width"] = round(min(12.0, max(0.5, weight)), 2)
+    dash = storymap.get("line_dash")
+    if isinstance(dash, str):
+        if not dash.strip() or dash.strip() in ("0", "none"):
+            path["dash"] = "solid"
+        elif _DASH.match(dash):
+            path["dash"] = " ".join(re.split(r"[\s,]+", dash.strip()))
+        else:
+            draft.warnings.add(f"the line's dash pattern '{dash[:20]}' is not carried over")
+    if path:
+        draft.path = path
+    if storymap.get("line_follows_path") is False:
+        draft.warnings.add("lines that do not follow the slides' order are drawn in order")
 
 
 def read_storymap(data: dict[str, Any]) -> Draft:
@@ -130,7 +156,7 @@ def read_storymap(data: dict[str, Any]) -> Draft:
         color = hex_color(storymap.get("line_color"))
         if color:
             draft.color = color  # the player draws the story's path in its colour
-    _line_warnings(storymap, draft)
+    _path_style(storymap, draft)
     for key in ("map_background_color", "map_subtitle"):
         if storymap.get(key):
             draft.warnings.add(f"'{key}' is not carried over (the player has no such setting)")
@@ -138,7 +164,6 @@ def read_storymap(data: dict[str, Any]) -> Draft:
     slides = storymap.get("slides")
     if not isinstance(slides, list) or not slides:
         raise ImportFailure("the storymap has no slides")
-    last_overview = False
     for index, slide in enumerate(slides, start=1):
         where = f"slide {index}"
         if not isinstance(slide, dict):
@@ -166,11 +191,11 @@ def read_storymap(data: dict[str, Any]) -> Draft:
                 draft.map_view = view
             background_warning(slide.get("background"), "the title slide", draft.warnings)
             continue
-        background_warning(slide.get("background"), where, draft.warnings)
         if overview:
             place = None  # a closing or other overview slide looks at the whole story
         event = DraftEvent(title=headline, text=body, place=place, media=media, where=where)
         event.fallback_media = background_media(slide.get("background")) or _icon(location)
+        event.background = background_color(slide.get("background"), where, draft.warnings)
         if not event.title:
             event.title = (place or {}).get("name") or f"Slide {index}"
         date_text = slide.get("date")
@@ -187,16 +212,9 @@ def read_storymap(data: dict[str, Any]) -> Draft:
             else:
                 event.date = parsed
         draft.events.append(event)
-        last_overview = overview
     if not draft.events:
         raise ImportFailure("the storymap has only an overview slide, no events")
-    closing = _closing_text(storymap)
-    if closing:
-        last = draft.events[-1]
-        if last_overview:
-            last.text = f"{last.text}\n\n{closing}" if last.text else closing
-        else:
-            draft.events.append(DraftEvent(title=closing, where="the closing text"))
+    draft.ending = _closing_text(storymap)  # shown on the end card, above Play again
     if not draft.title:
         draft.title = draft.events[0].title
     return draft

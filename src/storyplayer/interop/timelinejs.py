@@ -18,7 +18,12 @@ from storyplayer.interop.draft import (
     slugify,
 )
 from storyplayer.interop.html_to_markdown import html_to_markdown, html_to_text
-from storyplayer.interop.storymapjs import background_media, background_warning, media_of
+from storyplayer.interop.storymapjs import (
+    background_color,
+    background_media,
+    background_warning,
+    media_of,
+)
 
 MAX_CATEGORIES = 20
 CSV_REQUIRED = ("Headline", "Text")
@@ -147,7 +152,7 @@ def read_timeline3(data: dict[str, Any]) -> Draft:
         )
         event.place = place_from_location(item.get("location"), where, draft.warnings)
         event.fallback_media = background_media(item.get("background"))
-        background_warning(item.get("background"), where, draft.warnings)
+        event.background = background_color(item.get("background"), where, draft.warnings)
         _add_group(draft, item.get("group"), where)
         events.append(event)
     if not events:
@@ -245,16 +250,13 @@ def read_timeline_csv(text: str) -> Draft:
             "url": cell("Media"), "credit": cell("Media Credit"),
             "caption": cell("Media Caption"), "alt": cell("Alt Text"),
         })  # fmt: skip
-        if cell("Background"):
-            background_warning(
-                {"url": cell("Background")}
-                if "/" in cell("Background")
-                else {"color": cell("Background")},
-                where,
-                draft.warnings,
-            )
+        background = (
+            {"url": cell("Background")} if "/" in cell("Background")
+            else {"color": cell("Background")}
+        )  # fmt: skip
         if kind == "title":
             draft.title, draft.summary, draft.cover = headline, body, media
+            background_warning(background, "the title slide", draft.warnings)
             continue
         if kind == "era":
             draft.warnings.add(
@@ -283,7 +285,10 @@ def read_timeline_csv(text: str) -> Draft:
         if raw and start is None:
             display = display or raw
             draft.warnings.add(f"the date {raw} is not a real date; it is shown as written", where)
-        events.append(_finish_event(draft, where, headline, body, start, end, display, media))
+        event = _finish_event(draft, where, headline, body, start, end, display, media)
+        event.fallback_media = background_media(background)
+        event.background = background_color(background, where, draft.warnings)
+        events.append(event)
         _add_group(draft, cell("Group") or cell("Tag"), where)
     if not events:
         raise ImportFailure("the spreadsheet has no event rows")

@@ -55,6 +55,14 @@ def credit_line(label: str, media: RemoteMedia, origin: str) -> str:
     return line[:MAX_SOURCE_TEXT]
 
 
+def origin_of(media: RemoteMedia) -> str:
+    """Where a picture came from: its page or address, as a reader can follow it."""
+    ref = classify(media.url)
+    if ref.local and media.link.startswith(("https://", "http://")):
+        return media.link  # the page the author credits, rather than a path on a disk
+    return ref.origin or media.url
+
+
 class _StoryWriter:
     def __init__(
         self, draft: Draft, folder: Path, fetcher: Fetcher | None, media_base: Path | None
@@ -99,9 +107,7 @@ class _StoryWriter:
     ) -> dict[str, Any] | None:
         """The event's `image` for `media`, or None; a credited line goes to `sources`."""
         ref = classify(media.url)
-        origin = ref.origin or media.url
-        if ref.local and media.link.startswith(("https://", "http://")):
-            origin = media.link  # the page the author credits, rather than a path on a disk
+        origin = origin_of(media)
         if ref.kind in LABELS and ref.kind != "picture":
             sources.append(credit_line(LABELS[ref.kind], media, origin))
             self.links += 1
@@ -162,6 +168,8 @@ class _StoryWriter:
             out["image"] = image
         if sources:
             out["sources"] = [self.local(line) for line in sources[:50]]
+        if event.background:
+            out["background"] = event.background
         return out
 
     def story(self, story_id: str) -> dict[str, Any]:
@@ -177,8 +185,15 @@ class _StoryWriter:
             credits: list[str] = []
             cover = self.picture(d.cover, "the title slide", "cover", credits)
             if cover:
-                story["cover"] = cover["src"]
-            if credits:
+                # The credit goes with the cover, with where the picture came from.
+                origin = origin_of(d.cover)
+                web = origin if origin.startswith(("https://", "http://")) else ""
+                credit = " — ".join(p for p in (d.cover.credit, web) if p)
+                cover.pop("credit", None)
+                if credit:
+                    cover["credit"] = self.local(credit[:MAX_SOURCE_TEXT])
+                story["cover"] = cover if "credit" in cover else cover["src"]
+            elif credits:  # not kept: the credited reference ends the summary
                 line = credits[0].replace("Picture", "Cover picture", 1)
                 summary = f"{summary}\n\n{line}" if summary else line
         if summary.strip():
@@ -189,6 +204,10 @@ class _StoryWriter:
             story["color"] = d.color
         if d.map_view:
             story["map"] = d.map_view
+        if d.path:
+            story["path"] = dict(d.path)
+        if d.ending.strip():
+            story["ending"] = self.local(d.ending.strip()[:20000])
         story["events"] = [self.event(i, e) for i, e in enumerate(d.events, start=1)]
         return story
 

@@ -20,10 +20,10 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
-from storyplayer.background import Background
 from storyplayer.images import ImageRefused, image_bytes
 from storyplayer.map.tile_source import TileSource, TileSourceError
 from storyplayer.resources import leaflet_dir, resources_dir
+from storyplayer.ui.background import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +115,6 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
         }
         self._media: dict[str, Path] = {}
         self._mbtiles: TileSource | None = None
-        self._background = Background(self)  # tiles are looked up off the GUI thread
 
     # --- configuration ---
 
@@ -180,7 +179,8 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
             except RuntimeError:  # the page went away meanwhile: nobody is waiting
                 pass
 
-        self._background.run(lambda: _tile(source, rest), done)
+        run_in_background(lambda: _tile(source, rest), lambda answer: done(answer, None),
+                          lambda error: done(None, error), self)
 
     def _answer(self, host: str, path: str) -> tuple[str, bytes] | None:
         if host != HOST or not path.startswith("/"):

@@ -20,6 +20,7 @@ from storyplayer.model.safe_files import FileRefused, regular_stat, resolve
 
 MAX_TILE_BYTES = 1024 * 1024  # a 512 px photo tile is ~100 KB
 QUERY_SECONDS = 0.5  # per tile; an indexed lookup takes well under a millisecond
+MAX_SLOW = 3  # queries over the budget before the file is given up on
 _PROGRESS_STEPS = 1000  # SQLite virtual-machine steps between looks at the clock
 
 
@@ -44,6 +45,7 @@ class TileSource:
         self.path, self.budget, self.max_bytes = file, budget_seconds, max_bytes
         self._lock = threading.Lock()
         self._deadline = 0.0
+        self._slow = 0  # queries cut at the budget so far
         uri = f"file:{quote(str(file))}?mode=ro&immutable=1"
         try:
             # check_same_thread=False: opened on the GUI thread, queried from a worker; the
@@ -75,11 +77,14 @@ class TileSource:
             db = self._db
             if db is None:
                 raise TileRefused("the tiles file is closed")
+            if self._slow >= MAX_SLOW:  # a file this slow is not asked again: no pile-up
+                raise TileRefused(f"the tiles file was too slow {MAX_SLOW} times; not read")
             self._deadline = time.monotonic() + self.budget
             try:
                 return db.execute(sql, args).fetchmany(1)
             except sqlite3.OperationalError as error:
                 if "interrupted" in str(error):
+                    self._slow += 1
                     raise TileRefused(f"took longer than {self.budget} s") from None
                 raise
             except sqlite3.DataError as error:  # SQLITE_TOOBIG

@@ -34,7 +34,9 @@ _CHECKING_MODULES = (
 # The only classes a cache file may build: the checked story's own. Anything else in the
 # file (tampering, or a future format) makes that entry, or the whole file, unused.
 _ALLOWED_CLASSES = {
-    ("storyplayer.model.story", name) for name in ("Story", "Event", "Place", "Image", "Overlay")
+    ("storyplayer.model.story", name) for name in (
+        "Story", "Event", "Place", "Image", "Overlay", "PathStyle"
+    )
 } | {
     ("storyplayer.model.dates", "DateSpan"),
     ("storyplayer.model.dates", "HistDate"),

@@ -27,7 +27,7 @@ from storyplayer.model.safe_files import (
     safe_exists,
     safe_is_dir,
 )
-from storyplayer.model.story import Event, Image, Overlay, Place, Story
+from storyplayer.model.story import Event, Image, Overlay, PathStyle, Place, Story
 from storyplayer.model.text import LocalText
 from storyplayer.model.yaml_source import Document, Path_, SourceError, parse_document, read_text
 
@@ -297,6 +297,10 @@ def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
     elif kind in ("minimum", "maximum", "exclusiveMinimum"):
         low, high = schema.get("minimum", schema.get("exclusiveMinimum")), schema.get("maximum")
         message = f"{field} is {value}, out of range ({low} to {high})"
+    elif kind == "oneOf" and path == ("cover",):
+        message = "cover must be a picture file, or {src, caption, credit, alt}"
+    elif kind == "pattern" and path == ("path", "dash"):
+        message = 'path.dash must be "solid" or dash and gap lengths, e.g. "6 5"'
     elif kind == "oneOf" and "language" in schema.get("description", ""):
         message = f"{field} must be text, or a map from language code (en, et, ...) to text"
     elif kind == "oneOf":
@@ -312,7 +316,7 @@ def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
         message = f"{field} must be {error.validator_value!r}"
     elif kind == "pattern" and rest == ("id",):
         message = "id must be lower-case letters, digits and single dashes, e.g. october-1917"
-    elif kind == "pattern" and rest and rest[-1] == "color":
+    elif kind == "pattern" and rest and rest[-1] in ("color", "background"):
         message = f'{field} must be a colour like "#b03a2e"'
     elif kind == "propertyNames":
         message = f"{field} has a key that is not a language code (en, et, ...)"
@@ -429,6 +433,9 @@ class _Builder:
         events = tuple(self.event(i, e) for i, e in enumerate(data["events"]))
         languages = tuple(data.get("languages") or title.languages or ("en",))
         center = data.get("map", {}).get("center")
+        cover = data.get("cover")
+        cover_info = cover if isinstance(cover, dict) else {}
+        path = data.get("path")
         return Story(
             id=data.get("id") or _SLUG.sub("-", self._default_id().lower()).strip("-") or "story",
             folder=self.folder,
@@ -436,12 +443,21 @@ class _Builder:
             events=events,
             summary=self.text(data.get("summary")),
             categories=tuple(data.get("categories", ())),
-            cover=self.media(("cover",), data.get("cover")),
+            cover=self.media(
+                ("cover", "src") if cover_info else ("cover",),
+                cover_info.get("src") if cover_info else cover,
+            ),
             color=data.get("color"),
             map_center=(center[0], center[1]) if center else None,
             map_zoom=data.get("map", {}).get("zoom"),
             event_seconds=data.get("event_seconds"),
             languages=languages,
+            path=PathStyle(
+                path.get("show", True), path.get("color"), path.get("width"), path.get("dash")
+            ) if path is not None else None,
+            ending=self.text(data.get("ending")),
+            cover_caption=self.text(cover_info.get("caption")),
+            cover_credit=self.text(cover_info.get("credit")),
         )
 
     def _default_id(self) -> str:
@@ -488,6 +504,7 @@ class _Builder:
             sources=tuple(LocalText.from_value(s) for s in data.get("sources", ())),
             overlay=overlay,
             seconds=data.get("seconds"),
+            background=data.get("background"),
         )
 
     def media(self, path: Path_, value: str | None) -> Path | None:

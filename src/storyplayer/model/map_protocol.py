@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from storyplayer.model.story import PathStyle
+
 log = logging.getLogger(__name__)
 
 Bounds = tuple[tuple[float, float], tuple[float, float]]  # ((south, west), (north, east))
@@ -45,6 +47,7 @@ class MapStory:
     color: str
     title: str
     events: tuple[MapEvent, ...] = ()
+    path: PathStyle | None = None  # the author's path style; None: the map's own
 
 
 # --- Python -> page -------------------------------------------------------------------------
@@ -70,6 +73,13 @@ def _event_dict(event: MapEvent) -> dict[str, Any]:
     }
 
 
+def _path_dict(path: PathStyle | None) -> dict[str, Any] | None:
+    if path is None:
+        return None
+    width = None if path.width is None else float(path.width)
+    return {"show": bool(path.show), "color": path.color, "width": width, "dash": path.dash}
+
+
 def stories_message(stories: list[MapStory] | tuple[MapStory, ...]) -> dict[str, Any]:
     """Replaces every story on the map."""
     return {
@@ -80,6 +90,7 @@ def stories_message(stories: list[MapStory] | tuple[MapStory, ...]) -> dict[str,
                 "color": story.color,
                 "title": story.title,
                 "events": [_event_dict(e) for e in story.events],
+                "path": _path_dict(story.path),
             }
             for story in stories
         ],

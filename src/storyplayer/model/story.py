@@ -31,6 +31,17 @@ class Image:
 
 
 @dataclass(frozen=True)
+class PathStyle:
+    """How the map draws a story's path between its events; None fields take the map's
+    own (the story's colour, its usual width and dashes)."""
+
+    show: bool = True
+    color: str | None = None
+    width: float | None = None
+    dash: str | None = None  # "solid", or dash and gap lengths such as "6 5"
+
+
+@dataclass(frozen=True)
 class Overlay:
     src: Path
     bounds: tuple[tuple[float, float], tuple[float, float]]
@@ -49,6 +60,7 @@ class Event:
     sources: tuple[LocalText, ...] = ()
     overlay: Overlay | None = None
     seconds: float | None = None  # explicit duration; see Story.durations()
+    background: str | None = None  # "#rrggbb": a colour the author gave this event
 
     def word_count(self) -> int:
         """Words a viewer reads in this event (in its longest language), for its duration."""
@@ -72,6 +84,10 @@ class Story:
     event_seconds: float | None = None
     languages: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    path: PathStyle | None = None
+    ending: LocalText | None = None  # closing words, shown when the story is over
+    cover_caption: LocalText | None = None
+    cover_credit: LocalText | None = None
 
     @property
     def fallback_language(self) -> str | None:

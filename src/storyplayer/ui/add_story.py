@@ -8,17 +8,23 @@ the button and passes dropped files on.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QProgressDialog
 
 from storyplayer.model.library import Library
+from storyplayer.ui.background import BackgroundJob, run_in_background
 from storyplayer.ui.main_window import MainWindow
 from storyplayer.ui.picker import ADDABLE_SUFFIXES
 from storyplayer.ui.story_list_model import Role
+
+if TYPE_CHECKING:
+    from storyplayer.interop import ImportReport
 
 
 class AddStory(QObject):
@@ -31,13 +37,19 @@ class AddStory(QObject):
     addRefused = Signal(str)
 
     def __init__(self, window: MainWindow, library_dir: Path,
-                 load_library: Callable[[], Library], reserved: Collection[str] = ()) -> None:
+                 load_library: Callable[[], Library], reserved: Collection[str] = (),
+                 importer: Callable[..., ImportReport] | None = None) -> None:
         super().__init__(window)
         self.window, self.library_dir = window, Path(library_dir)
         self._load_library, self._reserved = load_library, frozenset(reserved)
         self.dialog: QFileDialog | None = None
         self.question: QMessageBox | None = None
         self.summary: QMessageBox | None = None
+        self.busy: QProgressDialog | None = None
+        # storyplayer.interop.import_file unless given; it runs off the GUI thread.
+        self._importer = importer
+        self._job: BackgroundJob | None = None
+        self._waiting: list[tuple[Path, bool, str | None]] = []
         picker = window.picker
         picker.addRequested.connect(self.open_dialog)
         picker.filesDropped.connect(self.add_files)
@@ -118,39 +130,165 @@ class AddStory(QObject):
 
     # -- imports -------------------------------------------------------------------------
 
-    def import_file(self, path: Path) -> None:
-        """Imports a StoryMapJS or TimelineJS file into the library and shows what came over."""
-        from storyplayer.interop import ImportFailure, import_file
+    def import_file(self, path: Path, *, fetch_media: bool = False,
+                    replacing: str | None = None) -> None:
+        """Imports a StoryMapJS or TimelineJS file into the library, off the GUI thread (an
+        import that downloads pictures may take two minutes), then shows what came over.
+        `replacing` is the id of a story this import replaces (its pictures downloaded).
+        Files dropped meanwhile wait their turn."""
+        self._waiting.append((Path(path), fetch_media, replacing))
+        self._start_next_import()
 
+    @property
+    def importing(self) -> bool:
+        return self._job is not None
+
+    def _start_next_import(self) -> None:
+        if self._job is not None or not self._waiting:
+            return
+        path, fetch_media, replacing = self._waiting.pop(0)
+        importer = self._importer
+        if importer is None:
+            from storyplayer.interop import import_file as importer
+        library_dir = self.library_dir
+        taken = {e.story.id for e in self.window.library.entries if e.story is not None}
+        taken = (taken | self._reserved) - {replacing}
+        output = library_dir / replacing if replacing else None
+
+        def work():  # type: ignore[no-untyped-def]  # on the worker thread: no widgets here
+            library_dir.mkdir(parents=True, exist_ok=True)
+            return importer(path, output, cwd=library_dir, force=bool(replacing),
+                            fetch_media=fetch_media, taken_ids=taken)
+
+        self._show_busy(path, fetch_media)
+        self._job = run_in_background(
+            work, lambda report: self._imported(path, report),
+            lambda error: self._import_failed(path, error), self)
+
+    def _show_busy(self, path: Path, fetch_media: bool) -> None:
+        """A busy bar in a small window of its own; the picker stays usable beside it."""
+        text = (self.tr("Downloading the pictures of “{name}”… This can take two minutes.")
+                if fetch_media else self.tr("Importing “{name}”…")).format(name=path.name)
+        busy = self.busy
+        if busy is None:
+            busy = self.busy = QProgressDialog(self.window)
+            busy.setWindowTitle(self.tr("Add story"))
+            busy.setCancelButton(None)
+            busy.setRange(0, 0)  # no steps to count: a moving bar
+            busy.setWindowModality(Qt.NonModal)
+            busy.setAutoClose(False)
+            busy.setAutoReset(False)
+            busy.setMinimumDuration(0)
+        busy.setLabelText(text)
+        busy.setAccessibleName(text)
+        busy.show()
+
+    def _finish_job(self) -> None:
+        self._job = None
+        if self.busy is not None and not self._waiting:
+            self.busy.hide()
+
+    def _import_failed(self, path: Path, error: BaseException) -> None:
+        from storyplayer.interop import ImportFailure
+
+        self._finish_job()
         try:
-            self.library_dir.mkdir(parents=True, exist_ok=True)
-            with _busy():
-                report = import_file(path, None, cwd=self.library_dir)
-        except ImportFailure as error:
-            self._refuse(f"{path}: {error}")
-            return
-        except OSError as error:
-            self._refuse(f"{path}: {error.strerror or error}")
-            return
+            if isinstance(error, ImportFailure):
+                self._refuse(f"{path}: {error}")
+            elif isinstance(error, OSError):
+                self._refuse(f"{path}: {error.strerror or error}")
+            else:
+                raise error  # a fault, not bad input: the app's exception hook reports it
+        finally:
+            self._start_next_import()
+
+    def _imported(self, path: Path, report: ImportReport) -> None:
+        self._finish_job()
+        try:
+            self._show_report(path, report)
+        finally:
+            self._start_next_import()
+
+    def _show_report(self, path: Path, report: ImportReport) -> None:
         self._reload()
         found = [e for e in self.window.library.entries if e.path == report.folder]
         story_id = found[0].story.id if found and found[0].story else report.folder.name
-        lines = [self.tr("Imported {format}: “{title}”, {count} events.").format(
-            format=report.source_format, title=report.title, count=report.events)]
+        heading = self.tr("Imported {format}: “{title}”, {count} events.").format(
+            format=report.source_format, title=report.title, count=report.events)
+        lines = []
         if found and not found[0].valid:
             lines.append(self.tr("It cannot play yet: {reason}").format(reason=found[0].reason))
-        lines += report.warnings
-        box = QMessageBox(QMessageBox.Information, self.tr("Story imported"), lines[0],
+        lines += self.summary_lines(report)
+        box = QMessageBox(QMessageBox.Information, self.tr("Story imported"), heading,
                           QMessageBox.Ok, self.window)
-        if len(lines) > 1:
-            box.setInformativeText("\n".join(lines[1:8]))
+        if lines:
+            box.setInformativeText("\n".join(lines[:8]))
         if len(lines) > 8:  # a long list of warnings goes behind "Show Details…"
-            box.setDetailedText("\n".join(lines[1:]))
+            box.setDetailedText("\n".join(lines))
+        from storyplayer.interop.writer import NOT_DOWNLOADED
+
+        download = None
+        if any(m.reason == NOT_DOWNLOADED for m in report.pictures_missing) and found:
+            download = box.addButton(self.tr("Download the pictures"), QMessageBox.ActionRole)
         box.setAttribute(Qt.WA_DeleteOnClose)
         _plain_text(box)
+
+        def answered() -> None:
+            if download is not None and box.clickedButton() is download:
+                self.import_file(path, fetch_media=True, replacing=story_id)
+
+        box.finished.connect(answered)
         self.summary = box
         box.open()
-        self._show_added(story_id, lines[0], reload=False)
+        self._show_added(story_id, heading, reload=False)
+
+    def summary_lines(self, report: ImportReport) -> list[str]:
+        """The import's summary in the interface language, from the report's counts and
+        lists; the importer's own notes on what it could not carry over stay as written."""
+        from storyplayer.interop.writer import NOT_DOWNLOADED
+
+        lines = []
+        missing = report.pictures_missing
+        if missing:
+            not_fetched = sum(m.reason == NOT_DOWNLOADED for m in missing)
+            reasons = Counter(m.reason for m in missing if m.reason != NOT_DOWNLOADED)
+            parts = [self.tr("{count} not downloaded").format(count=not_fetched)] * bool(
+                not_fetched)
+            parts += [f"{count} {reason}" for reason, count in reasons.most_common()]
+            lines.append(self.tr(
+                "Pictures: {kept} kept, {missing} not available offline ({reasons})."
+            ).format(kept=report.pictures_kept, missing=len(missing), reasons="; ".join(parts)))
+        elif report.pictures_kept:
+            lines.append(self.tr("Pictures: {kept} kept.").format(kept=report.pictures_kept))
+        if report.links:
+            lines.append(self.tr("Videos, sounds and web pages kept as links in the sources: "
+                                 "{count}.").format(count=report.links))
+        for guess in report.guessed_dates:
+            lines.append(self.tr("Date read from the text: {where}: {date} (from “{words}”)")
+                         .format(where=self._where(guess.where, guess.headline),
+                                 date=self._date(guess.date), words=guess.text))
+        if report.warnings:
+            lines.append(self.tr("Notes from the import:"))
+            lines += [f"• {warning}" for warning in report.warnings]
+        return lines
+
+    def _where(self, where: str, headline: str) -> str:
+        """ "slide 3 “Headline”" in the interface language."""
+        kind, _, number = where.rpartition(" ")
+        names = {"slide": self.tr("slide {number}"), "event": self.tr("event {number}"),
+                 "row": self.tr("row {number}")}
+        named = names[kind].format(number=number) if kind in names and number.isdigit() else where
+        if not headline:
+            return named
+        return self.tr("{where} “{headline}”").format(where=named, headline=headline)
+
+    def _date(self, value: str | dict[str, str]) -> str:
+        from storyplayer.model.dates import DateError, format_date, parse_date
+
+        try:
+            return format_date(parse_date(value), self.window.lang)
+        except DateError:
+            return str(value)
 
     # -- afterwards ----------------------------------------------------------------------
 

@@ -13,7 +13,8 @@ class EndCard(QWidget):
     playAgainRequested = Signal()
     closeRequested = Signal()
 
-    def __init__(self, title: str, color: str, parent: QWidget | None = None):
+    def __init__(self, title: str, color: str, parent: QWidget | None = None,
+                 ending: str = ""):
         super().__init__(parent)
         self.setObjectName("endCard")
         layout = QVBoxLayout(self)
@@ -40,6 +41,13 @@ class EndCard(QWidget):
         self.message.setTextFormat(Qt.PlainText)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignCenter)
+        # The author's closing words (an imported story's call to action), as plain text.
+        self.ending = QLabel(ending)
+        self.ending.setObjectName("endEnding")
+        self.ending.setTextFormat(Qt.PlainText)
+        self.ending.setWordWrap(True)
+        self.ending.setAlignment(Qt.AlignCenter)
+        self.ending.setVisible(bool(ending))
         self.play_again = QPushButton(icon("replay", "#ffffff"), self.tr("Play again"))
         self.play_again.setObjectName("primary")
         self.close_button = QPushButton(icon("close", theme.INK), self.tr("Close"))
@@ -52,8 +60,8 @@ class EndCard(QWidget):
         self.close_button.setAccessibleDescription(self.tr("Close this story and free its place"))
         self.play_again.clicked.connect(self.playAgainRequested)
         self.close_button.clicked.connect(self.closeRequested)
-        for widget in (self.heading, self.story_title, self.message, self.play_again,
-                       self.close_button):
+        for widget in (self.heading, self.story_title, self.message, self.ending,
+                       self.play_again, self.close_button):
             layout.addWidget(widget)
         layout.addStretch(2)
 

@@ -125,6 +125,11 @@ class EventView(QScrollArea):
             layout.addWidget(widget)
             return widget
 
+        # An event's own colour (an imported slide's background): a band above its date.
+        self.band = QFrame(objectName="eventBand")
+        self.band.setFixedHeight(10)
+        self.band.setVisible(False)
+        layout.addWidget(self.band)
         self.date = label("eventDate")
         self.title = label("eventTitle")
         self.picture = _Picture()
@@ -179,6 +184,18 @@ class EventView(QScrollArea):
         if label.isHidden() == visible:
             label.setVisible(visible)
 
+    def _set_band(self, color: str | None) -> None:
+        """Shows `color` as the band, outlined when it is too pale to stand out on the card."""
+        if color is None:
+            self.band.setVisible(False)
+            return
+        edge = theme.LINE if theme.contrast(color, theme.CARD) < 1.5 else color
+        style = (f"#eventBand {{ background: {color}; border: 1px solid {edge};"
+                 " border-radius: 3px; }")
+        if self.band.styleSheet() != style:
+            self.band.setStyleSheet(style)
+        self.band.setVisible(True)
+
     def show_event(self, index: int) -> None:
         story, event = self.story, self.story.events[index]
         date, title, caption, text, sources, alt = self._content(index)
@@ -191,6 +208,7 @@ class EventView(QScrollArea):
         body = self.widget()
         body.setUpdatesEnabled(False)
         try:
+            self._set_band(event.background)
             self._set(self.date, date)
             self._set(self.title, title)
             self.picture.set_picture(self._images.get(image.src) if image else None)

@@ -44,7 +44,7 @@ def map_story(story: Story, slot: int, color: str, lang: str, media_url: str) ->
             overlay_bounds=overlay.bounds if overlay else None,
             overlay_opacity=overlay.opacity if overlay else 0.7,
         ))
-    return MapStory(slot, color, story.text(story.title, lang), tuple(events))
+    return MapStory(slot, color, story.text(story.title, lang), tuple(events), story.path)
 
 
 class PlaybackView(QWidget):

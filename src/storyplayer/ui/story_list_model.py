@@ -174,6 +174,12 @@ class StoryListModel(QAbstractListModel):
             return ", ".join(part for part in (title, period, state) if part)
         if role == Qt.AccessibleDescriptionRole:
             return story.text(story.summary, self._lang)
+        if role == Qt.ToolTipRole and story.cover is not None and story.cover_credit:
+            # The cover's credit (an imported picture's licence may require it) on hover.
+            caption = story.text(story.cover_caption, self._lang)
+            credit = self.tr("Cover: {credit}").format(
+                credit=story.text(story.cover_credit, self._lang))
+            return f"{caption}\n{credit}" if caption else credit
         return None
 
     def _invalid_data(self, row: _Row, role: int) -> object:

@@ -81,7 +81,8 @@ class StoryPane(QFrame):
 
         self.pages = QStackedWidget()
         self.event_view = EventView(story, lang)
-        self.end_card = EndCard(story.text(story.title, lang), color)
+        self.end_card = EndCard(story.text(story.title, lang), color,
+                                ending=story.text(story.ending, lang))
         self.pages.addWidget(self.event_view)
         self.pages.addWidget(self.end_card)
         # In date order, before the shared playhead reaches this story.
@@ -258,6 +259,7 @@ class StoryPane(QFrame):
         self.story_title.setText(title)
         self.setAccessibleName(title)
         self.end_card.story_title.setText(title)
+        self.end_card.ending.setText(self.story.text(self.story.ending, lang))
         self.waiting_card.set_title(title)
         self.event_view.lang = lang
         self.event_list.lang = lang
@@ -284,6 +286,7 @@ class StoryPane(QFrame):
         self.end_card.heading.setStyleSheet(pt(sizes.heading))
         self.end_card.story_title.setStyleSheet(pt(sizes.title))
         self.end_card.message.setStyleSheet(pt(sizes.body))
+        self.end_card.ending.setStyleSheet(pt(sizes.body))
         self.waiting_card.story_title.setStyleSheet(pt(sizes.title))
         self.waiting_card.starts.setStyleSheet(pt(sizes.body))
         self.waiting_card.message.setStyleSheet(pt(sizes.small))

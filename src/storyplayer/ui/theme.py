@@ -61,6 +61,19 @@ def readable_on(color: str) -> str:
     return "#ffffff" if luminance < 0.6 else INK
 
 
+def contrast(first: str, second: str) -> float:
+    """The WCAG contrast ratio of two colours, from 1 (alike) to 21 (black on white)."""
+
+    def luminance(color: str) -> float:
+        c = QColor(color)
+        parts = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+                 for v in (c.redF(), c.greenF(), c.blueF())]
+        return 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def tint(color: str, amount: float) -> str:
     """`color` mixed with white: amount 0 is the colour, 1 is white."""
     c = QColor(color)

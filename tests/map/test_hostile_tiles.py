@@ -73,6 +73,9 @@ def test_the_file_is_immutable_and_devices_or_fifos_are_refused(tmp_path: Path) 
 def test_an_endless_tiles_view_never_stalls_the_window(probe, map_view, tmp_path, caplog) -> None:
     path = mbtiles(tmp_path / "endless.mbtiles", ENDLESS)
     assert map_view.set_mbtiles(path)
+    # A long budget: were the query on the GUI thread, the window would stand still for all
+    # of it, far longer than any pause a busy test machine causes.
+    map_view._scheme._mbtiles.budget = 3.0
     ticks: list[float] = []
     timer = QTimer(interval=20)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
@@ -83,7 +86,7 @@ def test_an_endless_tiles_view_never_stalls_the_window(probe, map_view, tmp_path
     timer.stop()
     assert result == {"ok": 404}  # refused after the budget: not served, and not hung
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    assert len(ticks) > 10 and max(gaps) < 0.25, max(gaps)  # the budget is 0.5 s
+    assert len(ticks) > 10 and max(gaps) < 1.5, max(gaps)
     assert "took longer than" in caplog.text
 
 

@@ -56,12 +56,13 @@
     attributionControl: true,
     worldCopyJump: false,
     minZoom: 2,
-    maxZoom: 12,
+    maxZoom: 17,  // past the basemap's detail only when places must separate (zoomCap)
     zoomSnap: 0.25,
     maxBounds: [[-85, -200], [85, 200]]
   }).setView([58.6, 25.0], 6);
   map.attributionControl.setPrefix("Leaflet");
   map.attributionControl.addAttribution("Coastlines: GSHHG");
+  map.attributionControl.addAttribution("Names: GeoNames (CC BY 4.0)");
   // updateWhenIdle: redrawn once a move ends, not on each frame of a flight
   L.control.scale({ imperial: false, maxWidth: 140, updateWhenIdle: true }).addTo(map);
 
@@ -689,10 +690,11 @@
   }
 
   function zoomCap(list) {
-    return Math.min.apply(null, list.map(function (p) {
+    var cap = Math.min.apply(null, list.map(function (p) {
       var own = typeof p.zoom === "number" ? p.zoom : DEFAULT_PLACE_ZOOM;
       return Math.min(own, detailZoom(p.latlng));
     }));
+    return Math.max(cap, separationZoom(list));
   }
 
   // ---- moving the view -----------------------------------------------------------------------
@@ -754,6 +756,7 @@
     zoom = Math.max(map.getMinZoom(), Math.min(zoom, detailZoom(latlng) + 1, map.getMaxZoom()));
     var here = pinList().filter(function (p) { return p.latlng.distanceTo(latlng) < 1; });
     if (!here.length) { moveTo(latlng, zoom); return; }
+    zoom = Math.min(Math.max(zoom, separationZoom(here) + 1), map.getMaxZoom());  // a street apart
     var plan = fitPlan(here, zoom);
     moveTo(plan.center, plan.zoom);
   }
@@ -764,6 +767,208 @@
     clearTimeout(refitTimer);
     refitTimer = setTimeout(function () { fitCurrent(false); }, 120);
   });
+
+  // ---- separating nearby places ------------------------------------------------------------
+  //
+  // Sites 100 m apart (a town's streets) sit on one dot at a region's detail zoom: a fit may
+  // then go closer, past the basemap's detail, until each current pin stands SEPARATE_PX
+  // from the other pins and from its story's previous place, the step the viewer just saw
+  // (place labels carry the orientation there). Older places do not pull the view closer.
+
+  var SEPARATE_PX = 24, SEPARATE_MAX_ZOOM = 16, SAME_PLACE_M = 5;
+
+  function previousPlace(pin) {
+    var s = slots[pin.slot], best = -1;
+    if (!s) return null;
+    Object.keys(s.dots).forEach(function (j) {
+      j = Number(j);
+      if (j < pin.index && j > best && s.group.hasLayer(s.dots[j])) best = j;
+    });
+    return best >= 0 ? s.dots[best].getLatLng() : null;
+  }
+
+  function separationZoom(list) {
+    var need = -Infinity;
+    list.forEach(function (p) {
+      var a = map.project(p.latlng, 0);
+      var others = list.map(function (o) { return o.latlng; });
+      var previous = previousPlace(p);
+      if (previous) others.push(previous);
+      others.forEach(function (q) {
+        if (q === p.latlng || p.latlng.distanceTo(q) < SAME_PLACE_M) return;
+        var d = a.distanceTo(map.project(q, 0));
+        if (d > 0) need = Math.max(need, Math.log(SEPARATE_PX / d) / Math.LN2);
+      });
+    });
+    return Math.min(SEPARATE_MAX_ZOOM, Math.floor(need * 4) / 4 + 0.25);
+  }
+
+  // ---- place names, theme, overlay opacity (labels.js; extra messages) ---------------------
+
+  function labelObstacles() {
+    // What a place name must not cover, in container pixels: the story's pins and labels,
+    // the earlier events' dots and the map's controls.
+    var out = [], box = map.getContainer().getBoundingClientRect();
+    function rect(el, pad) {
+      var r = el.getBoundingClientRect();
+      if (!r.width && !r.height) return;
+      out.push({ l: r.left - box.left - pad, t: r.top - box.top - pad,
+                 r: r.right - box.left + pad, b: r.bottom - box.top + pad });
+    }
+    pinList().forEach(function (p) {
+      rect(p.mark, 4);
+      if (p.label) rect(p.label, 3);
+    });
+    Object.keys(slots).forEach(function (slot) {
+      Object.keys(slots[slot].dots).forEach(function (j) {
+        var dot = slots[slot].dots[j];
+        if (!slots[slot].group.hasLayer(dot)) return;
+        var pt = map.latLngToContainerPoint(dot.getLatLng());
+        out.push({ l: pt.x - 7, t: pt.y - 7, r: pt.x + 7, b: pt.y + 7 });
+      });
+    });
+    var controls = map.getContainer().querySelectorAll(".leaflet-control");
+    for (var i = 0; i < controls.length; i++) rect(controls[i], 4);
+    return out;
+  }
+
+  var placeLabels = window.StoryLabels ? window.StoryLabels(map, labelObstacles) : null;
+  if (placeLabels) {
+    (window.labelsRequest || fetch("storyplayer://app/basemap/labels.json")
+      .then(function (r) { return r.json(); }))
+      .then(function (json) { placeLabels.setData(json); })
+      .catch(function (err) { send({ type: "error", message: "labels: " + err }); });
+  }
+  map.getContainer().addEventListener("contextmenu", function (e) { e.preventDefault(); });
+
+  var HIGH_CONTRAST_STYLE = { sea: "#c4dbe6", land: "#fffaf0", coast: "#000000",
+                              shore: "#00334d", lakeFill: "#c4dbe6", river: "#0050a0",
+                              graticule: "#000000", border: "#5a1a0a" };
+  var LIGHT_STYLE = L.extend({}, STYLE);
+  var theme = { high_contrast: false, text_scale: 1 };
+  var strings = { opacity: "Old map" };
+
+  function applyTheme(msg) {
+    var high = !!msg.high_contrast;
+    var textScale = typeof msg.text_scale === "number" && msg.text_scale > 0 ? msg.text_scale : 1;
+    if (high !== theme.high_contrast) {
+      L.extend(STYLE, high ? HIGH_CONTRAST_STYLE : LIGHT_STYLE);
+      document.body.classList.toggle("high-contrast", high);
+      // the basemap's layers are rebuilt in the new colours, once, without a reload
+      Object.keys(regions).forEach(function (name) {
+        var reg = regions[name];
+        [reg.base, reg.borders, reg.rivers].forEach(function (l) { if (l) map.removeLayer(l); });
+        delete regions[name];
+      });
+      graticules = {};
+      if (shownGraticule) { map.removeLayer(shownGraticule); shownGraticule = null; }
+      updateGraticule();
+      shownRegions = "";
+      updateBasemap();
+    }
+    theme = { high_contrast: high, text_scale: textScale };
+    document.body.style.setProperty("--map-text-scale", String(textScale));
+    pinList().forEach(function (p) {
+      if (p.label) { p.w = p.label.offsetWidth; p.h = p.label.offsetHeight; }
+    });
+    layoutPins();
+    if (placeLabels) placeLabels.setScale(textScale);
+  }
+
+  // The opacity slider: shown while a current event has a historical overlay, or a raster
+  // layer is on, so a class can fade the old map against today's coastline.
+  var opacity = { control: null, input: null, caption: null, value: null };
+
+  function currentOverlays() {
+    var out = [];
+    Object.keys(slots).forEach(function (slot) {
+      if (slots[slot].overlay) out.push(slots[slot].overlay.layer);
+    });
+    if (tileLayer) out.push(tileLayer);
+    return out;
+  }
+
+  function opacityControl() {
+    if (opacity.control) return opacity.control;
+    var Control = L.Control.extend({
+      options: { position: "topright" },
+      onAdd: function () {
+        var div = L.DomUtil.create("div", "opacity-control leaflet-control");
+        var label = L.DomUtil.create("label", "", div);
+        opacity.caption = L.DomUtil.create("span", "", label);
+        opacity.caption.textContent = strings.opacity;
+        opacity.input = L.DomUtil.create("input", "", label);
+        opacity.input.type = "range";
+        opacity.input.min = "0";
+        opacity.input.max = "100";
+        opacity.input.step = "5";
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        opacity.input.addEventListener("input", function () {
+          opacity.value = Number(opacity.input.value) / 100;
+          currentOverlays().forEach(function (l) { l.setOpacity(opacity.value); });
+        });
+        return div;
+      }
+    });
+    opacity.control = new Control();
+    return opacity.control;
+  }
+
+  function showOpacity() {
+    var layers = currentOverlays(), control = opacityControl();
+    if (!layers.length) {
+      if (control._map) { map.removeControl(control); if (placeLabels) placeLabels.schedule(); }
+      return;
+    }
+    if (!control._map) { control.addTo(map); if (placeLabels) placeLabels.schedule(); }
+    if (opacity.value === null) {
+      opacity.input.value = String(Math.round((layers[0].options.opacity || 0.7) * 100));
+    } else {
+      layers.forEach(function (l) { l.setOpacity(opacity.value); });
+    }
+  }
+
+  function pageState() {
+    var container = map.getContainer().getBoundingClientRect();
+    var hc = getComputedStyle(document.body).getPropertyValue("--label-ink").trim();
+    return {
+      zoom: map.getZoom(),
+      center: map.getCenter(),
+      size: { width: container.width, height: container.height },
+      visualScale: window.visualViewport ? window.visualViewport.scale : 1,
+      names: { lang: placeLabels ? placeLabels.names().lang : "en",
+               date: placeLabels ? placeLabels.names().date : null },
+      labels: placeLabels ? placeLabels.state() : [],
+      labelCost: placeLabels ? placeLabels.cost() : null,
+      obstacles: labelObstacles(),
+      theme: { high_contrast: document.body.classList.contains("high-contrast"),
+               text_scale: theme.text_scale, label_ink: hc, coast: STYLE.coast },
+      opacity: opacity.control && opacity.control._map
+        ? { shown: true, value: Number(opacity.input.value) / 100,
+            layers: currentOverlays().map(function (l) { return l.options.opacity; }) }
+        : { shown: false }
+    };
+  }
+
+  function extendHandlers(table) {
+    table.names = function (msg) {
+      if (msg.strings && typeof msg.strings.opacity === "string") {
+        strings.opacity = msg.strings.opacity;
+        if (opacity.caption) opacity.caption.textContent = strings.opacity;
+      }
+      if (placeLabels) placeLabels.setNames(msg);
+    };
+    table.theme = applyTheme;
+    var setOptions = table.options;
+    table.options = function (msg) {
+      setOptions(msg);
+      // Reduced motion: a pinch ends where the fingers leave it, with no zoom animation
+      // (whose CSS transition reduced motion turns off, which left Leaflet waiting for it).
+      map.options.zoomAnimation = !msg.reduced_motion;
+    };
+    table.query = function (msg) { send({ type: "state", seq: msg.seq, state: pageState() }); };
+  }
 
   // ---- messages --------------------------------------------------------------------------
 
@@ -782,7 +987,9 @@
         drawSlot(msg.slot);
       }
       layoutPins();
+      showOpacity();
       send({ type: "shown", seq: msg.seq });
+      if (placeLabels) placeLabels.schedule();  // after the answer: names wait, a step not
       // An event with no place leaves the map where it is.
       if (story && placed(story.events[msg.index])) scheduleFit();
     },
@@ -809,7 +1016,7 @@
 
   function setTiles(tiles) {
     if (tileLayer) { map.removeLayer(tileLayer); tileLayer = null; }
-    if (!tiles || !tiles.url) { map.setMaxZoom(12); return; }
+    if (!tiles || !tiles.url) { map.setMaxZoom(17); return; }
     tileMaxZoom = tiles.max_zoom || 18;
     map.setMaxZoom(Math.max(12, tileMaxZoom));
     tileLayer = L.tileLayer(tiles.url, {
@@ -830,6 +1037,7 @@
     }
   }
   window.handle = handle;
+  extendHandlers(handlers);
 
   // Read-back for tests and diagnostics.
   window.storyMapState = function () {

@@ -13,6 +13,10 @@
         return r.json();
       });
   });
+  window.labelsRequest = fetch("storyplayer://app/basemap/labels.json").then(function (r) {
+    if (!r.ok) throw new Error("labels: " + r.status);
+    return r.json();
+  });
   window.bridgeRequest = new Promise(function (resolve) {
     new QWebChannel(qt.webChannelTransport, function (channel) {
       resolve(channel.objects.bridge);

@@ -279,6 +279,14 @@
     </message>
 </context>
 <context>
+    <name>MapNames</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/map_names.py" line="85"/>
+        <source>Old map</source>
+        <translation>Vana kaart</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <location filename="../../src/storyplayer/ui/notices.py" line="35"/>

@@ -37,6 +37,8 @@ def prepare_environment(screenshot: bool) -> str | None:
     # V8's default heap growth the renderer let 30-40 MB of them pile up between collections;
     # favouring size collects sooner and keeps it flat. A --js-flags of the user's own stays.
     _add_chromium_flag("--js-flags=--optimize-for-size", unless="--js-flags")
+    # On a touch screen a pinch zooms the map (Leaflet's gesture), never the whole page.
+    _add_chromium_flag("--disable-pinch")
     return None
 
 

@@ -122,6 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--html", metavar="DIR", type=Path, help="write an HTML handout folder")
     export.add_argument("--lang", choices=("en", "et"), default=argparse.SUPPRESS,
                         help="language of the handout")
+    places = commands.add_parser(
+        "places", help="what a place was called at a date (the historical gazetteer)",
+        description="Print the names a place had, or the one in use at --date.",
+    )
+    places.add_argument("name", metavar="NAME", help="a place's name in any period or language")
+    places.add_argument("--date", metavar="YYYY-MM-DD",
+                        help="the date to look up (a Julian date may end in O.S.)")
+    places.add_argument("--lang", choices=("en", "et"), default=argparse.SUPPRESS,
+                        help="language of the names")
     pack = commands.add_parser(
         "pack", help="write a story into one file to share (.storyplayer)",
         description="Write a story of the library into one story package file.",
@@ -173,6 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise UsageError("export needs --pdf FILE or --html DIR")
             args.lang = args.lang or default_language()
             return _export(args)
+        if args.command == "places":
+            args.lang = args.lang or default_language()
+            return _places(args)
         if args.check_config:
             return _check_config(args)
         if args.install_desktop:
@@ -312,6 +324,43 @@ def _export(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}")
     return 0
+
+
+def _places(args: argparse.Namespace) -> int:
+    from storyplayer.model.dates import DateError
+    from storyplayer.model.gazetteer import GazetteerError, bundled_gazetteer, day_key
+
+    try:
+        day = day_key(args.date) if args.date is not None else None
+    except DateError as error:
+        raise UsageError(f"--date: {error}") from None
+    try:
+        found = bundled_gazetteer().find(args.name)
+    except GazetteerError as error:
+        print(f"storyplayer: {error}", file=sys.stderr)
+        return 1
+    if not found:
+        print(f"storyplayer: no place called '{args.name}' in the gazetteer", file=sys.stderr)
+        return 1
+    for entry in found:
+        today = entry.today(args.lang)
+        if day is not None:
+            name = entry.name_at(day, args.lang)
+            print(f"{entry.id}: {name}" + (f" (today {today})" if name != today else ""))
+            continue
+        periods = []
+        for period in entry.periods(args.lang):
+            span = [f"from {_iso(period.start)}" if period.start is not None else "",
+                    f"until {_iso(period.end)}" if period.end is not None else ""]
+            periods.append(" ".join([period.name, *filter(None, span)]))
+        print(f"{entry.id}: " + "; ".join(periods))
+    return 0
+
+
+def _iso(day: int) -> str:
+    from storyplayer.model.gazetteer import iso_day
+
+    return iso_day(day)
 
 
 def _package_argument(parser: argparse.ArgumentParser,

@@ -213,7 +213,7 @@ def test_hostile_stories_make_zero_requests(qtbot, tmp_path: Path, server: Serve
             QApplication.processEvents()
         QToolTip.hideText()
         # In the page, story text is text: the labels hold the markup as characters and the
-        # page has only its own four scripts (the channel, preload, Leaflet, map).
+        # page has only its own five scripts (the channel, preload, Leaflet, labels, map).
         page = run_js(qtbot, map_view, """JSON.stringify({
             labels: Array.from(document.querySelectorAll('.story-label'))
                     .map(function (e) { return e.textContent; }),
@@ -222,7 +222,7 @@ def test_hostile_stories_make_zero_requests(qtbot, tmp_path: Path, server: Serve
               return (e.getAttribute('src') || e.getAttribute('href') || '').indexOf('127.0.0.1')
                 >= 0; }).length })""")
         assert page.count('"foreign":0') == 1, page
-        assert '"scripts":4' in page, page
+        assert '"scripts":5' in page, page  # qwebchannel, preload, leaflet, labels, map
         assert "<script>fetch(" in page  # a label shows the markup as text
     finally:
         window.playback.close_all(emit=False)

@@ -97,6 +97,7 @@ class MapView(QWebEngineView):
     markerClicked = Signal(int, int)  # slot, event index
     shown = Signal(int)  # seq of the show_event() the page has drawn
     pageError = Signal(str)
+    stateReceived = Signal(int, dict)  # seq of query_state(), what the page shows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +108,8 @@ class MapView(QWebEngineView):
         self._options: dict[str, Any] | None = None
         self._stories: dict[str, Any] | None = None
         self._current: dict[int, int] = {}
+        self._names: dict[str, Any] | None = None  # the place names last sent (set_names)
+        self._theme: dict[str, Any] | None = None
 
         # Children are deleted in the order they were added: page first, then its profile
         # (so Qt never warns "Release of profile requested but WebEnginePage still not deleted").
@@ -200,6 +203,28 @@ class MapView(QWebEngineView):
         self._options = proto.options_message(reduced_motion, borders, tiles)
         self._send(self._options)
 
+    def set_names(self, message: dict[str, Any]) -> bool:
+        """Sends the place names for a date and language (`map_protocol.names_message`),
+        unless the page shows these already; True when sent."""
+        if message == self._names:
+            return False
+        self._names = message
+        self._send(message)
+        return True
+
+    def set_theme(self, high_contrast: bool, text_scale: float = 1.0) -> None:
+        """High contrast and the text scale, applied by the page without a reload."""
+        message = proto.theme_message(high_contrast, text_scale)
+        if message != self._theme:
+            self._theme = message
+            self._send(message)
+
+    def query_state(self) -> int:
+        """Asks the page what it shows; `stateReceived(seq, state)` follows."""
+        self._seq += 1
+        self._send(proto.query_message(self._seq))
+        return self._seq
+
     def clear(self) -> None:
         self._stories = None
         self._current.clear()
@@ -228,6 +253,8 @@ class MapView(QWebEngineView):
             self.shown.emit(msg.seq)
         elif isinstance(msg, proto.MarkerClicked):
             self.markerClicked.emit(msg.slot, msg.index)
+        elif isinstance(msg, proto.PageState):
+            self.stateReceived.emit(msg.seq, msg.state)
         elif isinstance(msg, proto.PageError):
             log.warning("map page error: %s", msg.message)
             self.pageError.emit(msg.message)
@@ -239,7 +266,7 @@ class MapView(QWebEngineView):
         log.warning("map renderer ended (%s, %d); reloading", status, code)
         self._ready = False
         # Redraw what was on the map once the reloaded page is ready.
-        replay = [m for m in (self._options, self._stories) if m is not None]
+        replay = [m for m in (self._options, self._theme, self._names, self._stories) if m]
         replay += [proto.show_message(s, i, self._seq) for s, i in self._current.items()]
         self._pending = replay + self._pending
         self.load(QUrl(PAGE_URL))

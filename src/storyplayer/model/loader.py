@@ -5,6 +5,7 @@ Each problem names the file, line and column, so an author can go straight to it
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import json
@@ -335,6 +336,17 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
+def _plain(value: Any) -> Any:
+    """Data with dates as ISO text, so a checked story holds only plain values."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
 class _Builder:
     """Builds a Story from schema-valid data, collecting what only code can check."""
 
@@ -452,6 +464,7 @@ class _Builder:
             map_zoom=data.get("map", {}).get("zoom"),
             event_seconds=data.get("event_seconds"),
             languages=languages,
+            place_names=self.place_names(data.get("place_names", ())),
             path=PathStyle(
                 path.get("show", True), path.get("color"), path.get("width"), path.get("dash")
             ) if path is not None else None,
@@ -459,6 +472,23 @@ class _Builder:
             cover_caption=self.text(cover_info.get("caption")),
             cover_credit=self.text(cover_info.get("credit")),
         )
+
+    def place_names(self, items: list[dict[str, Any]]) -> tuple[dict[str, Any], ...]:
+        """The story's gazetteer entries that check out; each bad one is a problem."""
+        from storyplayer.model.gazetteer import GazetteerError, parse_entry
+
+        kept, seen = [], set()
+        for index, item in enumerate(items):
+            try:
+                entry = parse_entry(item, need_place=False)
+                if entry.id in seen:
+                    raise GazetteerError(f"place '{entry.id}' is listed twice")
+            except GazetteerError as error:
+                self.error(("place_names", index), f"place_names: {error}")
+                continue
+            seen.add(entry.id)
+            kept.append(_plain(item))
+        return tuple(kept)
 
     def _default_id(self) -> str:
         return self.folder.name if self.file.name == STORY_FILE else self.file.stem

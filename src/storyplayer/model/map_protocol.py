@@ -138,6 +138,44 @@ def clear_message() -> dict[str, Any]:
     return {"type": "clear"}
 
 
+# Place names, theme and state read-back (the labels layer of resources/map/labels.js).
+
+
+def names_message(
+    lang: str, date: str | None, places: list[Any] | tuple[Any, ...],
+    strings: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The interface language, the date names are shown for (ISO, Gregorian; None: today),
+    and the gazetteer's places as they were then (`model.gazetteer.NameAt`), so each label
+    reads "Reval (Tallinn)" on the page. `strings`: the page's few words, translated."""
+    return {
+        "type": "names",
+        "lang": str(lang),
+        "date": date,
+        "places": [
+            {
+                "id": p.id, "name": p.name, "today": p.today, "kind": p.kind,
+                "lat": float(p.lat), "lon": float(p.lon), "geonameid": p.geonameid,
+            }
+            for p in places
+            if p.lat is not None and p.lon is not None
+        ],
+        "strings": dict(strings or {}),
+    }
+
+
+def theme_message(high_contrast: bool = False, text_scale: float = 1.0) -> dict[str, Any]:
+    """High contrast (darker coastlines, stronger label halos) and the text scale (labels)."""
+    scale = float(text_scale) if math.isfinite(text_scale) else 1.0
+    return {"type": "theme", "high_contrast": bool(high_contrast),
+            "text_scale": min(3.0, max(0.5, scale))}
+
+
+def query_message(seq: int) -> dict[str, Any]:
+    """Asks the page what it shows; it answers state{seq, state}."""
+    return {"type": "query", "seq": int(seq)}
+
+
 def encode(message: dict[str, Any]) -> str:
     """JSON text for the bridge; NaN/inf are refused so the page never sees invalid JSON."""
     return json.dumps(message, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
@@ -167,7 +205,15 @@ class PageError:
     message: str
 
 
-PageMessage = Ready | Shown | MarkerClicked | PageError
+@dataclass(frozen=True)
+class PageState:
+    """The page's answer to a query: zoom, labels with their boxes, theme, overlay opacity."""
+
+    seq: int
+    state: dict[str, Any]
+
+
+PageMessage = Ready | Shown | MarkerClicked | PageError | PageState
 
 
 def _int(value: Any) -> int | None:
@@ -201,6 +247,10 @@ def parse_page_message(text: str) -> PageMessage | None:
         slot, index = _int(data.get("slot")), _int(data.get("index"))
         if slot is not None and index is not None and slot >= 0 and index >= 0:
             return MarkerClicked(slot, index)
+    elif kind == "state":
+        seq, state = _int(data.get("seq")), data.get("state")
+        if seq is not None and isinstance(state, dict):
+            return PageState(seq, state)
     elif kind == "error":
         message = data.get("message")
         return PageError(message if isinstance(message, str) else str(message))

@@ -83,6 +83,8 @@ class Story:
     map_zoom: float | None = None
     event_seconds: float | None = None
     languages: tuple[str, ...] = ()
+    # The story's own gazetteer entries (checked data, see model/gazetteer.py).
+    place_names: tuple[dict[str, Any], ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
     path: PathStyle | None = None
     ending: LocalText | None = None  # closing words, shown when the story is over

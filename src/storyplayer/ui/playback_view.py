@@ -16,8 +16,10 @@ from storyplayer.model.map_protocol import MapEvent, MapStory
 from storyplayer.model.playback import State
 from storyplayer.model.story import PANE_COLORS, Story
 from storyplayer.ui.icons import icon
+from storyplayer.ui.map_names import MapNames
 from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.story_pane import SharedPlayhead, StoryPane
+from storyplayer.ui.swipe import SwipeSteps
 from storyplayer.ui.sync_controller import SyncController
 from storyplayer.ui.timeline_strip import TimelineStrip
 
@@ -65,6 +67,7 @@ class PlaybackView(QWidget):
         self._slots: dict[StoryPane, int] = {}
         self.sync_mode = False  # "In date order": see set_sync()
         self.sync: SyncController | None = None
+        self.map_names = MapNames(map_view, lang)  # place names at the event's date, theme
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(8)
@@ -161,6 +164,7 @@ class PlaybackView(QWidget):
         if lang == self.lang:
             return
         self.lang = lang
+        self.map_names.set_language(lang)
         self.timeline.set_language(lang)
         for pane in self.panes:
             pane.set_language(lang)
@@ -204,6 +208,7 @@ class PlaybackView(QWidget):
             self.panes.append(pane)
             self._slots[pane] = slot
             self.pane_layout.addWidget(pane, 1)
+            SwipeSteps(pane, lambda forward, p=pane: self._swipe(p, forward))
         self._update_map_stories()
         self._restart_sync()
         self._update_pause_all()
@@ -257,12 +262,24 @@ class PlaybackView(QWidget):
             media = self.map_view.add_media_root(f"s{slot}-{story.id}", story.folder)
             stories.append(map_story(story, slot, pane.color, self.lang, media))
         self.map_view.set_stories(stories)
+        self.map_names.set_stories([pane.story for pane in self.panes])
         for pane in self.panes:
             self._show_on_map(pane, pane.driver.index)
 
     def _show_on_map(self, pane: StoryPane, index: int) -> None:
         if pane in self._slots:
             self.map_view.show_event(self._slots[pane], index)
+            if 0 <= index < len(pane.story.events):
+                self.map_names.show(pane.story.events[index])
+
+    def _swipe(self, pane: StoryPane, forward: bool) -> None:
+        """A swipe on a pane steps it (in date order: the shared playhead)."""
+        if self.sync is not None:
+            self.sync.next() if forward else self.sync.previous()
+        elif forward:
+            pane.driver.next()
+        else:
+            pane.driver.previous()
 
     def _fly_to(self, pane: StoryPane, index: int) -> None:
         place = pane.story.events[index].place
@@ -321,6 +338,7 @@ class PlaybackView(QWidget):
         self.text_scale = scale
         for pane in self.panes:
             pane.set_text_scale(scale)
+        self.map_names.send_theme(scale)
 
     def set_speed(self, speed: float) -> None:
         self.speed = speed

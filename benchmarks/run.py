@@ -117,6 +117,20 @@ def in_process(what: str, *options: str, timeout_s: float = 1200) -> dict:
     return json.loads(lines[-1])
 
 
+def in_process_editor(rounds: int, timeout_s: float = 600) -> dict:
+    """The story editor's figures (benchmarks/editor.py) from one offscreen process."""
+    env = environment(Path(os.devnull))
+    env.pop("STORYPLAYER_PROBE")
+    done = subprocess.run(
+        [sys.executable, str(HERE / "editor.py"), "--rounds", str(rounds)],
+        env=env, capture_output=True, text=True, timeout=timeout_s,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"editor benchmark failed: {done.stderr[-2000:]}")
+    return json.loads(lines[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true",
@@ -141,6 +155,8 @@ def main() -> None:
     _log("search")
     result.update(in_process("search", "--stories", "100", "--rounds", "1") if quick
                   else in_process("search", "--stories", "1000"))
+    _log("editor")
+    result.update(in_process_editor(10 if quick else 40))
     _log("soak")
     result.update(in_process("soak", "--seconds", "10" if quick else "600"))
     _log("done")

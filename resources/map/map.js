@@ -991,7 +991,7 @@
       send({ type: "shown", seq: msg.seq });
       if (placeLabels) placeLabels.schedule();  // after the answer: names wait, a step not
       // An event with no place leaves the map where it is.
-      if (story && placed(story.events[msg.index])) scheduleFit();
+      if (story && placed(story.events[msg.index]) && msg.fit !== false) scheduleFit();
     },
     fly: function (msg) {
       flyTo(msg.lat, msg.lon, msg.zoom);
@@ -1071,6 +1071,61 @@
                  label: rect(p.label), side: p.side || null };
       })
     });
+  };
+
+  // ---- the story editor --------------------------------------------------------------------
+  // While editing, a click on the map sets the selected event's place (map-clicked), and the
+  // event's marker can be dragged (marker-dragged). Python owns the place: it answers with
+  // edit-marker once the story has changed.
+
+  var editing = { on: false, marker: null };
+
+  function editClick(e) {
+    if (!editing.on) return;
+    send({ type: "map-clicked", lat: e.latlng.lat, lon: e.latlng.lng });
+  }
+  map.on("click", editClick);
+
+  handlers.edit = function (msg) {
+    editing.on = !!msg.on;
+    map.getContainer().classList.toggle("editing", editing.on);
+    if (!editing.on && editing.marker) {
+      map.removeLayer(editing.marker);
+      editing.marker = null;
+    }
+  };
+
+  handlers["edit-marker"] = function (msg) {
+    if (typeof msg.lat !== "number" || typeof msg.lon !== "number") {
+      if (editing.marker) map.removeLayer(editing.marker);
+      editing.marker = null;
+      return;
+    }
+    var at = L.latLng(msg.lat, msg.lon);
+    if (!editing.marker) {
+      var el = document.createElement("div");
+      el.className = "edit-marker-body";
+      editing.marker = L.marker(at, {
+        draggable: true, keyboard: false, zIndexOffset: 2000,
+        icon: L.divIcon({ className: "edit-marker", html: el, iconSize: [22, 22],
+                          iconAnchor: [11, 11] })
+      }).addTo(map);
+      editing.marker.on("dragend", function () {
+        var p = editing.marker.getLatLng();
+        send({ type: "marker-dragged", lat: p.lat, lon: p.lng });
+      });
+    } else {
+      editing.marker.setLatLng(at);
+    }
+    if (!map.getBounds().pad(-0.1).contains(at)) map.panTo(at, { animate: false });
+  };
+
+  window.storyMapEditMarker = function () {
+    // Read-back for tests: where the editor's marker stands in container pixels, or null.
+    if (!editing.marker) return null;
+    var p = map.latLngToContainerPoint(editing.marker.getLatLng());
+    return JSON.stringify({ x: p.x, y: p.y, lat: editing.marker.getLatLng().lat,
+                            lon: editing.marker.getLatLng().lng });
   };
 
   // ---- start -----------------------------------------------------------------------------

@@ -741,4 +741,576 @@
         <translation>Seaded</translation>
     </message>
 </context>
+<context>
+    <name>DetailsForm</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="135"/>
+        <source>Story details</source>
+        <translation>Loo andmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="136"/>
+        <source>Languages</source>
+        <translation>Keeled</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="137"/>
+        <source>Language code, e.g. de</source>
+        <translation>Keele kood, nt de</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="138"/>
+        <source>Add language</source>
+        <translation>Lisa keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="139"/>
+        <source>Remove language</source>
+        <translation>Eemalda keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="140"/>
+        <source>Title</source>
+        <translation>Pealkiri</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="141"/>
+        <source>Summary</source>
+        <translation>Kokkuvõte</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="142"/>
+        <source>Categories</source>
+        <translation>Kategooriad</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="143"/>
+        <source>Comma between categories, e.g. history, war</source>
+        <translation>Kategooriad komadega eraldatult, nt ajalugu, sõda</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="144"/>
+        <source>Colour</source>
+        <translation>Värv</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="145"/>
+        <source>Choose colour…</source>
+        <translation>Vali värv…</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="146"/>
+        <source>automatic</source>
+        <translation>automaatne</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="147"/>
+        <source>Cover picture</source>
+        <translation>Kaanepilt</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="148"/>
+        <source>Choose picture…</source>
+        <translation>Vali pilt…</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="149"/>
+        <source>Remove</source>
+        <translation>Eemalda</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="176"/>
+        <source>No cover picture</source>
+        <translation>Kaanepilti pole</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="202"/>
+        <source>Story colour</source>
+        <translation>Loo värv</translation>
+    </message>
+</context>
+<context>
+    <name>EditorHost</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="41"/>
+        <source>New story</source>
+        <translation>Uus lugu</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="59"/>
+        <source>Cannot open {file}: {reason}</source>
+        <translation>Faili {file} ei saa avada: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="77"/>
+        <source>Unsaved work found</source>
+        <translation>Leiti salvestamata tööd</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="78"/>
+        <source>Story Player closed while “{title}” had unsaved changes. Open them to save them?</source>
+        <translation>Lugude mängija suleti ajal, mil loos „{title}” oli salvestamata muudatusi. Kas avada need, et saaksid need salvestada?</translation>
+    </message>
+</context>
+<context>
+    <name>EditorScreen</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="147"/>
+        <source>Move event</source>
+        <translation>Sündmuse teisaldamine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="162"/>
+        <source>← Stories</source>
+        <translation>← Lood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="163"/>
+        <source>Undo</source>
+        <translation>Võta tagasi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="164"/>
+        <source>Redo</source>
+        <translation>Tee uuesti</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="165"/>
+        <source>Save</source>
+        <translation>Salvesta</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="166"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="483"/>
+        <source>Preview</source>
+        <translation>Eelvaade</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="167"/>
+        <source>Share…</source>
+        <translation>Jaga…</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="212"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="477"/>
+        <source>Unsaved changes</source>
+        <translation>Salvestamata muudatused</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="213"/>
+        <source>Save the changes to “{title}” before leaving?</source>
+        <translation>Kas salvestada loo „{title}” muudatused enne lahkumist?</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="251"/>
+        <source>Edit</source>
+        <translation>Muuda</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="269"/>
+        <source>New event</source>
+        <translation>Uus sündmus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="270"/>
+        <source>Add event</source>
+        <translation>Lisa sündmus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="278"/>
+        <source>Duplicate event</source>
+        <translation>Sündmuse dubleerimine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="285"/>
+        <source>Delete event</source>
+        <translation>Sündmuse kustutamine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="304"/>
+        <source>Sort by date</source>
+        <translation>Järjesta kuupäeva järgi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="309"/>
+        <source>Add language</source>
+        <translation>Lisa keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="323"/>
+        <source>Remove language</source>
+        <translation>Eemalda keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="348"/>
+        <source>Add a point</source>
+        <translation>Punkti lisamine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="352"/>
+        <source>Move the place</source>
+        <translation>Koha teisaldamine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="357"/>
+        <source>Set the place</source>
+        <translation>Koha määramine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="368"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="370"/>
+        <source>Choose picture</source>
+        <translation>Pildi valimine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="381"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="389"/>
+        <source>Choose overlay picture</source>
+        <translation>Katte pildi valimine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="394"/>
+        <source>Choose cover picture</source>
+        <translation>Kaanepildi valimine</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="399"/>
+        <source>Choose a picture</source>
+        <translation>Vali pilt</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="400"/>
+        <source>Pictures ({patterns})</source>
+        <translation>Pildid ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="430"/>
+        <source>Editing: {title}</source>
+        <translation>Muudetav lugu: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="477"/>
+        <source>Saved</source>
+        <translation>Salvestatud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="479"/>
+        <source>Draft with problems: {count}</source>
+        <translation>Mustand, probleeme: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="482"/>
+        <source>Back to editing</source>
+        <translation>Tagasi muutmise juurde</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="536"/>
+        <source>Could not save {file}: {reason}</source>
+        <translation>Faili {file} ei õnnestunud salvestada: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="569"/>
+        <source>Fix the problems first: a draft cannot be played.</source>
+        <translation>Paranda enne probleemid: mustandit ei saa esitada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="592"/>
+        <source>Fix the problems first: a draft cannot be shared.</source>
+        <translation>Paranda enne probleemid: mustandit ei saa jagada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="597"/>
+        <source>Share the story</source>
+        <translation>Jaga lugu</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="599"/>
+        <source>Story packages (*.storyplayer)</source>
+        <translation>Loopaketid (*.storyplayer)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="605"/>
+        <source>Sharing is not available in this version.</source>
+        <translation>Selles versioonis jagada ei saa.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="612"/>
+        <source>Shared as {file}</source>
+        <translation>Jagatud failina {file}</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="287"/>
+        <source>Title</source>
+        <translation>Pealkiri</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="288"/>
+        <source>Date</source>
+        <translation>Kuupäev</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="289"/>
+        <source>e.g. 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</source>
+        <translation>nt 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="290"/>
+        <source>Place</source>
+        <translation>Koht</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="291"/>
+        <source>Click the map to set the place; drag the marker to move it.</source>
+        <translation>Koha määramiseks klõpsa kaardil; teisaldamiseks lohista tähist.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="293"/>
+        <source>No place (the map stays where it is)</source>
+        <translation>Koht puudub (kaart jääb paigale)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="294"/>
+        <source>Latitude</source>
+        <translation>Laius</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="295"/>
+        <source>Longitude</source>
+        <translation>Pikkus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="296"/>
+        <source>Zoom</source>
+        <translation>Suurendus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="297"/>
+        <source>auto</source>
+        <translation>automaatne</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="298"/>
+        <source>Line or area</source>
+        <translation>Joon või ala</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="299"/>
+        <source>None</source>
+        <translation>Puudub</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="299"/>
+        <source>Line</source>
+        <translation>Joon</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="299"/>
+        <source>Area</source>
+        <translation>Ala</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="306"/>
+        <source>Add points on the map</source>
+        <translation>Lisa punkte kaardil</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="307"/>
+        <source>Remove last point</source>
+        <translation>Eemalda viimane punkt</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="308"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
+        <source>Preview (Markdown: **bold**, *italic*, lists):</source>
+        <translation>Eelvaade (Markdown: **paks**, *kaldkiri*, loendid):</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="310"/>
+        <source>Picture</source>
+        <translation>Pilt</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="311"/>
+        <source>Choose picture…</source>
+        <translation>Vali pilt…</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="312"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="318"/>
+        <source>Remove</source>
+        <translation>Eemalda</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
+        <source>Caption</source>
+        <translation>Pildiallkiri</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
+        <source>Credit</source>
+        <translation>Autor ja allikas</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="315"/>
+        <source>Description for screen readers</source>
+        <translation>Kirjeldus ekraanilugejale</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="316"/>
+        <source>Map overlay</source>
+        <translation>Kaardi kate</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="317"/>
+        <source>Choose overlay picture…</source>
+        <translation>Vali katte pilt…</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
+        <source>South edge</source>
+        <translation>Lõunaserv</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
+        <source>West edge</source>
+        <translation>Lääneserv</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
+        <source>North edge</source>
+        <translation>Põhjaserv</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="321"/>
+        <source>East edge</source>
+        <translation>Idaserv</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="321"/>
+        <source>Opacity</source>
+        <translation>Läbipaistmatus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="323"/>
+        <source>Sources</source>
+        <translation>Allikad</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="324"/>
+        <source>One source per line</source>
+        <translation>Üks allikas rea kohta</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="325"/>
+        <source>Seconds</source>
+        <translation>Sekundid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="326"/>
+        <source>automatic (by reading length)</source>
+        <translation>automaatne (lugemisaja järgi)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="340"/>
+        <source>Event {number}</source>
+        <translation>Sündmus {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="363"/>
+        <source>No picture</source>
+        <translation>Pilti pole</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="374"/>
+        <source>No overlay</source>
+        <translation>Katet pole</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="429"/>
+        <source>Points: {count}</source>
+        <translation>Punkte: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="476"/>
+        <source>(no text)</source>
+        <translation>(teksti pole)</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="59"/>
+        <source>Story details</source>
+        <translation>Loo andmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="60"/>
+        <source>Add event</source>
+        <translation>Lisa sündmus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="61"/>
+        <source>Duplicate</source>
+        <translation>Dubleeri</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="62"/>
+        <source>Delete</source>
+        <translation>Kustuta</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="63"/>
+        <source>Sort by date</source>
+        <translation>Järjesta kuupäeva järgi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="64"/>
+        <source>Events (drag to reorder)</source>
+        <translation>Sündmused (järjestuse muutmiseks lohista)</translation>
+    </message>
+</context>
+<context>
+    <name>PickerEditing</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="430"/>
+        <location filename="../../src/storyplayer/ui/picker.py" line="458"/>
+        <source>New story</source>
+        <translation>Uus lugu</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="435"/>
+        <source>Choose one story to edit it</source>
+        <translation>Muutmiseks vali üks lugu</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="440"/>
+        <source>Edit a copy</source>
+        <translation>Muuda koopiat</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker.py" line="441"/>
+        <source>Edit</source>
+        <translation>Muuda</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsView</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problems_view.py" line="30"/>
+        <source>Event {number}</source>
+        <translation>Sündmus {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problems_view.py" line="31"/>
+        <source>Story</source>
+        <translation>Lugu</translation>
+    </message>
+</context>
 </TS>

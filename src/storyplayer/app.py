@@ -167,6 +167,8 @@ def run(args: argparse.Namespace) -> int:
             window.showFullScreen()
         else:
             window.show()
+        if not (args.kiosk or config.kiosk.enabled or args.screenshot):
+            _attach_editor(window)
         probe.mark("window-shown")
         if settings.problems:
             window.show_message(QCoreApplication.translate(
@@ -199,6 +201,22 @@ def run(args: argparse.Namespace) -> int:
     if shot is not None and code == 0:
         return shot.exit_code
     return code
+
+
+def _attach_editor(window) -> None:  # type: ignore[no-untyped-def]
+    """New story and Edit on the picker (never in kiosk mode), saving into the user's library;
+    unsaved work left by a crash is offered back once the window is up."""
+    from PySide6.QtCore import QTimer
+
+    from storyplayer.model.editing.autosave import default_autosave_dir
+    from storyplayer.model.library import isolated, user_library_dir
+    from storyplayer.resources import bundled_stories_dir
+    from storyplayer.ui.editor.editor_host import EditorHost
+
+    host = EditorHost(window, user_library_dir(), default_autosave_dir(), bundled_stories_dir())
+    window.editor_host = host
+    if not isolated():
+        QTimer.singleShot(0, host.offer_recovery)
 
 
 def _add_story(window, library, folders):  # type: ignore[no-untyped-def]

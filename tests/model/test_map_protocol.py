@@ -143,6 +143,27 @@ def test_protocol_does_not_import_qt():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_editor_messages_both_ways():
+    from storyplayer.model.map_protocol import (
+        MapClicked,
+        MarkerDragged,
+        edit_marker_message,
+        edit_message,
+    )
+
+    assert edit_message(True) == {"type": "edit", "on": True}
+    assert edit_marker_message(59.4, 24.7) == {"type": "edit-marker", "lat": 59.4, "lon": 24.7}
+    assert edit_marker_message(None, None)["lat"] is None
+    assert parse_page_message('{"type":"map-clicked","lat":59.5,"lon":24.5}') == MapClicked(
+        59.5, 24.5)
+    assert parse_page_message('{"type":"marker-dragged","lat":1,"lon":190}') == MarkerDragged(
+        1.0, -170.0)
+    for bad in ('{"type":"map-clicked","lat":"x","lon":1}',
+                '{"type":"map-clicked","lat":95,"lon":1}',
+                '{"type":"marker-dragged","lat":true,"lon":1}'):
+        assert parse_page_message(bad) is None
+
+
 def test_a_story_path_style_reaches_the_page():
     from storyplayer.model.story import PathStyle
 

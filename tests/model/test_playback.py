@@ -366,8 +366,8 @@ def test_model_imports_with_qt_blocked():
 
         sys.meta_path.insert(0, BlockQt())
         import importlib, pkgutil, storyplayer.model
-        for module in pkgutil.iter_modules(storyplayer.model.__path__):
-            importlib.import_module("storyplayer.model." + module.name)
+        for module in pkgutil.walk_packages(storyplayer.model.__path__, "storyplayer.model."):
+            importlib.import_module(module.name)
         assert not any(m.startswith(("PySide6", "shiboken6")) for m in sys.modules)
         """
     )

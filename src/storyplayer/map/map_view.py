@@ -97,6 +97,8 @@ class MapView(QWebEngineView):
     markerClicked = Signal(int, int)  # slot, event index
     shown = Signal(int)  # seq of the show_event() the page has drawn
     pageError = Signal(str)
+    mapClicked = Signal(float, float)  # lat, lon: a click while editing
+    markerDragged = Signal(float, float)  # lat, lon: the editor's marker moved
     stateReceived = Signal(int, dict)  # seq of query_state(), what the page shows
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -171,11 +173,12 @@ class MapView(QWebEngineView):
         self._current.clear()
         self._send(self._stories)
 
-    def show_event(self, slot: int, index: int) -> int:
-        """Makes `index` the current event of the story in `slot`; `shown(seq)` follows."""
+    def show_event(self, slot: int, index: int, fit: bool = True) -> int:
+        """Makes `index` the current event of the story in `slot`; `shown(seq)` follows.
+        With `fit` False the view does not move to it."""
         self._seq += 1
         self._current[slot] = index
-        self._send(proto.show_message(slot, index, self._seq))
+        self._send(proto.show_message(slot, index, self._seq, fit))
         return self._seq
 
     def fly_to(self, lat: float, lon: float, zoom: float) -> None:
@@ -203,6 +206,13 @@ class MapView(QWebEngineView):
         self._options = proto.options_message(reduced_motion, borders, tiles)
         self._send(self._options)
 
+    def set_editing(self, on: bool) -> None:
+        """The story editor's mode: clicks on the map come back as `mapClicked`."""
+        self._send(proto.edit_message(on))
+
+    def set_edit_marker(self, lat: float | None, lon: float | None) -> None:
+        """The draggable marker of the event being edited (None: none)."""
+        self._send(proto.edit_marker_message(lat, lon))
     def set_names(self, message: dict[str, Any]) -> bool:
         """Sends the place names for a date and language (`map_protocol.names_message`),
         unless the page shows these already; True when sent."""
@@ -253,6 +263,10 @@ class MapView(QWebEngineView):
             self.shown.emit(msg.seq)
         elif isinstance(msg, proto.MarkerClicked):
             self.markerClicked.emit(msg.slot, msg.index)
+        elif isinstance(msg, proto.MapClicked):
+            self.mapClicked.emit(msg.lat, msg.lon)
+        elif isinstance(msg, proto.MarkerDragged):
+            self.markerDragged.emit(msg.lat, msg.lon)
         elif isinstance(msg, proto.PageState):
             self.stateReceived.emit(msg.seq, msg.state)
         elif isinstance(msg, proto.PageError):

@@ -133,9 +133,39 @@ def _check_file(file: Path) -> tuple[Story | None, list[Problem], tuple[tuple[st
     """Read, parse and check `file`: the story or None, every problem, and the media files
     it uses (as written, and where they were found)."""
     try:
-        doc = parse_document(read_text(file))
+        text = read_text(file)
     except SourceError as error:
         return None, [Problem(file, error.line, error.column, error.message)], ()
+    return _check_text(text, file)
+
+
+def check_text(text: str, file: Path) -> tuple[Story | None, list[Problem]]:
+    """Check the story `text` as if it were saved as `file` (media paths are relative to its
+    folder): the story (None if invalid) and every problem. The editor checks each change."""
+    story, problems, _ = _check_text(text, file)
+    return story, problems
+
+
+def _check_text(
+    text: str, file: Path
+) -> tuple[Story | None, list[Problem], tuple[tuple[str, Path], ...]]:
+    try:
+        doc = parse_document(text)
+    except SourceError as error:
+        return None, [Problem(file, error.line, error.column, error.message)], ()
+    return _check_document(doc, file)
+
+
+def check_data(data: Any, file: Path) -> tuple[Story | None, list[Problem]]:
+    """check_text for data already parsed (the editor's working copy): the same schema and
+    checks; problems carry the field they are about (`Problem.where`) but no line."""
+    story, problems, _ = _check_document(Document(data, None), file)
+    return story, problems
+
+
+def _check_document(
+    doc: Document, file: Path
+) -> tuple[Story | None, list[Problem], tuple[tuple[str, Path], ...]]:
     if not isinstance(doc.data, dict):
         message = "must be a mapping of story fields (format, title, events, ...)"
         return None, [Problem(file, 1, 1, message)], ()
@@ -287,7 +317,8 @@ def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
             )
             kline, kcolumn = doc.where((*path, key), key=True)
             yield Problem(file, kline, kcolumn,
-                          f"{owner}unknown key '{key}' in {field}{suggestion}")
+                          f"{owner}unknown key '{key}' in {field}{suggestion}",
+                          where=(*path, key))
         return
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
@@ -327,7 +358,7 @@ def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
         message = f"{field} is longer than {error.validator_value} characters"
     else:
         message = f"{field}: {error.message[:200]}"
-    yield Problem(file, line, column, owner + message)
+    yield Problem(file, line, column, owner + message, where=path)
 
 
 # --- building the Story ---------------------------------------------------------------------
@@ -361,7 +392,7 @@ class _Builder:
         index = _event_index(path)
         if index is not None:
             message = f"{event_label(self.doc.data, index)}: {message}"
-        self.problems.append(Problem(self.file, line, column, message, severity))
+        self.problems.append(Problem(self.file, line, column, message, severity, where=path))
 
     def markdown_cost(self, path: Path_, text: Any, what: str) -> None:
         """A problem for each language of `text` whose Markdown would cost too much to show."""

@@ -97,9 +97,13 @@ def stories_message(stories: list[MapStory] | tuple[MapStory, ...]) -> dict[str,
     }
 
 
-def show_message(slot: int, index: int, seq: int) -> dict[str, Any]:
-    """Makes event `index` the current one of the story in `slot`; the page answers shown{seq}."""
-    return {"type": "show", "slot": int(slot), "index": int(index), "seq": int(seq)}
+def show_message(slot: int, index: int, seq: int, fit: bool = True) -> dict[str, Any]:
+    """Makes event `index` the current one of the story in `slot`; the page answers shown{seq}.
+    With `fit` False the view stays where it is (the editor redrawing an edited story)."""
+    message = {"type": "show", "slot": int(slot), "index": int(index), "seq": int(seq)}
+    if not fit:
+        message["fit"] = False
+    return message
 
 
 def fly_message(lat: float, lon: float, zoom: int | float) -> dict[str, Any]:
@@ -136,6 +140,19 @@ def options_message(
 
 def clear_message() -> dict[str, Any]:
     return {"type": "clear"}
+
+
+def edit_message(on: bool) -> dict[str, Any]:
+    """The story editor's mode: while on, a click on the map answers map-clicked{lat, lon}."""
+    return {"type": "edit", "on": bool(on)}
+
+
+def edit_marker_message(lat: float | None, lon: float | None) -> dict[str, Any]:
+    """The editor's draggable marker at the selected event's place (None: no marker); a drag
+    answers marker-dragged{lat, lon}."""
+    if lat is None or lon is None:
+        return {"type": "edit-marker", "lat": None, "lon": None}
+    return {"type": "edit-marker", "lat": float(lat), "lon": float(lon)}
 
 
 # Place names, theme and state read-back (the labels layer of resources/map/labels.js).
@@ -206,6 +223,33 @@ class PageError:
 
 
 @dataclass(frozen=True)
+class MapClicked:
+    """The editor's map was clicked at this place."""
+
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class MarkerDragged:
+    """The editor's marker was dragged here."""
+
+    lat: float
+    lon: float
+
+
+def _lat_lon(data: dict[str, Any]) -> tuple[float, float] | None:
+    lat, lon = data.get("lat"), data.get("lon")
+    if any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in (lat, lon)):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90):
+        return None
+    # Leaflet reports a click beyond the date line as lon 181, 190, ...: wrap it back.
+    lon = ((float(lon) + 180) % 360) - 180
+    return float(lat), lon
+
+
+@dataclass(frozen=True)
 class PageState:
     """The page's answer to a query: zoom, labels with their boxes, theme, overlay opacity."""
 
@@ -213,7 +257,8 @@ class PageState:
     state: dict[str, Any]
 
 
-PageMessage = Ready | Shown | MarkerClicked | PageError | PageState
+PageMessage = (Ready | Shown | MarkerClicked | PageError | PageState | MapClicked
+               | MarkerDragged)
 
 
 def _int(value: Any) -> int | None:
@@ -247,6 +292,10 @@ def parse_page_message(text: str) -> PageMessage | None:
         slot, index = _int(data.get("slot")), _int(data.get("index"))
         if slot is not None and index is not None and slot >= 0 and index >= 0:
             return MarkerClicked(slot, index)
+    elif kind in ("map-clicked", "marker-dragged"):
+        where = _lat_lon(data)
+        if where is not None:
+            return MapClicked(*where) if kind == "map-clicked" else MarkerDragged(*where)
     elif kind == "state":
         seq, state = _int(data.get("seq")), data.get("state")
         if seq is not None and isinstance(state, dict):

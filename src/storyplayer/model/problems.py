@@ -6,7 +6,7 @@ The model reports *what* is wrong and *where*; the CLI and UI decide how to show
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 MAX_MESSAGE = 500
@@ -28,6 +28,8 @@ class Problem:
     column: int  # 1-based; 0 when unknown
     message: str
     severity: str = "error"  # or "warning"
+    # The field it is about (("events", 2, "date")), when known: the editor goes there.
+    where: tuple[str | int, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         # A message may quote the file (a key, a value): one short line, whatever it holds.
@@ -42,6 +44,7 @@ class Problem:
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
         data["path"] = str(self.path)
+        data.pop("where", None)
         return data
 
     @property

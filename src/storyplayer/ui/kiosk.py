@@ -79,6 +79,9 @@ class Kiosk(QObject):
         self._staff_text_scale = window.text_scale  # what each new visitor starts with
         window.installEventFilter(self)
         window.playback.manual_button.hide()  # visitors get the stories as they run
+        editing = getattr(window.picker, "editing", None)
+        if editing is not None:  # the story editor is for staff outside kiosk mode
+            editing.disable()
         # No broken story, no developer message for a visitor: staff see them (staff_entered).
         window.picker.proxy.set_broken_shown(False)
         window.notices.set_held(True)

@@ -10,8 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
+    QPoint,
     QSize,
     Qt,
     QTimer,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -59,6 +63,8 @@ class Picker(QWidget):
 
     playRequested = Signal(list)
     languageRequested = Signal(str)  # the "EN | ET" switch
+    newStoryRequested = Signal()  # the editor's "New story" (see allow_editing)
+    editRequested = Signal(str)  # the folder (or file) of the story to edit
     addRequested = Signal()  # "Add story…" (shown only where adding is allowed)
     filesDropped = Signal(list)  # paths of story files dropped on the picker
 
@@ -216,6 +222,7 @@ class Picker(QWidget):
         bar_layout.addWidget(self.count_label, 1)
         bar_layout.addWidget(self.add_button)
         bar_layout.addWidget(self.play_button)
+        self._bar_layout = bar_layout
 
         # The cards carry their own spacing and shadow room; their edges line up with the
         # heading's at the page margin.
@@ -374,6 +381,87 @@ class Picker(QWidget):
             event.accept()
         else:
             super().keyPressEvent(event)
+
+    # --- the way into the editor (ui/editor) ---------------------------------------------
+
+    def allow_editing(self, bundled: Path) -> None:
+        """Shows New story and Edit (the app calls this outside kiosk mode); stories under
+        `bundled` are edited as copies."""
+        if getattr(self, "editing", None) is None:
+            self.editing = _EditingButtons(self, bundled)
+
+
+
+class _EditingButtons(QObject):
+    """The picker's way into the story editor: New story, and Edit (or Edit a copy, for a
+    bundled story) for the one chosen story or from a card's context menu. Absent until the
+    app allows editing, which a kiosk never does."""
+
+    def __init__(self, picker: Picker, bundled: Path) -> None:
+        super().__init__(picker)
+        self.picker, self.bundled = picker, bundled.resolve()
+        self.new_button = QPushButton(objectName="pickerNewStory")
+        self.edit_button = QPushButton(objectName="pickerEdit")
+        for place, button in enumerate((self.new_button, self.edit_button), start=1):
+            button.setMinimumHeight(48)
+            picker._bar_layout.insertWidget(place, button)
+        self.new_button.clicked.connect(picker.newStoryRequested)
+        self.edit_button.clicked.connect(self._edit_chosen)
+        picker.model.choicesChanged.connect(self.update)
+        picker.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        picker.view.customContextMenuRequested.connect(self._menu)
+        picker.installEventFilter(self)
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.update()
+        return False
+
+    def disable(self) -> None:
+        """No way into the editor at all (kiosk mode)."""
+        self.new_button.hide()
+        self.edit_button.hide()
+        self.picker.view.setContextMenuPolicy(Qt.NoContextMenu)
+        self.picker.newStoryRequested.disconnect()
+        self.picker.editRequested.disconnect()
+
+    def is_bundled(self, path: Path) -> bool:
+        return self.bundled in path.resolve().parents
+
+    def update(self) -> None:
+        chosen = self.picker.model.chosen()
+        self.new_button.setText(QCoreApplication.translate("PickerEditing", "New story"))
+        bundled = len(chosen) == 1 and self.is_bundled(self.picker.model.story(chosen[0]).folder)
+        self.edit_button.setText(self._edit_label(bundled))
+        self.edit_button.setEnabled(len(chosen) == 1)
+        self.edit_button.setToolTip(
+            QCoreApplication.translate("PickerEditing", "Choose one story to edit it"))
+
+    @staticmethod
+    def _edit_label(bundled: bool) -> str:
+        if bundled:  # a bundled story is never changed: the editor makes a copy of it
+            return QCoreApplication.translate("PickerEditing", "Edit a copy")
+        return QCoreApplication.translate("PickerEditing", "Edit")
+
+    def _edit_chosen(self) -> None:
+        chosen = self.picker.model.chosen()
+        if len(chosen) == 1:
+            self.picker.editRequested.emit(str(self.picker.model.story(chosen[0]).folder))
+
+    def _menu(self, pos: QPoint) -> None:
+        picker = self.picker
+        index = picker.view.indexAt(pos)
+        if not index.isValid():
+            return
+        entry = picker.model.entry(picker.proxy.mapToSource(index).row())
+        folder = entry.story.folder if entry.story else entry.path
+        menu = QMenu(picker.view)
+        menu.addAction(self._edit_label(self.is_bundled(folder)),
+                       lambda: picker.editRequested.emit(str(folder)))
+        menu.addAction(QCoreApplication.translate("PickerEditing", "New story"),
+                       picker.newStoryRequested.emit)
+        menu.popup(picker.view.viewport().mapToGlobal(pos))
 
 
 def _escape(text: str) -> str:

@@ -244,6 +244,10 @@ class StoryListModel(QAbstractListModel):
         self.choicesChanged.emit()
         return result
 
+    def entry(self, row: int) -> Entry:
+        """The library entry (valid or not) shown in `row`."""
+        return self._rows[row].entry
+
     def clear_choices(self) -> None:
         if self._chosen:
             self._chosen.clear()

@@ -1,0 +1,154 @@
+"""The story editor's speed, in one offscreen app process, printed as one JSON line:
+
+    python benchmarks/editor.py [--rounds 40]
+
+open:      a 100-event story: from asking to edit it to its first event's form filled and
+           painted (median of a few opens).
+keystroke: a key typed in the event text, to the Markdown preview beside it repainted (p95).
+map click: a real click on the map page, to the place fields showing where it landed (p95).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from in_process import _app, _wait, p95  # noqa: E402
+
+EVENTS = 100
+
+
+def long_story(folder: Path) -> Path:
+    """A 100-event story made of the bundled stories' events, in a temporary folder."""
+    import yaml
+
+    from storyplayer.resources import bundled_stories_dir
+
+    events = []
+    for file in sorted(bundled_stories_dir().glob("*/story.yaml")):
+        data = yaml.safe_load(file.read_text("utf-8"))
+        events += [{k: v for k, v in e.items() if k not in ("image", "overlay")}
+                   for e in data["events"]]
+    story = {"format": 1, "id": "long-story", "title": {"en": "A long story", "et": "Pikk lugu"},
+             "events": [events[i % len(events)] for i in range(EVENTS)]}
+    target = folder / "long-story"
+    target.mkdir(parents=True)
+    (target / "story.yaml").write_text(
+        yaml.safe_dump(story, allow_unicode=True, sort_keys=False, width=88), "utf-8")
+    return target
+
+
+def _within(condition, seconds: float) -> bool:  # type: ignore[no-untyped-def]
+    """Runs the event loop until `condition` holds (True) or `seconds` pass (False)."""
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QApplication.processEvents()
+    return True
+
+
+class Painted:
+    """Counts paint events of one widget."""
+
+    def __init__(self, widget) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QEvent, QObject
+
+        counter = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802
+                if event.type() == QEvent.Paint:
+                    counter.count += 1
+                return False
+
+        self.count = 0
+        self._filter = Filter()
+        widget.installEventFilter(self._filter)
+
+
+def measure(rounds: int) -> dict:
+    app = _app()
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from storyplayer.map.map_view import MapView
+    from storyplayer.model.library import Library
+    from storyplayer.resources import bundled_stories_dir
+    from storyplayer.ui.editor.editor_host import EditorHost
+    from storyplayer.ui.main_window import MainWindow
+
+    work = Path(tempfile.mkdtemp(prefix="storyplayer-bench-editor-"))
+    folder = long_story(work / "library")
+    map_view = MapView()
+    window = MainWindow(Library.load([bundled_stories_dir()]), map_view, "en")
+    window.resize(1280, 720)
+    window.show()
+    _wait(lambda: map_view.is_ready)
+    host = EditorHost(window, work / "library", work / "autosave", bundled_stories_dir())
+
+    opens = []
+    for _ in range(5):
+        start = time.perf_counter()
+        screen = host.edit(folder)
+        painted = Painted(screen.event_form.title.editors["en"])
+        _wait(lambda p=painted: p.count > 0)
+        opens.append((time.perf_counter() - start) * 1000)
+        screen.close_editor()
+    screen = host.edit(folder)
+    _wait(lambda: screen.event_form.isVisible())
+
+    editor = screen.event_form.text.editors["en"]
+    editor.setFocus()
+    screen.event_form.ensureWidgetVisible(screen.event_form.text_preview)
+    preview = Painted(screen.event_form.text_preview)
+    keys = []
+    for number in range(rounds):
+        before = preview.count
+        start = time.perf_counter()
+        QTest.keyClick(editor, "abcdefghij"[number % 10])
+        _wait(lambda b=before: preview.count > b)
+        keys.append((time.perf_counter() - start) * 1000)
+        app.processEvents()
+
+    clicks = []
+    target = map_view.focusProxy() or map_view
+    size = map_view.size()
+    for number in range(rounds):
+        # Spots on a ring around the centre, away from the marker the last click left.
+        x = size.width() // 2 + (60 if number % 2 else -60)
+        y = size.height() // 2 + (40 if number % 4 < 2 else -40)
+        before = (screen.event_form.lat.value(), screen.event_form.lon.value())
+        start = time.perf_counter()
+        QTest.mouseClick(target, Qt.LeftButton, Qt.NoModifier, QPoint(x, y))
+        if not _within(lambda b=before: (screen.event_form.lat.value(),
+                                         screen.event_form.lon.value()) != b, 5):
+            continue  # the click landed on a pin, not on the map
+        clicks.append((time.perf_counter() - start) * 1000)
+    screen.close_editor()
+    return {
+        "editor_open_100_events_ms": round(statistics.median(opens), 1),
+        "editor_keystroke_preview_p95_ms": round(p95(keys), 1),
+        "editor_map_click_place_p95_ms": round(p95(clicks), 1) if clicks else None,
+        "editor_map_clicks_measured": len(clicks),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=40)
+    args = parser.parse_args()
+    print(json.dumps(measure(args.rounds)), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""The editor's Qt-free logic: round-trip documents, undoable changes, checking, saving."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from storyplayer.model.editing.changes import InsertItem, RemoveItem, Reorder, SetValue
+from storyplayer.model.editing.document import DocumentError, StoryDocument
+from storyplayer.model.editing.new_story import copy_story, free_id, new_story_text, slug
+from storyplayer.model.editing.working_copy import WorkingCopy
+from storyplayer.resources import bundled_stories_dir
+
+BUNDLED = sorted(bundled_stories_dir().glob("*/story.yaml"))
+
+HAND_WRITTEN = """\
+# A story written by hand: comments, anchors, odd quoting and four-space indents.
+format: 1
+title: {en: 'Quoted title', et: "Pealkiri"}   # flow style, two quote kinds
+map:
+    center: [59.4, 24.7]
+    zoom: 6
+events:
+    -   title: First   # a comment on the first event
+        date: 1917-11-07
+        place: &tallinn
+            name: Tallinn
+            lat: 59.4
+            lon: 24.7
+    -   title: 'Second'
+        place: *tallinn
+        text: |
+            Two paragraphs.
+
+            The second one.
+"""
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+@pytest.mark.parametrize("file", BUNDLED, ids=lambda f: f.parent.name)
+def test_every_bundled_story_saves_back_byte_identical(file: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "story.yaml"
+    copy.write_bytes(file.read_bytes())
+    assert StoryDocument(file.read_text("utf-8")).text() == file.read_text("utf-8")
+    working = WorkingCopy.open(tmp_path)
+    assert not working.dirty
+    working.save()
+    assert copy.read_bytes() == file.read_bytes()
+
+
+def test_hand_written_yaml_keeps_comments_anchors_and_quotes() -> None:
+    doc = StoryDocument(HAND_WRITTEN)
+    assert doc.text() == HAND_WRITTEN
+    doc.set(("events", 1, "title"), "Second, renamed")
+    assert _changed_lines(HAND_WRITTEN, doc.text()) == [
+        "-    -   title: 'Second'", "+    -   title: 'Second, renamed'"]
+    doc.set(("title", "en"), "New title")
+    assert "title: {en: 'New title', et: \"Pealkiri\"}" in doc.text()
+    assert "# flow style, two quote kinds" in doc.text()
+    assert "place: &tallinn" in doc.text() and "place: *tallinn" in doc.text()
+    # The second event shares the first one's place: changing it leaves the first alone.
+    doc.set(("events", 1, "place", "name"), "Reval")
+    assert doc.get(("events", 0, "place", "name")) == "Tallinn"
+    assert "# a comment on the first event" in doc.text()
+
+
+@pytest.mark.parametrize("file", BUNDLED[:1], ids=lambda f: f.parent.name)
+def test_one_field_changes_only_its_lines(file: Path) -> None:
+    text = file.read_text("utf-8")
+    doc = StoryDocument(text)
+    doc.set(("events", 0, "title", "en"), "A different title")
+    doc.set(("events", 0, "date"), "1917")
+    changed = _changed_lines(text, doc.text())
+    assert len(changed) == 4
+    assert any("A different title" in line for line in changed)
+    # A long paragraph written folded stays folded, wrapped like the rest of the file.
+    doc.set(("events", 1, "text", "en"), "word " * 60 + "end")
+    added = [line for line in _changed_lines(text, doc.text()) if line.startswith("+")]
+    assert len(added) > 3 and all(len(line) <= 100 for line in added)
+
+
+def test_not_a_story_document_is_one_clear_line() -> None:
+    with pytest.raises(DocumentError, match="not valid YAML"):
+        StoryDocument("title: [unclosed")
+    with pytest.raises(DocumentError, match="mapping of story fields"):
+        StoryDocument("- a list\n")
+
+
+def test_changes_undo_exactly_and_merge_typing(tmp_path: Path) -> None:
+    text = BUNDLED[0].read_text("utf-8")
+    working = WorkingCopy(text, tmp_path / "story.yaml")
+    first = SetValue(("events", 0, "title", "en"), "T")
+    working.apply(first)
+    assert first.merge(SetValue(("events", 0, "title", "en"), "Typed"))
+    working.apply(first)  # applying again sets the merged value
+    assert working.get(("events", 0, "title", "en")) == "Typed"
+    count = len(working.get(("events",)))
+    steps = [
+        InsertItem(("events",), 1, {"title": {"en": "Inserted"}}),
+        RemoveItem(("events",), 0),
+        Reorder(("events",), [1, 0] + list(range(2, count))),
+        SetValue(("events", 0, "place"), None),
+        SetValue(("color",), "#123456"),
+    ]
+    for step in steps:
+        working.apply(step)
+    assert working.dirty
+    for step in reversed(steps):
+        working.revert(step)
+    working.revert(first)
+    assert working.text() == text
+    assert not working.dirty
+
+
+def test_checking_while_typing_finds_the_field(tmp_path: Path) -> None:
+    working = WorkingCopy(new_story_text("new", "New", "en"), tmp_path / "story.yaml")
+    assert working.playable and not working.errors
+    working.apply(SetValue(("events", 0, "date"), "1917-13-45"))
+    errors = working.errors
+    assert errors and (errors[0].event, errors[0].key) == (0, "date")
+    assert not working.playable
+    working.apply(SetValue(("color",), "red"))
+    keys = {(e.event, e.key) for e in working.errors}
+    assert (None, "color") in keys
+    # A draft with problems is saved all the same.
+    working.save()
+    assert (tmp_path / "story.yaml").read_text("utf-8") == working.text()
+
+
+def test_new_ids_and_copies(tmp_path: Path) -> None:
+    assert slug("Eesti Vabariik 1918!") == "eesti-vabariik-1918"
+    assert slug("Õun ja äädikas") == "oun-ja-aadikas"
+    (tmp_path / "my-story").mkdir()
+    assert free_id(tmp_path, "My story") == "my-story-2"
+    source = BUNDLED[0].parent
+    target = copy_story(source, tmp_path, "copy-of-it")
+    copied = (target / "story.yaml").read_text("utf-8")
+    assert "id: copy-of-it" in copied
+    assert len(_changed_lines(BUNDLED[0].read_text("utf-8"), copied)) in (0, 2)
+    assert WorkingCopy.open(target).playable

@@ -1,0 +1,299 @@
+"""The story editor, driven through its real widgets and the real map page offscreen."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
+from windows import wait_map
+
+from storyplayer.model.loader import load_story
+from storyplayer.resources import bundled_stories_dir
+from storyplayer.ui.editor.editor_host import EditorHost
+
+
+def run_js(qtbot: Any, view: Any, script: str) -> Any:
+    box: list[Any] = []
+    view.page().runJavaScript(script, 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
+    return box[0]
+
+
+@pytest.fixture
+def editing(windows, bundled_library, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    window = windows.make(bundled_library, size=(1280, 800))
+    wait_map(qtbot, window)
+    host = EditorHost(window, tmp_path / "library", tmp_path / "autosave",
+                      bundled_stories_dir())
+    return window, host
+
+
+FREE_SPOT_JS = """(function (x, y) {
+  // The nearest point to (x, y) where a click lands on the map itself, not on a pin,
+  // a label or a control.
+  for (var r = 0; r < 300; r += 20) {
+    for (var a = 0; a < 8; a++) {
+      var px = Math.round(x + r * Math.cos(a * Math.PI / 4));
+      var py = Math.round(y + r * Math.sin(a * Math.PI / 4));
+      var el = document.elementFromPoint(px, py);
+      if (el && !el.closest(".leaflet-marker-icon, .leaflet-control, .story-pin"))
+        return JSON.stringify([px, py]);
+    }
+  }
+  return JSON.stringify([x, y]);
+})(%d, %d)"""
+
+
+def click_map(qtbot: Any, screen: Any, at: QPoint) -> None:
+    """A real left click on the map page where the map itself is, as a user makes it."""
+    target = screen.map_view.focusProxy() or screen.map_view
+    qtbot.waitUntil(lambda: "editing" in run_js(
+        qtbot, screen.map_view, "document.getElementById('map').className"))
+    x, y = json.loads(run_js(qtbot, screen.map_view, FREE_SPOT_JS % (at.x(), at.y())))
+    before = screen.working.revision
+    QTest.mouseClick(target, Qt.LeftButton, Qt.NoModifier, QPoint(int(x), int(y)))
+    qtbot.waitUntil(lambda: screen.working.revision > before, timeout=5000)
+
+
+def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path,
+                                                          monkeypatch):
+    window, host = editing
+    qtbot.mouseClick(window.picker.editing.new_button, Qt.LeftButton)
+    screen = host.screen
+    assert window.stack.currentWidget() is screen
+    qtbot.waitUntil(lambda: screen.map_view.isVisible())
+
+    # The story's details.
+    qtbot.mouseClick(screen.events.details_button, Qt.LeftButton)
+    title = screen.details.title.editors["en"]
+    title.selectAll()
+    qtbot.keyClicks(title, "Three towns")
+    qtbot.keyClicks(screen.details.categories, "history, towns")
+    known = screen.details.categories.completer().model().stringList()
+    assert "history" in known  # the library's categories are offered
+
+    # Three events, each placed by a click on the map.
+    size = screen.map_view.size()
+    # Apart from each other's labels (a click on a pin is not a click on the map).
+    spots = [QPoint(size.width() // 4, size.height() // 4),
+             QPoint(size.width() // 2, size.height() // 2),
+             QPoint(size.width() // 4, 3 * size.height() // 4)]
+    dates = ["1917-10-25 O.S.", "1918", "c. 1350"]
+    for number, (spot, date) in enumerate(zip(spots, dates, strict=True)):
+        if number:
+            qtbot.mouseClick(screen.events.add_button, Qt.LeftButton)
+        else:
+            events = screen.events.list
+            qtbot.mouseClick(events.viewport(), Qt.LeftButton,
+                             pos=events.visualItemRect(events.item(0)).center())
+        assert screen.events.current == number
+        form = screen.event_form
+        form.title.editors["en"].selectAll()
+        qtbot.keyClicks(form.title.editors["en"], f"Town {number + 1}")
+        qtbot.keyClicks(form.date, date)
+        click_map(qtbot, screen, spot)
+        place = screen.working.get(("events", number, "place"))
+        assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180
+        assert form.lat.value() == pytest.approx(place["lat"])
+    places = [tuple(screen.working.get(("events", n, "place")).values()) for n in range(3)]
+    assert len(set(places)) == 3  # three clicks, three different places
+
+    # The date reads back in each language, the Old Style twin included.
+    screen.events.select(0)
+    assert "25 October (7 November) 1917" in screen.event_form.date_reading.text()
+    assert "ET: 25. oktoober (7. november) 1917" in screen.event_form.date_reading.text()
+
+    # Markdown text with its live preview.
+    qtbot.keyClicks(screen.event_form.text.editors["en"], "The **council** met.")
+    assert "<strong>council</strong>" in screen.event_form.text_preview.text()
+
+    # A picture from a test folder: copied into the story and scaled down.
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    big = QImage(2400, 1200, QImage.Format_RGB32)
+    big.fill(Qt.darkCyan)
+    assert big.save(str(pictures / "Town Hall.png"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(pictures / "Town Hall.png"), ""))
+    qtbot.mouseClick(screen.event_form.picture_button, Qt.LeftButton)
+    src = screen.working.get(("events", 0, "image", "src"))
+    assert src == "media/town-hall.jpg"
+
+    # Checking while typing: a bad date is shown next to the field and in the list.
+    screen.events.select(2)
+    screen.event_form.date.selectAll()
+    with qtbot.waitSignal(screen.checked, timeout=2000):
+        qtbot.keyClicks(screen.event_form.date, "1917-13-01")
+    assert "cannot read '1917-13-01'" in screen.problems.item(0).text()
+    # Next to the field: the date's own reading says what is wrong.
+    reading = screen.event_form.date_reading
+    assert reading.property("problem") and "cannot read" in reading.text()
+    assert not screen.preview_button.isEnabled()
+    # A click on the problem in the list goes to its event.
+    screen.events.select(0)
+    problems = screen.problems
+    qtbot.mouseClick(problems.viewport(), Qt.LeftButton,
+                     pos=problems.visualItemRect(problems.item(0)).center())
+    assert screen.events.current == 2
+    screen.event_form.date.selectAll()
+    with qtbot.waitSignal(screen.checked, timeout=2000):
+        qtbot.keyClicks(screen.event_form.date, "1919-02-02")
+    assert screen.problems.count() == 0 and screen.preview_button.isEnabled()
+
+    # Save, leave, and find the story in the picker.
+    qtbot.mouseClick(screen.save_button, Qt.LeftButton)
+    folder = screen.working.folder
+    story = load_story(folder)
+    assert [e.title.get("en") for e in story.events] == ["Town 1", "Town 2", "Town 3"]
+    image = QImage(str(folder / src))
+    assert max(image.width(), image.height()) == 1600
+    # Share it as one file.
+    package = tmp_path / "three-towns.storyplayer"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(package), ""))
+    qtbot.mouseClick(screen.share_button, Qt.LeftButton)
+    assert zipfile.is_zipfile(package)
+    assert any(name.endswith("story.yaml") for name in zipfile.ZipFile(package).namelist())
+
+    qtbot.mouseClick(screen.back_button, Qt.LeftButton)
+    assert window.stack.currentWidget() is window.picker
+    assert story.id in window.library
+
+    # Reopen it: the editor shows what was saved.
+    reopened = host.edit(folder)
+    assert reopened.working.get(("events", 2, "date")) == "1919-02-02"
+    assert not reopened.working.dirty
+    reopened.request_close()
+
+    # Play it, and see it on the map.
+    window.play([story.id])
+    qtbot.waitUntil(lambda: bool(window.playback.panes and json.loads(run_js(
+        qtbot, window.playback.map_view, "storyMapState()"))["markers"]), timeout=10_000)
+    markers = json.loads(run_js(qtbot, window.playback.map_view, "storyMapState()"))["markers"]
+    first = story.events[0].place
+    assert any(m["lat"] == pytest.approx(first.lat) and m["lon"] == pytest.approx(first.lon)
+               for m in markers)
+
+
+def test_undo_redo_every_change_and_the_marker_follows(editing, qtbot):
+    window, host = editing
+    screen = host.edit(bundled_stories_dir() / "october-1917")  # a copy
+    original = screen.working.text()
+    assert "october-1917-copy" in str(screen.working.folder)
+    form = screen.event_form
+    qtbot.keyClicks(form.title.editors["en"], " (edited)")
+    assert screen.undo_stack.count() == 1  # typing in one field is one step
+    qtbot.mouseClick(screen.events.add_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.events.sort_button, Qt.LeftButton)
+    screen.events.select(0)
+    size = screen.map_view.size()
+    click_map(qtbot, screen, QPoint(size.width() // 2, size.height() // 2))
+    moved = screen.working.get(("events", 0, "place"))
+    marker = run_js(qtbot, screen.map_view, "storyMapEditMarker()")
+    assert marker and json.loads(marker)["lat"] == pytest.approx(moved["lat"], abs=1e-3)
+    while screen.undo_stack.canUndo():
+        qtbot.mouseClick(screen.undo_button, Qt.LeftButton)
+    assert screen.working.text() == original
+    while screen.undo_stack.canRedo():
+        qtbot.mouseClick(screen.redo_button, Qt.LeftButton)
+    assert screen.working.get(("events", 0, "place", "lat")) == moved["lat"]
+    assert "(edited)" in screen.working.text()
+    screen.close_editor()
+    assert window.stack.currentWidget() is window.picker
+
+
+def test_unsaved_changes_are_asked_about_and_recovered(editing, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from storyplayer.model.editing.autosave import pending
+
+    window, host = editing
+    screen = host.new_story()
+    qtbot.keyClicks(screen.event_form.title.editors["en"], " typed")
+    asked: list[str] = []
+
+    def cancel(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(args[2])
+        return QMessageBox.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", cancel)
+    assert not screen.request_close()
+    assert asked and window.stack.currentWidget() is screen
+    # The autosave has written the work to the cache folder (the timer polls every second).
+    screen.autosave._every = 0
+    qtbot.waitUntil(lambda: bool(pending(tmp_path / "autosave")), timeout=5000)
+    recovery = pending(tmp_path / "autosave")[0]
+    assert "First event typed" in recovery.text
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Open)
+    host.offer_recovery()
+    assert "First event typed" in host.screen.working.text()
+    assert host.screen.working.dirty
+    assert host.screen.save()
+    assert pending(tmp_path / "autosave") == []
+    QApplication.processEvents()
+    host.screen.close_editor()
+
+
+def test_kiosk_visitors_cannot_reach_the_editor(editing, qtbot):
+    from storyplayer.model.config import KioskSettings
+    from storyplayer.ui.kiosk import Kiosk
+
+    window, host = editing
+    buttons = window.picker.editing
+    assert buttons.new_button.isVisible()
+    kiosk = Kiosk(window, KioskSettings())
+    kiosk.start(attract=False, full_screen=False)
+    assert not buttons.new_button.isVisible() and not buttons.edit_button.isVisible()
+    assert window.picker.view.contextMenuPolicy() == Qt.NoContextMenu
+    window.picker.newStoryRequested.emit()  # nothing listens any more
+    assert host.screen is None
+    kiosk.leave()
+
+
+def test_a_line_drawn_by_clicking_points_on_the_map(editing, qtbot):
+    window, host = editing
+    screen = host.new_story()
+    form = screen.event_form
+    form.shape_kind.setCurrentIndex(1)  # a line
+    assert form.drawing.isChecked()
+    size = screen.map_view.size()
+    for x, y in ((size.width() // 3, size.height() // 3),
+                 (2 * size.width() // 3, 2 * size.height() // 3)):
+        click_map(qtbot, screen, QPoint(x, y))
+    geometry = screen.working.get(("events", 0, "geometry"))
+    assert geometry["type"] == "LineString" and len(geometry["coordinates"]) == 2
+    assert screen.working.get(("events", 0, "place")) is None  # points, not the place
+    form.shape_kind.setCurrentIndex(2)  # the same points as an area
+    ring = screen.working.get(("events", 0, "geometry", "coordinates"))[0]
+    assert len(ring) == 3 and ring[0] == ring[-1]
+    qtbot.mouseClick(form.undo_point, Qt.LeftButton)
+    assert len(form.points()) == 1
+    screen.check()
+    assert screen.working.playable
+    screen.close_editor()
+
+
+def test_an_overlay_picture_with_its_edges(editing, qtbot, tmp_path, monkeypatch):
+    window, host = editing
+    screen = host.new_story()
+    # The place the overlay starts around.
+    screen.set_value(("events", 0, "place"), {"lat": 59.4, "lon": 24.7})
+    plan = QImage(400, 300, QImage.Format_ARGB32)
+    plan.fill(Qt.transparent)
+    assert plan.save(str(tmp_path / "old plan.png"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(tmp_path / "old plan.png"), ""))
+    qtbot.mouseClick(screen.event_form.overlay_button, Qt.LeftButton)
+    overlay = screen.working.get(("events", 0, "overlay"))
+    assert overlay["src"] == "media/old-plan.png"  # transparent: stays PNG
+    screen.event_form.bounds[2].setValue(60.5)  # the north edge
+    assert screen.working.get(("events", 0, "overlay", "bounds"))[1][0] == 60.5
+    screen.save()
+    story = load_story(screen.working.folder)
+    assert story.events[0].overlay.bounds == ((58.9, 23.7), (60.5, 25.7))
+    screen.close_editor()

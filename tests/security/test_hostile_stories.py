@@ -158,13 +158,13 @@ GEOMETRIES = {
     "text and nulls": (
         {"type": "LineString", "coordinates": ["x", {"a": 1}, None]}, "[longitude, latitude]"),
     "no coordinates": ({"type": "Point"}, "needs 'coordinates'"),
-    "one-point line": ({"type": "LineString", "coordinates": [[24.0, 59.0]]}, "at least 2"),
+    "empty line": ({"type": "LineString", "coordinates": []}, "at least one position"),
     "open ring": ({"type": "Polygon", "coordinates": [RING[:3] + [[24.5, 59.5]]]}, "closed"),
     "off the map": ({"type": "Point", "coordinates": [59.0, 240.0]}, "off the map"),
     "booleans": ({"type": "Point", "coordinates": [True, False]}, "numbers"),
     "too many vertices": (
         {"type": "LineString", "coordinates": [[24.0, 59.0]] * 5001}, "more than 5000"),
-    "nested wrongly": ({"type": "MultiPolygon", "coordinates": [RING]}, "polygon ring"),
+    "nested wrongly": ({"type": "MultiPolygon", "coordinates": [RING]}, "[longitude, latitude]"),
 }
 
 

@@ -42,10 +42,10 @@ def check_geometry(geometry: Any) -> None:
     if kind == "Point":
         _position(coordinates, counter)
     elif kind in ("MultiPoint", "LineString"):
-        _line(coordinates, counter, kind, minimum=2 if kind == "LineString" else 1)
+        _line(coordinates, counter, kind, minimum=1)
     elif kind == "MultiLineString":
         for line in _list(coordinates, kind, 1):
-            _line(line, counter, "line", minimum=2)
+            _line(line, counter, "line", minimum=1)
     elif kind == "Polygon":
         _polygon(coordinates, counter)
     else:
@@ -57,7 +57,7 @@ def _list(value: Any, what: str, minimum: int) -> list[Any]:
     if not isinstance(value, list):
         raise GeometryError(f"the coordinates of a {what} must be a list")
     if len(value) < minimum:
-        raise GeometryError(f"a {what} needs at least {minimum} position(s) or parts")
+        raise GeometryError(f"a {what} needs at least one position")
     return value
 
 
@@ -68,7 +68,9 @@ def _line(value: Any, counter: list[int], what: str, minimum: int) -> None:
 
 def _polygon(value: Any, counter: list[int]) -> None:
     for ring in _list(value, "Polygon", 1):
-        _line(ring, counter, "polygon ring", minimum=4)
+        # A line or area still being drawn (one or two points) is drawn as far as it goes;
+        # what matters is that it is not empty and a ring ends where it starts.
+        _line(ring, counter, "polygon ring", minimum=1)
         if ring[0][:2] != ring[-1][:2]:
             raise GeometryError("a polygon ring must be closed: its last position repeats "
                                 "the first")

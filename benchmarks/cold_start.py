@@ -14,6 +14,8 @@ from pathlib import Path
 
 import psutil
 
+from storyplayer.app import allow_chromium_as_root
+
 HERE = Path(__file__).resolve().parent
 PLAY = "october-1917,world-war-1,independence-1918"
 
@@ -21,10 +23,7 @@ PLAY = "october-1917,world-war-1,independence-1918"
 def environment(probe: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(QT_QPA_PLATFORM="offscreen", STORYPLAYER_ISOLATED="1", STORYPLAYER_PROBE=str(probe))
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = env.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            env["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    allow_chromium_as_root(env)
     return env
 
 

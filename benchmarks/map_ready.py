@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from storyplayer.app import allow_chromium_as_root
+
 STEPS = 60
 # Steps come seconds apart in a story; 250 ms lets the previous step's view change finish,
 # as it would. A second series sends each step the moment the last one is shown.
@@ -63,9 +65,7 @@ Promise.all(["world", "europe", "baltic"].map(function (n) {{
 
 def child(kind: str) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    allow_chromium_as_root()
     if kind == "app":
         from storyplayer.map.scheme import register_scheme
 

@@ -17,6 +17,8 @@ import sys
 import time
 from typing import Any
 
+from storyplayer.app import allow_chromium_as_root
+
 THREE = ["october-1917", "independence-1918", "world-war-1"]
 
 
@@ -108,10 +110,7 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("STORYPLAYER_ISOLATED", "1")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    allow_chromium_as_root()
     from storyplayer.map.scheme import register_scheme
 
     register_scheme()

@@ -7,10 +7,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Chromium refuses to start its sandbox as root; CI and these machines run as root.
-if hasattr(os, "geteuid") and os.geteuid() == 0:
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    if "--no-sandbox" not in flags:
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+from storyplayer.app import allow_chromium_as_root  # noqa: E402
+
+allow_chromium_as_root()
 # Software rendering: no GPU on CI.
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -37,10 +36,23 @@ def bundled_library():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def windows(qtbot):  # type: ignore[no-untyped-def]
-    """Makes real main windows (see tests/windows.py) and deletes them after the test."""
+def library(bundled_library):  # type: ignore[no-untyped-def]
+    """The library a test's windows show; a test module overrides it to show others."""
+    return bundled_library
+
+
+@pytest.fixture
+def window_options():  # type: ignore[no-untyped-def]
+    """Default options for `make_window` (e.g. {"active": True}); a module overrides it."""
+    return {}
+
+
+@pytest.fixture
+def make_window(qtbot, library, window_options):  # type: ignore[no-untyped-def]
+    """The one way a test gets a real main window: `make_window(library=None, **options)`
+    (see tests/windows.py); every window is deleted, and waited for, after the test."""
     from windows import Windows
 
-    made = Windows(qtbot)
+    made = Windows(qtbot, library, window_options)
     yield made
     made.close_all()

@@ -23,6 +23,9 @@ from pathlib import Path
 
 import numpy as np
 
+# The regions' bounds are shared with the map page.
+from storyplayer.model.map_style import region as shared_region
+
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "resources" / "basemap"
 
@@ -50,7 +53,7 @@ class Region:
 REGIONS = [
     Region(
         name="world",
-        bbox=(-180, -90, 180, 90),
+        bbox=shared_region("world").bbox,
         coast_res="c",
         coast_tol=0.08,
         min_area=0.02,
@@ -66,7 +69,7 @@ REGIONS = [
     ),
     Region(
         name="europe",
-        bbox=(-30, 30, 60, 72),
+        bbox=shared_region("europe").bbox,
         coast_res="i",
         coast_tol=0.015,
         min_area=0.002,
@@ -77,11 +80,11 @@ REGIONS = [
         border_res="i",
         border_tol=0.02,
         precision=3,
-        cut_out=(19.5, 55.5, 33.0, 61.5),  # the Baltic region draws its own rivers and borders
+        cut_out=shared_region("baltic").bbox,  # the Baltic region draws its own rivers and borders
     ),
     Region(
         name="baltic",
-        bbox=(19.5, 55.5, 33.0, 61.5),
+        bbox=shared_region("baltic").bbox,
         coast_res="f",
         coast_tol=0.0012,
         min_area=0.00002,

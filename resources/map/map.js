@@ -7,23 +7,24 @@
 (function () {
   "use strict";
 
+  // Python's constants (model/map_style.py), given to the page before this script runs.
+  var SETUP = window.storyMapSetup;
+  document.documentElement.style.setProperty("--sea", SETUP.sea);
   var STYLE = {
-    sea: "#d5e1e6",
+    sea: SETUP.sea,
     land: "#f3ead6",
     coast: "#8c8272",
     shore: "#a9b7bb",
-    lakeFill: "#d5e1e6",
+    lakeFill: SETUP.sea,
     river: "#6b9cc2",
     graticule: "#8a7d66",
     border: "#9a7b72"
   };
-  var REGIONS = [
-    { name: "world", minZoom: 0, riverZoom: 99 },
-    // bbox as tools/build_basemap.py cuts it (known before the file arrives), for the zoom cap
-    { name: "europe", minZoom: 4, riverZoom: 5, bbox: [-30, 30, 60, 72] },
-    { name: "baltic", minZoom: 7, riverZoom: 5, bbox: [19.5, 55.5, 33, 61.5] }  // Europe's rivers leave the Baltic to it
-  ];
-  var FALLBACK_COLORS = ["#b03a2e", "#1f618d", "#7d6608"];
+  // bbox as tools/build_basemap.py cuts it (known before the file arrives), for the zoom cap
+  var REGIONS = SETUP.regions.map(function (r) {
+    return { name: r.name, minZoom: r.min_zoom, riverZoom: r.river_zoom, bbox: r.bbox };
+  });
+  var FALLBACK_COLORS = SETUP.fallback_colors;
 
   var timings = { script: performance.now() };  // ms since navigation, for diagnostics
   var bridge = null;
@@ -35,7 +36,7 @@
   var markers = {};   // "slot:index" -> the event's marker (L.Marker for current ones)
   var pins = {};      // slot -> the current event's pin (see pinFor)
   var tileLayer = null;
-  var tileMaxZoom = 18;
+  var tileMaxZoom = SETUP.tile_max_zoom;
 
   function send(msg) {
     if (bridge) bridge.send(JSON.stringify(msg));
@@ -56,7 +57,7 @@
     attributionControl: true,
     worldCopyJump: false,
     minZoom: 2,
-    maxZoom: 17,  // past the basemap's detail only when places must separate (zoomCap)
+    maxZoom: SETUP.max_zoom,  // past the basemap's detail only when places must separate
     zoomSnap: 0.25,
     maxBounds: [[-85, -200], [85, 200]]
   }).setView([58.6, 25.0], 6);
@@ -673,8 +674,9 @@
   // ---- how close the view may go -------------------------------------------------------------
 
   // Below these zooms the basemap region still shows detail; closer in, only parchment.
-  var DETAIL_ZOOM = { world: 5, europe: 7, baltic: 9 };
-  var DEFAULT_PLACE_ZOOM = 9;
+  var DETAIL_ZOOM = {};
+  SETUP.regions.forEach(function (r) { DETAIL_ZOOM[r.name] = r.detail_zoom; });
+  var DEFAULT_PLACE_ZOOM = SETUP.place_zoom;
 
   function detailZoom(latlng) {
     if (tileLayer) return tileMaxZoom;
@@ -996,6 +998,12 @@
     fly: function (msg) {
       flyTo(msg.lat, msg.lon, msg.zoom);
     },
+    "fly-to-event": function (msg) {
+      var story = stories[msg.slot], ev = story && story.events[msg.index];
+      // The event's own zoom, else one level closer than a fit's default.
+      if (placed(ev)) flyTo(ev.lat, ev.lon, typeof ev.zoom === "number" ? ev.zoom
+                                                                      : DEFAULT_PLACE_ZOOM + 1);
+    },
     fit: function () { fitCurrent(); },
     options: function (msg) {
       options.reduced_motion = !!msg.reduced_motion;
@@ -1016,11 +1024,11 @@
 
   function setTiles(tiles) {
     if (tileLayer) { map.removeLayer(tileLayer); tileLayer = null; }
-    if (!tiles || !tiles.url) { map.setMaxZoom(17); return; }
-    tileMaxZoom = tiles.max_zoom || 18;
-    map.setMaxZoom(Math.max(12, tileMaxZoom));
+    if (!tiles || !tiles.url) { map.setMaxZoom(SETUP.max_zoom); return; }
+    tileMaxZoom = tiles.max_zoom || SETUP.tile_max_zoom;
+    map.setMaxZoom(Math.max(SETUP.max_zoom, tileMaxZoom));
     tileLayer = L.tileLayer(tiles.url, {
-      pane: "tiles", attribution: escapeText(tiles.attribution), maxZoom: tiles.max_zoom || 18, opacity: 0.9
+      pane: "tiles", attribution: escapeText(tiles.attribution), maxZoom: tileMaxZoom, opacity: 0.9
     }).addTo(map);
   }
 

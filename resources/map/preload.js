@@ -6,7 +6,8 @@
 (function () {
   "use strict";
   window.basemapRequests = {};
-  ["world", "europe", "baltic"].forEach(function (name) {
+  window.storyMapSetup.regions.forEach(function (region) {
+    var name = region.name;
     window.basemapRequests[name] = fetch("storyplayer://app/basemap/" + name + ".json")
       .then(function (r) {
         if (!r.ok) throw new Error("basemap " + name + ": " + r.status);

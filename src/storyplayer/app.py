@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import MutableMapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,9 +31,7 @@ def prepare_environment(screenshot: bool) -> str | None:
             return "no display to open a window on (set DISPLAY, or run with --screenshot)"
         # A picture needs no screen: render off-screen.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    # Chromium will not start its sandbox as root (kiosk images often run as root).
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        _add_chromium_flag("--no-sandbox")
+    allow_chromium_as_root()
     # The map flies all day, and each frame of a flight leaves Blink objects to collect. With
     # V8's default heap growth the renderer let 30-40 MB of them pile up between collections;
     # favouring size collects sooner and keeps it flat. A --js-flags of the user's own stays.
@@ -42,11 +41,20 @@ def prepare_environment(screenshot: bool) -> str | None:
     return None
 
 
-def _add_chromium_flag(flag: str, unless: str | None = None) -> None:
+def allow_chromium_as_root(env: MutableMapping[str, str] = os.environ) -> None:
+    """Chromium will not start its sandbox as root (kiosk images, CI and tests often run as
+    root): there it runs without. The one place that says so, for the app and its tests."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        _add_chromium_flag("--no-sandbox", env=env)
+
+
+def _add_chromium_flag(
+    flag: str, unless: str | None = None, env: MutableMapping[str, str] = os.environ
+) -> None:
     """Adds `flag` to QtWebEngine's Chromium flags, unless they already hold `unless` (or it)."""
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    flags = env.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     if (unless or flag) not in flags:
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " " + flag).strip()
+        env["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " " + flag).strip()
 
 
 def _playable(library: Library, ids: list[str]) -> str | None:

@@ -61,3 +61,18 @@ def test_unknown_id_and_missing_output(capsys) -> None:  # type: ignore[no-untyp
     err = capsys.readouterr().err
     assert err.startswith("storyplayer: no story with id 'no-such-story'") and err.count("\n") == 1
     assert main(["export", "october-1917"]) == 2
+
+
+def test_the_handout_gives_the_earliest_and_the_latest_year(tmp_path: Path) -> None:
+    """Not the first and the last event in the file: a story may look back or ahead."""
+    from story_files import story_data, write_story
+
+    from storyplayer.export.handout import _Handout
+    from storyplayer.model.loader import load_story
+
+    data = story_data(3)
+    for event, date in zip(data["events"], ["1918", "1850", "1991"], strict=True):
+        event["date"] = date
+    data["events"].append({**data["events"][0], "date": "1920"})
+    header = _Handout(load_story(write_story(tmp_path, data=data)), "en").header_html(None, 100)
+    assert "1850–1991" in header

@@ -1,8 +1,5 @@
-"""Map tests: the storyplayer: scheme is registered before pytest-qt creates the QApplication.
-
-pytest imports every conftest while collecting, before any test asks for the `qapp` fixture,
-so registering here (at import time) always comes first.
-"""
+"""Map tests: bare MapViews, and reading the page back. (tests/conftest.py registers the
+storyplayer: scheme before pytest-qt creates the QApplication.)"""
 
 from __future__ import annotations
 
@@ -11,15 +8,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from windows import delete_and_wait
 
-from storyplayer.map.scheme import register_scheme
-
-register_scheme()
-
-from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402  (needs to precede QApplication)
-
-from storyplayer.map.map_view import MapView  # noqa: E402
-from storyplayer.model.map_protocol import MapEvent, MapStory  # noqa: E402
+from storyplayer.map.map_view import MapView
+from storyplayer.model.map_protocol import MapEvent, MapStory
 
 READY_TIMEOUT_MS = 30_000
 
@@ -38,11 +31,7 @@ def make_view(qtbot) -> Iterator[Callable[[], MapView]]:
         return view
 
     yield make
-    gone: list[object] = []
-    for view in views:
-        view.destroyed.connect(lambda *_: gone.append(1))
-        view.deleteLater()
-    qtbot.waitUntil(lambda: len(gone) == len(views), timeout=5000)
+    delete_and_wait(qtbot, views)
 
 
 @pytest.fixture

@@ -91,7 +91,7 @@ def test_a_single_place_is_not_zoomed_past_the_basemaps_detail(qtbot, map_view, 
     zoom = probe.state(map_view)["zoom"]
     assert 8 <= zoom <= 9  # the Baltic basemap's detail ends about here
     # "show on map" may go one level closer, no more
-    map_view.fly_to(57.5409, 25.4275, 12)
+    map_view.fly_to_event(0, 0)
     qtbot.waitUntil(lambda: probe.state(map_view)["zoom"] == 10, timeout=5000)
     qtbot.waitUntil(lambda: all_in_view(probe, map_view, 1), timeout=5000)
 
@@ -183,7 +183,8 @@ def test_mbtiles_are_drawn_over_the_basemap(qtbot, map_view, probe, tmp_path):
                        [(x, y, png) for x in range(8) for y in range(8)])
     url = map_view.set_mbtiles(file)
     map_view.set_options(reduced_motion=True, tiles=TileSource(url, "© museum", max_zoom=3))
-    map_view.fly_to(58.0, 25.0, 3)
+    map_view.set_stories([MapStory(0, "#7d3c98", "x", (ev(58.0, 25.0, "here", zoom=3),))])
+    map_view.fly_to_event(0, 0)
     qtbot.waitUntil(lambda: probe.state(map_view)["zoom"] == 3, timeout=5000)
     qtbot.waitUntil(lambda: probe.run(
         map_view, "document.querySelectorAll('.leaflet-tile-loaded').length") > 0, timeout=5000)
@@ -195,3 +196,19 @@ def test_mbtiles_are_drawn_over_the_basemap(qtbot, map_view, probe, tmp_path):
                                  ".zIndex])"))
     assert panes[0] > panes[1]
     map_view.set_mbtiles(None)
+
+
+def test_show_on_map_uses_the_events_zoom_or_the_pages_default(qtbot, map_view, probe):
+    """"Show on map" names an event; the page knows its place and the default zoom."""
+    from storyplayer.model.map_style import PLACE_ZOOM
+
+    story = MapStory(0, "#7d3c98", "x", (ev(58.378, 26.729, "Tartu", zoom=None),
+                                          MapEvent(lat=None, lon=None, title="Nowhere"),
+                                          ev(58.378, 26.729, "Tartu", zoom=7)))
+    show_all(qtbot, map_view, [story], {0: 0})
+    map_view.fly_to_event(0, 0)
+    qtbot.waitUntil(lambda: probe.state(map_view)["zoom"] == PLACE_ZOOM + 1, timeout=5000)
+    map_view.fly_to_event(0, 1)  # no place: the view stays
+    map_view.fly_to_event(0, 2)
+    qtbot.waitUntil(lambda: probe.state(map_view)["zoom"] == 7, timeout=5000)
+    assert abs(probe.state(map_view)["center"]["lat"] - 58.378) < 0.5

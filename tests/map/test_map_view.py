@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from storyplayer.model.map_protocol import MapEvent, MapStory, TileSource
+from storyplayer.resources import resources_dir
 
 
 def test_page_loads_and_says_ready(map_view, probe):
@@ -136,7 +137,8 @@ def test_geometry_overlay_and_clear(qtbot, map_view, probe, tmp_path):
 def test_options_toggle_borders(qtbot, map_view, probe):
     map_view.set_options(reduced_motion=True, borders=True)
     qtbot.waitUntil(lambda: probe.state(map_view)["regions"].endswith("|true"), timeout=5000)
-    map_view.fly_to(58.4, 26.7, 9)
+    map_view.set_stories([MapStory(0, "#1f618d", "x", (MapEvent(58.4, 26.7, "Tartu", zoom=9),))])
+    map_view.fly_to_event(0, 0)
     qtbot.waitUntil(lambda: probe.state(map_view)["zoom"] == 9, timeout=5000)
     map_view.set_options(reduced_motion=True, borders=False)
     qtbot.waitUntil(lambda: probe.state(map_view)["regions"].endswith("|false"), timeout=5000)
@@ -144,8 +146,8 @@ def test_options_toggle_borders(qtbot, map_view, probe):
 
 def test_page_errors_surface_as_a_signal(qtbot, map_view):
     with qtbot.waitSignal(map_view.pageError, timeout=5000) as blocker:
-        map_view.page().runJavaScript("handle({type: 'fly', lat: 'north', lon: 0, zoom: 3})")
-    assert blocker.args[0].startswith("fly:")
+        map_view.page().runJavaScript("handle({type: 'stories', stories: [null]})")
+    assert blocker.args[0].startswith("stories:")
     with qtbot.waitSignal(map_view.pageError, timeout=5000) as blocker:
         map_view.page().runJavaScript("handle({type: 'teleport'})")
     assert "teleport" in blocker.args[0]
@@ -190,3 +192,30 @@ def test_online_tile_host_is_let_through_only_when_configured(map_view):
     assert guard.allows(url)
     map_view.set_options()
     assert not guard.allows(url)
+
+
+def test_the_page_takes_its_constants_from_python(qtbot, map_view, probe, stories):
+    """Fallback colours, the sea, the zoom limit and the regions come from model/map_style.py
+    (the page once drew a colourless third story in a colour of its own)."""
+    from dataclasses import replace
+
+    from storyplayer.model.map_style import MAX_ZOOM, SEA, page_setup
+    from storyplayer.model.story import PANE_COLORS
+
+    map_view.set_options(reduced_motion=True)
+    map_view.set_stories([replace(s, color="not a colour") for s in stories])
+    last = 0
+    for slot in (0, 1, 2):
+        last = map_view.show_event(slot, 0)
+    with qtbot.waitSignal(map_view.shown, timeout=5000, check_params_cb=lambda s: s == last):
+        pass
+    colours = {m["slot"]: m["color"] for m in probe.state(map_view)["markers"]}
+    assert colours == dict(enumerate(PANE_COLORS))
+    read = json.loads(probe.run(map_view, """JSON.stringify({setup: window.storyMapSetup,
+        sea: getComputedStyle(document.body).backgroundColor})"""))
+    assert read["setup"] == page_setup()
+    red, green, blue = (int(SEA[i : i + 2], 16) for i in (1, 3, 5))
+    assert read["sea"] == f"rgb({red}, {green}, {blue})"
+    for source in ("map.js", "map.css", "preload.js"):
+        text = (resources_dir() / "map" / source).read_text(encoding="utf-8")
+        assert SEA not in text and "#7d6608" not in text and f"maxZoom: {MAX_ZOOM}" not in text

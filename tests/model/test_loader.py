@@ -237,3 +237,19 @@ def test_long_event_titles_are_shortened_in_messages(tmp_path: Path) -> None:
     text = f"format: 1\ntitle: T\nevents:\n  - {{title: {title}, date: 1917-02-30}}\n"
     (error,) = errors_of(write_story(tmp_path, text=text))
     assert 'event 1 "A very long title that goes on and on a…": 30 February' in error
+
+
+def test_a_storys_period_runs_from_its_earliest_to_its_latest_date(tmp_path: Path) -> None:
+    """In history's order, not the file's: a flashback or an epilogue does not move it."""
+    data = story_data(4)
+    for event, date in zip(data["events"], ["1920", "1900-05-01", "1950", "1910"],
+                           strict=True):
+        event["date"] = date
+    data["events"].append({**data["events"][0], "date": None})
+    del data["events"][-1]["date"]
+    story = load_story(write_story(tmp_path, data=data))
+    first, last = story.period()
+    assert (first.start.year, (last.end or last.start).year) == (1900, 1950)
+    undated = story_data(1)
+    del undated["events"][0]["date"]
+    assert load_story(write_story(tmp_path, "undated", data=undated)).period() is None

@@ -1,9 +1,6 @@
 """Playback state machine, driven by a fake clock: no Qt, no display, no waiting."""
 
 import random
-import subprocess
-import sys
-import textwrap
 
 import pytest
 from fake_clock import FakeClock
@@ -348,33 +345,6 @@ def test_event_seconds_prefers_explicit_then_default():
 )
 def test_event_seconds_from_reading_length(words, expected):
     assert event_seconds(words, explicit=None, default=None) == pytest.approx(expected)
-
-
-# -- no Qt in the model ---------------------------------------------------------------------
-
-
-def test_model_imports_with_qt_blocked():
-    code = textwrap.dedent(
-        """
-        import sys
-
-        class BlockQt:
-            def find_spec(self, name, path=None, target=None):
-                if name == "PySide6" or name.startswith(("PySide6.", "shiboken6")):
-                    raise ImportError(f"Qt is blocked: {name}")
-                return None
-
-        sys.meta_path.insert(0, BlockQt())
-        import importlib, pkgutil, storyplayer.model
-        for module in pkgutil.walk_packages(storyplayer.model.__path__, "storyplayer.model."):
-            importlib.import_module(module.name)
-        assert not any(m.startswith(("PySide6", "shiboken6")) for m in sys.modules)
-        """
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
 
 
 # -- endless play ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from story_files import story_data, write_story
+from windows import delete_and_wait
 
 from storyplayer import faults
 from storyplayer.map.map_view import MapView
@@ -63,9 +64,9 @@ def test_missing_and_unreadable_folders_are_problems_not_errors(tmp_path, monkey
 
 
 @pytest.fixture
-def window(windows):
+def window(make_window):
     def make(library: Library) -> MainWindow:
-        return windows.make(library, size=(1100, 700))
+        return make_window(library, size=(1100, 700))
 
     return make
 
@@ -187,10 +188,7 @@ def test_corrupt_mbtiles_is_refused_or_answers_not_found(qtbot, tmp_path) -> Non
     qtbot.waitUntil(lambda: bool(box), timeout=10_000)
     assert box == [True]
     handler.close()
-    gone: list[int] = []
-    view.destroyed.connect(lambda *_: gone.append(1))
-    view.deleteLater()
-    qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+    delete_and_wait(qtbot, [view])
 
 
 # --- the log ----------------------------------------------------------------------------------

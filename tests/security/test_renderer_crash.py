@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
 from storyplayer.resources import bundled_stories_dir
-from storyplayer.ui.main_window import MainWindow
 
 THREE = ["october-1917", "independence-1918", "world-war-1"]
 
@@ -44,42 +43,32 @@ def current_markers(qtbot, map_view: MapView) -> dict[int, int]:
     return {m["slot"]: m["index"] for m in state["markers"] if m["current"]}
 
 
-def test_map_comes_back_after_the_renderer_is_killed(qtbot) -> None:
+def test_map_comes_back_after_the_renderer_is_killed(qtbot, make_window) -> None:
     library = Library.load([bundled_stories_dir()])
     map_view = MapView()
-    window = MainWindow(library, map_view, "en")
-    window.resize(1280, 720)
-    try:
-        with qtbot.waitExposed(window):
-            window.show()
-        with qtbot.waitSignal(map_view.ready, timeout=30_000):
-            window.play(THREE)
-        panes = window.playback.panes
-        for pane in panes:  # each pane on a different event, paused so nothing moves
-            pane.driver.pause()
-        panes[0].driver.jump(1)
-        panes[1].driver.jump(2)
-        panes[2].driver.jump(3)
-        qtbot.waitUntil(lambda: len(current_markers(qtbot, map_view)) == 3, timeout=10_000)
-        before = current_markers(qtbot, map_view)
+    window = make_window(library, map_view=map_view)
+    with qtbot.waitSignal(map_view.ready, timeout=30_000):
+        window.play(THREE)
+    panes = window.playback.panes
+    for pane in panes:  # each pane on a different event, paused so nothing moves
+        pane.driver.pause()
+    panes[0].driver.jump(1)
+    panes[1].driver.jump(2)
+    panes[2].driver.jump(3)
+    qtbot.waitUntil(lambda: len(current_markers(qtbot, map_view)) == 3, timeout=10_000)
+    before = current_markers(qtbot, map_view)
 
-        renderers = renderer_processes(map_view)
-        assert renderers, "no QtWebEngineProcess renderer found"
-        old_pid = map_view.page().renderProcessPid()
-        with qtbot.waitSignal(map_view.page().renderProcessTerminated, timeout=15_000):
-            for process in renderers:
-                process.send_signal(signal.SIGKILL)
-        with qtbot.waitSignal(map_view.ready, timeout=30_000):
-            pass
-        qtbot.waitUntil(lambda: current_markers(qtbot, map_view) == before, timeout=10_000)
-        assert len(before) == 3
-        assert map_view.page().renderProcessPid() not in (old_pid, 0)  # a new renderer
-        assert [p.driver.index for p in panes] == [1, 2, 3]
-        assert all(p.isVisible() for p in panes)
-        assert QApplication.instance() is not None
-    finally:
-        window.playback.close_all(emit=False)
-        gone: list[int] = []
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-        qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+    renderers = renderer_processes(map_view)
+    assert renderers, "no QtWebEngineProcess renderer found"
+    old_pid = map_view.page().renderProcessPid()
+    with qtbot.waitSignal(map_view.page().renderProcessTerminated, timeout=15_000):
+        for process in renderers:
+            process.send_signal(signal.SIGKILL)
+    with qtbot.waitSignal(map_view.ready, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: current_markers(qtbot, map_view) == before, timeout=10_000)
+    assert len(before) == 3
+    assert map_view.page().renderProcessPid() not in (old_pid, 0)  # a new renderer
+    assert [p.driver.index for p in panes] == [1, 2, 3]
+    assert all(p.isVisible() for p in panes)
+    assert QApplication.instance() is not None

@@ -19,11 +19,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QToolTip
 
 from storyplayer.faults import limit_image_memory
-from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
 from storyplayer.model.loader import check_story
 from storyplayer.model.rich_text import ALLOWED_TAGS, markdown_to_html
-from storyplayer.ui.main_window import MainWindow
 
 SERVER_LIFETIME_S = 120  # the server stops itself even if a test never tears it down
 
@@ -178,7 +176,9 @@ def write_refused_story(folder: Path, base: str) -> Path:
 IDS = ["hostile-a", "hostile-b", "hostile-c"]
 
 
-def test_hostile_stories_make_zero_requests(qtbot, tmp_path: Path, server: Server) -> None:
+def test_hostile_stories_make_zero_requests(
+    qtbot, make_window, tmp_path: Path, server: Server
+) -> None:
     limit_image_memory()
     for story_id in IDS:
         write_hostile_story(tmp_path, story_id, server.base)
@@ -188,48 +188,39 @@ def test_hostile_stories_make_zero_requests(qtbot, tmp_path: Path, server: Serve
     story, problems = check_story(refused)
     assert story is None and problems  # remote and data: media, and a GeoJSON Feature
 
-    window = MainWindow(library, MapView(), "en", speed=20.0)
-    window.resize(1280, 800)
-    try:
-        with qtbot.waitExposed(window):
-            window.show()
-        window.grab()  # the picker paints every card: titles, summaries, SVG covers
-        window.play(IDS)
-        map_view = window.playback.map_view
-        if not map_view.is_ready:
-            with qtbot.waitSignal(map_view.ready, timeout=30_000):
-                pass
-        panes = window.playback.panes
-        # A few event changes in every pane, each drawn on the map (overlays, labels, shapes).
-        qtbot.waitUntil(lambda: all(p.driver.index >= 2 for p in panes), timeout=20_000)
-        for pane in panes:
-            seq = map_view.show_event(window.playback._slots[pane], pane.driver.index)
-            with qtbot.waitSignal(map_view.shown, timeout=10_000,
-                                  check_params_cb=lambda s, seq=seq: s >= seq):
-                pass
-            pane.grab()  # render the rich-text labels: caption, text, sources
-            assert "<script>" in pane.event_view.title.text()  # shown as text
-            QToolTip.showText(pane.mapToGlobal(QPoint(5, 5)), pane.story_title.toolTip(), pane)
-            QApplication.processEvents()
-        QToolTip.hideText()
-        # In the page, story text is text: the labels hold the markup as characters and the
-        # page has only its own five scripts (the channel, preload, Leaflet, labels, map).
-        page = run_js(qtbot, map_view, """JSON.stringify({
-            labels: Array.from(document.querySelectorAll('.story-label'))
-                    .map(function (e) { return e.textContent; }),
-            scripts: document.scripts.length,
-            foreign: Array.from(document.querySelectorAll('[src],[href]')).filter(function (e) {
-              return (e.getAttribute('src') || e.getAttribute('href') || '').indexOf('127.0.0.1')
-                >= 0; }).length })""")
-        assert page.count('"foreign":0') == 1, page
-        assert '"scripts":5' in page, page  # qwebchannel, preload, leaflet, labels, map
-        assert "<script>fetch(" in page  # a label shows the markup as text
-    finally:
-        window.playback.close_all(emit=False)
-        gone: list[int] = []
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-        qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+    window = make_window(library, speed=20.0, size=(1280, 800))
+    window.grab()  # the picker paints every card: titles, summaries, SVG covers
+    window.play(IDS)
+    map_view = window.playback.map_view
+    if not map_view.is_ready:
+        with qtbot.waitSignal(map_view.ready, timeout=30_000):
+            pass
+    panes = window.playback.panes
+    # A few event changes in every pane, each drawn on the map (overlays, labels, shapes).
+    qtbot.waitUntil(lambda: all(p.driver.index >= 2 for p in panes), timeout=20_000)
+    for pane in panes:
+        seq = map_view.show_event(window.playback._slots[pane], pane.driver.index)
+        with qtbot.waitSignal(map_view.shown, timeout=10_000,
+                              check_params_cb=lambda s, seq=seq: s >= seq):
+            pass
+        pane.grab()  # render the rich-text labels: caption, text, sources
+        assert "<script>" in pane.event_view.title.text()  # shown as text
+        QToolTip.showText(pane.mapToGlobal(QPoint(5, 5)), pane.story_title.toolTip(), pane)
+        QApplication.processEvents()
+    QToolTip.hideText()
+    # In the page, story text is text: the labels hold the markup as characters and the
+    # page has only its own five scripts (the channel, preload, Leaflet, labels, map).
+    page = run_js(qtbot, map_view, """JSON.stringify({
+        labels: Array.from(document.querySelectorAll('.story-label'))
+                .map(function (e) { return e.textContent; }),
+        scripts: document.scripts.length,
+        foreign: Array.from(document.querySelectorAll('[src],[href]')).filter(function (e) {
+          return (e.getAttribute('src') || e.getAttribute('href') || '').indexOf('127.0.0.1')
+            >= 0; }).length })""")
+    assert page.count('"foreign":0') == 1, page
+    assert '"scripts":5' in page, page  # qwebchannel, preload, leaflet, labels, map
+    assert "<script>fetch(" in page  # a label shows the markup as text
+    make_window.close_all()
     qtbot.wait(300)  # time for any late request to arrive (there must be none)
     assert server.hits == []
     # The server did work all along: a request from Python reaches it.

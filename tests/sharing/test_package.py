@@ -401,17 +401,6 @@ def test_an_interrupted_install_is_cleaned_up_later(story: Path, library: Path,
     assert not stale.exists() and fresh.exists()
 
 
-def test_sharing_needs_no_qt() -> None:
-    import subprocess
-
-    code = ("import sys\n"
-            "sys.modules['PySide6'] = None\n"
-            "import storyplayer.sharing.package, storyplayer.sharing.desktop\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)
-    assert done.returncode == 0, done.stderr
-
-
 def test_a_library_that_is_a_file_is_told(story: Path, tmp_path: Path) -> None:
     out = tmp_path / "a.storyplayer"
     pack_story(story, out)

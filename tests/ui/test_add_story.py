@@ -13,7 +13,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from story_files import story_data, write_story
 
-from storyplayer.map.map_view import MapView
 from storyplayer.model.config import KioskSettings
 from storyplayer.model.library import Library
 from storyplayer.sharing import pack_story
@@ -62,7 +61,7 @@ def ids_shown(window: MainWindow) -> list[str]:
 
 
 @pytest.fixture
-def setup(tmp_path: Path, windows):  # type: ignore[no-untyped-def]
+def setup(tmp_path: Path, make_window):  # type: ignore[no-untyped-def]
     user = tmp_path / "library"
     write_story(user, "already-here")
     data = story_data(2)
@@ -74,7 +73,7 @@ def setup(tmp_path: Path, windows):  # type: ignore[no-untyped-def]
     def load() -> Library:
         return Library.load([user])
 
-    window = windows.make(load())
+    window = make_window(load())
     adder = AddStory(window, user, load)
     return window, adder, package, user
 
@@ -163,25 +162,18 @@ def test_add_story_opens_a_file_dialog(qtbot, setup) -> None:
     dialog.reject()
 
 
-def test_kiosk_visitors_cannot_add_stories(qtbot, tmp_path: Path) -> None:
+def test_kiosk_visitors_cannot_add_stories(qtbot, make_window, tmp_path: Path) -> None:
     user = tmp_path / "library"
     write_story(user, "already-here")
-    window = MainWindow(Library.load([user]), MapView(), "en")
+    window = make_window(Library.load([user]), show=False)
     AddStory(window, user, lambda: Library.load([user]))
     kiosk = Kiosk(window, KioskSettings(enabled=True))
+    make_window.before_close(kiosk.leave)
     with qtbot.waitExposed(window):
         kiosk.start(attract=False, full_screen=False)
-    try:
-        assert not window.picker.add_button.isVisible()
-        assert not window.picker.acceptDrops()
-        assert not drag_enter(window, tmp_path / "x.storyplayer")
-    finally:
-        kiosk.leave()
-        window.playback.close_all(emit=False)
-        gone: list[int] = []
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-        qtbot.waitUntil(lambda: gone == [1], timeout=5000)
+    assert not window.picker.add_button.isVisible()
+    assert not window.picker.acceptDrops()
+    assert not drag_enter(window, tmp_path / "x.storyplayer")
 
 
 def test_an_imported_title_with_markup_is_shown_as_written(qtbot, setup, tmp_path) -> None:

@@ -47,15 +47,15 @@ def library_dir(tmp_path: Path) -> Path:
     return user
 
 
-def _adder(windows, user: Path, importer, lang: str = "en"):  # type: ignore[no-untyped-def]
+def _adder(make_window, user: Path, importer, lang: str = "en"):  # type: ignore[no-untyped-def]
     def load() -> Library:
         return Library.load([user])
 
-    window = windows.make(load(), lang=lang)
+    window = make_window(load(), lang=lang)
     return window, AddStory(window, user, load, importer=importer)
 
 
-def test_the_window_answers_while_a_slow_import_runs(qtbot, windows, library_dir, tmp_path):
+def test_the_window_answers_while_a_slow_import_runs(qtbot, make_window, library_dir, tmp_path):
     release, started = threading.Event(), threading.Event()
     threads: list[threading.Thread] = []
 
@@ -65,7 +65,7 @@ def test_the_window_answers_while_a_slow_import_runs(qtbot, windows, library_dir
         assert release.wait(20), "the test never let the import finish"
         return import_file(*args, known_places=[], **options)
 
-    window, adder = _adder(windows, library_dir, slow_import)
+    window, adder = _adder(make_window, library_dir, slow_import)
     try:
         adder.add_files([_source(tmp_path)])  # returns at once
         assert started.wait(5)
@@ -93,11 +93,11 @@ def test_the_window_answers_while_a_slow_import_runs(qtbot, windows, library_dir
     adder.summary.close()
 
 
-def test_a_failed_import_is_one_line_in_the_banner(qtbot, windows, library_dir, tmp_path):
+def test_a_failed_import_is_one_line_in_the_banner(qtbot, make_window, library_dir, tmp_path):
     def failing(path: Path, *args: Any, **options: Any):  # type: ignore[no-untyped-def]
         raise ImportFailure("the storymap has no slides")
 
-    window, adder = _adder(windows, library_dir, failing)
+    window, adder = _adder(make_window, library_dir, failing)
     with qtbot.waitSignal(adder.addRefused, timeout=5000) as refused:
         adder.add_files([tmp_path / "empty.json"])
     assert refused.args == [f"{tmp_path / 'empty.json'}: the storymap has no slides"]
@@ -105,7 +105,7 @@ def test_a_failed_import_is_one_line_in_the_banner(qtbot, windows, library_dir, 
 
 
 def test_the_summary_in_estonian_and_downloading_the_pictures(
-    qtbot, qapp, windows, library_dir, tmp_path
+    qtbot, qapp, make_window, library_dir, tmp_path
 ):
     calls: list[dict[str, Any]] = []
 
@@ -117,7 +117,7 @@ def test_the_summary_in_estonian_and_downloading_the_pictures(
     translations = Translations(qapp)
     translations.set_language("et")
     try:
-        window, adder = _adder(windows, library_dir, importer, lang="et")
+        window, adder = _adder(make_window, library_dir, importer, lang="et")
         with qtbot.waitSignal(adder.storyAdded, timeout=15_000):
             adder.add_files([_source(tmp_path)])
         box = adder.summary
@@ -147,8 +147,8 @@ def test_the_summary_in_estonian_and_downloading_the_pictures(
         translations.deleteLater()
 
 
-def test_the_summary_in_english(qtbot, windows, library_dir, tmp_path):
-    window, adder = _adder(windows, library_dir,
+def test_the_summary_in_english(qtbot, make_window, library_dir, tmp_path):
+    window, adder = _adder(make_window, library_dir,
                            lambda *a, **o: import_file(*a, known_places=[], **o))
     with qtbot.waitSignal(adder.storyAdded, timeout=15_000):
         adder.add_files([_source(tmp_path)])

@@ -3,20 +3,14 @@ a text scale that persists, the high-contrast theme and keyboard focus."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from fake_clock import FakeClock
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 
 from storyplayer.app import _persist_text_scale
 from storyplayer.model.config import LoadedConfig, load_config
 from storyplayer.model.library import Library
-from storyplayer.model.playback import State
 from storyplayer.ui import theme
-from storyplayer.ui.main_window import MainWindow
-from storyplayer.ui.playback_driver import PlaybackDriver
 
 
 @pytest.fixture
@@ -25,29 +19,8 @@ def library(bundled_library: Library) -> Library:
 
 
 @pytest.fixture
-def make_window(windows, library) -> Iterator:
-    def make(speed: float = 1.0) -> MainWindow:
-        return windows.make(library, speed=speed, active=True)
-
-    yield make
-    theme.set_palette("light")
-
-
-def test_manual_never_advances_by_itself(qtbot):
-    clock = FakeClock()
-    driver = PlaybackDriver([1.0, 1.0, 1.0], clock=clock)
-    driver.manual = True
-    moved: list[int] = []
-    driver.eventChanged.connect(moved.append)
-    # No timer is left to wake it: time stands still until the presenter steps.
-    assert [t for t in driver.findChildren(QTimer) if t.isActive()] == []
-    for _ in range(5):
-        clock.now += 60  # a long discussion in class
-        driver._sync()  # what a (late) timer would do: look at the clock
-    assert moved == [] and driver.index == 0 and driver.state is State.PLAYING
-    driver.next()
-    assert driver.index == 1
-    driver.stop()
+def window_options() -> dict[str, bool]:
+    return {"active": True}  # shortcuts need the active window
 
 
 def test_the_top_bar_toggle_and_keys_step_by_hand(qtbot, make_window):

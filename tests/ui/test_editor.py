@@ -26,8 +26,8 @@ def run_js(qtbot: Any, view: Any, script: str) -> Any:
 
 
 @pytest.fixture
-def editing(windows, bundled_library, qtbot, tmp_path):  # type: ignore[no-untyped-def]
-    window = windows.make(bundled_library, size=(1280, 800))
+def editing(make_window, bundled_library, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    window = make_window(bundled_library, size=(1280, 800))
     wait_map(qtbot, window)
     host = EditorHost(window, tmp_path / "library", tmp_path / "autosave",
                       bundled_stories_dir())

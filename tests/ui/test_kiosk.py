@@ -3,14 +3,13 @@ time, a touch back to the picker, no way out for a visitor, and the staff chord 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import QApplication
 
-from storyplayer.map.map_view import MapView
 from storyplayer.model.config import KioskSettings
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
@@ -27,30 +26,19 @@ def library() -> Library:
 
 
 @pytest.fixture
-def make_kiosk(qtbot, library) -> Iterator:
-    made: list[tuple[MainWindow, Kiosk]] = []
-
+def make_kiosk(qtbot, make_window) -> Callable[..., tuple[MainWindow, Kiosk]]:
     def make(pin: str = "", featured: tuple[str, ...] = (), idle_ms: int = IDLE_MS,
              speed: float = 1.0) -> tuple[MainWindow, Kiosk]:
-        window = MainWindow(library, MapView(), "en", speed=speed)
+        window = make_window(speed=speed, show=False)
         kiosk = Kiosk(window, KioskSettings(enabled=True, pin=pin), featured=featured,
                       idle_ms=idle_ms, cursor_ms=idle_ms // 2)
+        make_window.before_close(lambda: kiosk._leaving or kiosk.leave())
         with qtbot.waitExposed(window):
             kiosk.start()
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
-        made.append((window, kiosk))
+        make_window.activate(window)  # shortcuts need it
         return window, kiosk
 
-    yield make
-    gone: list[int] = []
-    for window, kiosk in made:
-        if not kiosk._leaving:
-            kiosk.leave()
-        window.playback.close_all(emit=False)
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-    qtbot.waitUntil(lambda: len(gone) == len(made), timeout=5000)
+    return make
 
 
 def touch(widget) -> None:  # noqa: ANN001

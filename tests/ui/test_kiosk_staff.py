@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from story_files import write_story
 
-from storyplayer.map.map_view import MapView
 from storyplayer.model.config import KioskSettings
 from storyplayer.model.library import Library
 from storyplayer.resources import bundled_stories_dir
@@ -27,21 +25,14 @@ def library(tmp_path: Path) -> Library:
 
 
 @pytest.fixture
-def kiosk(qtbot, library):
-    window = MainWindow(library, MapView(), "en")
+def kiosk(qtbot, make_window):
+    window = make_window(show=False)
     made = Kiosk(window, KioskSettings(enabled=True, pin="2468"), idle_ms=60_000)
+    make_window.before_close(lambda: made._leaving or made.leave())
     with qtbot.waitExposed(window):
         made.start(full_screen=False)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    yield made
-    if not made._leaving:
-        made.leave()
-    window.playback.close_all(emit=False)
-    gone: list[int] = []
-    window.destroyed.connect(lambda *_: gone.append(1))
-    window.deleteLater()
-    qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+    make_window.activate(window)
+    return made
 
 
 def picker_names(window: MainWindow) -> list[str]:

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 from windows import wait_map
 
-from storyplayer.map.map_view import MapView
 from storyplayer.model.config import KioskSettings
 from storyplayer.model.library import Library
 from storyplayer.model.story import Story
@@ -147,9 +146,9 @@ def switch_and_check(window: MainWindow, old_strings, root: QWidget | None = Non
         assert not found, f"{old} text left after switching to {new}: {found[:8]}"
 
 
-def test_every_playback_screen_follows_a_language_switch(qtbot, windows, bundled_library,
+def test_every_playback_screen_follows_a_language_switch(qtbot, make_window, bundled_library,
                                                          translations, old_strings) -> None:
-    window = windows.make(bundled_library, lang="en")
+    window = make_window(bundled_library, lang="en")
     window.translations = translations
     translations.set_language("en")
     switch_and_check(window, old_strings)  # the picker, its categories and cards
@@ -166,38 +165,31 @@ def test_every_playback_screen_follows_a_language_switch(qtbot, windows, bundled
     view.set_sync(True)  # date order: panes waiting for their first date
     assert view.panes[2].pages.currentWidget() is view.panes[2].waiting_card
     switch_and_check(window, old_strings)
-    view.sync.finish()  # every end card
+    view.driver.command(lambda session: session.finish())  # every end card
     assert view.panes[0].pages.currentWidget() is view.panes[0].end_card
     switch_and_check(window, old_strings)
     window.notices.show_notice("A note")
     switch_and_check(window, old_strings)
 
 
-def test_the_attract_screen_follows_a_language_switch(qtbot, bundled_library, translations,
+def test_the_attract_screen_follows_a_language_switch(qtbot, make_window, translations,
                                                       old_strings) -> None:
-    window = MainWindow(bundled_library, MapView(), "en")
+    window = make_window(show=False)
     window.translations = translations
     kiosk = Kiosk(window, KioskSettings(enabled=True), featured=tuple(THREE))
+    make_window.before_close(kiosk.leave)
     with qtbot.waitExposed(window):
         kiosk.start(full_screen=False)
-    try:
-        assert window.stack.currentWidget() is kiosk.attract
-        switch_and_check(window, old_strings)
-        window.notices.show_notice("A note")  # held for staff, shown after the chord
-        kiosk.request_exit()
-        assert kiosk.staff_report.isVisible()
-        switch_and_check(window, old_strings)
-        kiosk.staff_report.close_report()
-        kiosk.pin_pad.open()
-        switch_and_check(window, old_strings)
-        kiosk.pin_pad.cancel()
-    finally:
-        kiosk.leave()
-        window.playback.close_all(emit=False)
-        gone: list[int] = []
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-        qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+    assert window.stack.currentWidget() is kiosk.attract
+    switch_and_check(window, old_strings)
+    window.notices.show_notice("A note")  # held for staff, shown after the chord
+    kiosk.request_exit()
+    assert kiosk.staff_report.isVisible()
+    switch_and_check(window, old_strings)
+    kiosk.staff_report.close_report()
+    kiosk.pin_pad.open()
+    switch_and_check(window, old_strings)
+    kiosk.pin_pad.cancel()
 
 
 def test_every_interface_string_has_a_compiled_estonian_translation(tmp_path) -> None:

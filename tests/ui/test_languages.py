@@ -28,10 +28,10 @@ def translations(qapp) -> Iterator[Translations]:
 
 
 @pytest.fixture
-def make_window(windows, library, translations):
+def window_in(make_window, translations):
     def make(lang: str) -> MainWindow:
         translations.set_language(lang)
-        window = windows.make(library, lang=lang)
+        window = make_window(lang=lang)
         window.translations = translations
         return window
 
@@ -43,8 +43,8 @@ def test_the_estonian_translation_ships_compiled():
     assert translation_file("xx") is None
 
 
-def test_the_picker_in_estonian(make_window, library):
-    window = make_window("et")
+def test_the_picker_in_estonian(window_in, library):
+    window = window_in("et")
     picker = window.picker
     assert picker.heading.text() == "Vali lood"
     assert picker.search_box.placeholderText() == "Otsi lugusid"
@@ -60,8 +60,8 @@ def test_the_picker_in_estonian(make_window, library):
     assert story.title.get("et") in titles and story.title.get("en") not in titles
 
 
-def test_playback_in_estonian_dates_and_end_message(qtbot, make_window, library):
-    window = make_window("et")
+def test_playback_in_estonian_dates_and_end_message(qtbot, window_in, library):
+    window = window_in("et")
     window.play(["october-1917"])
     pane = window.playback.panes[0]
     assert window.playback.back_button.text() == "Vali lood"
@@ -76,8 +76,8 @@ def test_playback_in_estonian_dates_and_end_message(qtbot, make_window, library)
     assert "Korraga saab mängida kuni kolm lugu" in pane.end_card.message.text()
 
 
-def test_switching_language_live_from_the_picker(qtbot, make_window):
-    window = make_window("en")
+def test_switching_language_live_from_the_picker(qtbot, window_in):
+    window = window_in("en")
     picker = window.picker
     assert picker.heading.text() == "Choose stories"
     with qtbot.waitSignal(window.languageChanged, timeout=2000) as switched:
@@ -99,10 +99,10 @@ def test_switching_language_live_from_the_picker(qtbot, make_window):
     assert QApplication.instance().translate("Picker", "Choose stories") == "Choose stories"
 
 
-def test_known_category_tags_follow_the_language(make_window) -> None:
+def test_known_category_tags_follow_the_language(window_in) -> None:
     from storyplayer.ui.story_card import category_label
 
-    window = make_window("et")
+    window = window_in("et")
     assert category_label("history") == "Ajalugu"
     assert window.picker.category_box.findText("Poliitika") > 0
     assert category_label("world-war-ii") == "World war ii"  # unknown tags as written

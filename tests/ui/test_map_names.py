@@ -20,8 +20,8 @@ def page_names(qtbot, view) -> dict[str, Any]:
 
 
 def test_the_map_names_follow_the_event_and_the_shared_playhead(
-        qtbot, windows, bundled_library: Library):
-    window = windows.make(bundled_library)
+        qtbot, make_window, bundled_library: Library):
+    window = make_window(bundled_library)
     window.set_manual(True)
     window.play(["october-1917", "independence-1918"])
     wait_map(qtbot, window)
@@ -36,8 +36,8 @@ def test_the_map_names_follow_the_event_and_the_shared_playhead(
     playback.set_sync(True)  # in date order: the playhead's event gives the date
     for _ in range(3):
         playback.step(True)
-        pane_index, _event = playback.sync.current
-        pane = playback.panes[pane_index]
+        head = playback.session.playhead
+        pane = playback.panes[playback.session.slots.index(head.slot)]
         qtbot.waitUntil(lambda p=pane: page_names(qtbot, view)["date"] == date_of(p),
                         timeout=5000)
     window.set_language("et")
@@ -96,10 +96,10 @@ def test_a_storys_own_place_names_reach_the_map(qapp, tmp_path):
         theme.set_palette("light")
 
 
-def test_the_settings_menus_theme_reaches_the_map(qtbot, windows, bundled_library: Library):
+def test_the_settings_menus_theme_reaches_the_map(qtbot, make_window, bundled_library: Library):
     from storyplayer.ui import theme
 
-    window = windows.make(bundled_library)
+    window = make_window(bundled_library)
     window.play(["october-1917"])
     wait_map(qtbot, window)
     view = window.playback.map_view

@@ -10,7 +10,6 @@ from windows import wait_map
 
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
-from storyplayer.ui.main_window import MainWindow
 
 THREE = ["october-1917", "independence-1918", "world-war-1"]
 
@@ -21,11 +20,8 @@ def library(bundled_library: Library) -> Library:
 
 
 @pytest.fixture
-def make_window(windows, library: Library):
-    def make(speed: float = 1.0, size: tuple[int, int] = (1280, 720)) -> MainWindow:
-        return windows.make(library, speed=speed, size=size, active=True)
-
-    return make
+def window_options() -> dict[str, bool]:
+    return {"active": True}  # shortcuts need the active window
 
 
 def rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
@@ -155,3 +151,21 @@ def test_text_scale_keys(qtbot, make_window) -> None:
     qtbot.keyClick(window, Qt.Key_Plus, Qt.ControlModifier)
     assert window.text_scale == pytest.approx(1.1)
     assert window.playback.panes[0].event_view.title.font().pointSizeF() > size
+
+
+def test_show_on_map_names_the_panes_event(qtbot, make_window) -> None:
+    """The map page, not the pane, decides how close "show on map" goes."""
+    import json
+
+    window = make_window()
+    window.play(THREE)
+    wait_map(qtbot, window)
+    pane = window.playback.panes[1]
+    pane.driver.pause()
+    pane.driver.jump(2)
+    sent: list[dict] = []
+    window.playback.map_view._bridge.message.connect(lambda text: sent.append(json.loads(text)))
+    qtbot.mouseClick(pane.map_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: any(m["type"] == "fly-to-event" for m in sent))
+    assert [m for m in sent if m["type"] == "fly-to-event"] == [
+        {"type": "fly-to-event", "slot": 1, "index": 2}]

@@ -13,12 +13,11 @@ from storyplayer.ui.translations import Translations
 
 
 @pytest.fixture
-def window(windows, bundled_library, qapp):
-    made = windows.make(bundled_library)
+def window(make_window, bundled_library, qapp):
+    made = make_window(bundled_library)
     made.translations = Translations(qapp)
     yield made
     made.translations.set_language("en")
-    theme.set_palette("light")
 
 
 def test_the_menu_is_on_both_screens_and_saves_what_it_changes(qtbot, window, tmp_path):

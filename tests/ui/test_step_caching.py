@@ -23,9 +23,9 @@ def _shown(view: EventView) -> tuple:
     )
 
 
-def test_stepping_back_and_forth_shows_each_events_own_texts(qtbot, windows,
+def test_stepping_back_and_forth_shows_each_events_own_texts(qtbot, make_window,
                                                             bundled_library: Library) -> None:
-    window = windows.make(bundled_library)
+    window = make_window(bundled_library)
     window.set_manual(True)
     window.play(THREE)
     qtbot.waitUntil(lambda: window.playback.panes[0].width() > 100)
@@ -70,8 +70,8 @@ def test_pictures_are_scaled_once_per_size(qtbot) -> None:
 
 
 def test_timeline_static_layer_is_kept_across_steps_and_rebuilt_on_resize(
-        qtbot, windows, bundled_library: Library) -> None:
-    window = windows.make(bundled_library)
+        qtbot, make_window, bundled_library: Library) -> None:
+    window = make_window(bundled_library)
     window.set_manual(True)
     window.play(THREE)
     strip = window.playback.timeline

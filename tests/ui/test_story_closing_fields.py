@@ -31,9 +31,9 @@ def _library(tmp_path: Path) -> Path:
     return tmp_path / "stories"
 
 
-def test_ending_band_and_cover_credit_on_screen(qtbot, windows, tmp_path: Path) -> None:
+def test_ending_band_and_cover_credit_on_screen(qtbot, make_window, tmp_path: Path) -> None:
     library = Library.load([_library(tmp_path)])
-    window = windows.make(library)
+    window = make_window(library)
     proxy = window.picker.proxy
     row = next(r for r in range(proxy.rowCount()) if proxy.data(proxy.index(r), Role.ID) == "kept")
     assert proxy.data(proxy.index(row), Qt.ToolTipRole) == "The bridge\nCover: Photo: A. Author"
@@ -58,8 +58,8 @@ def test_ending_band_and_cover_credit_on_screen(qtbot, windows, tmp_path: Path) 
     assert card.ending.text() == "Sillamuuseum on avatud."
 
 
-def test_a_story_without_an_ending_shows_no_empty_label(windows, bundled_library) -> None:
-    window = windows.make(bundled_library)
+def test_a_story_without_an_ending_shows_no_empty_label(make_window, bundled_library) -> None:
+    window = make_window(bundled_library)
     window.play(["october-1917"])
     assert window.playback.panes[0].end_card.ending.isHidden()
 

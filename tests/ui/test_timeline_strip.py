@@ -14,8 +14,8 @@ THREE = ["october-1917", "world-war-1", "independence-1918"]
 
 
 @pytest.fixture
-def window(qtbot, windows, bundled_library: Library) -> MainWindow:
-    win = windows.make(bundled_library)
+def window(qtbot, make_window, bundled_library: Library) -> MainWindow:
+    win = make_window(bundled_library)
     win.play(THREE)
     qtbot.waitUntil(lambda: win.playback.timeline.width() > 600)
     return win

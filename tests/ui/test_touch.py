@@ -56,8 +56,8 @@ def fingers(qtbot, view, device, starts, ends, steps: int = 10) -> None:
 
 
 @pytest.fixture
-def window(windows, bundled_library: Library, qtbot):
-    window = windows.make(bundled_library)
+def window(make_window, bundled_library: Library, qtbot):
+    window = make_window(bundled_library)
     window.set_manual(True)  # events wait for a swipe
     window.play(["october-1917"])
     wait_map(qtbot, window)

@@ -67,13 +67,11 @@ class _Handout:
     def header_html(self, cover_src: str | None, width_px: int) -> str:
         s = self.story
         parts = [f"<h1>{plain(self.t(s.title))}</h1>"]
-        if s.dated_events():
+        period = s.period()
+        if period:
             from storyplayer.model.dates import format_period
 
-            dated = s.dated_events()
-            parts.append(
-                f'<p class="date">{plain(format_period(dated[0], dated[-1], self.lang))}</p>'
-            )
+            parts.append(f'<p class="date">{plain(format_period(*period, self.lang))}</p>')
         if s.summary:
             parts.append(f'<div class="summary">{markdown_to_html(self.t(s.summary))}</div>')
         if cover_src:

@@ -19,6 +19,7 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
+    QWebEngineScript,
     QWebEngineSettings,
     QWebEngineUrlRequestInfo,
     QWebEngineUrlRequestInterceptor,
@@ -30,6 +31,7 @@ from storyplayer.map.map_bridge import MapBridge
 from storyplayer.map.scheme import BASE_URL, SCHEME, SchemeHandler
 from storyplayer.model import map_protocol as proto
 from storyplayer.model.config import tile_url_problem
+from storyplayer.model.map_style import page_setup
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +92,18 @@ class MapPage(QWebEnginePage):
             log.debug("map page: %s", message)
 
 
+def _setup_script() -> QWebEngineScript:
+    """The constants of model/map_style.py as `window.storyMapSetup`, before the page's own
+    scripts run (and again after every reload)."""
+    script = QWebEngineScript()
+    script.setName("storyplayer-setup")
+    script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+    script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+    script.setRunsOnSubFrames(False)
+    script.setSourceCode("window.storyMapSetup = " + proto.encode(page_setup()) + ";")
+    return script
+
+
 class MapView(QWebEngineView):
     """The embedded map. Signals surface what happens on the page as a normal Qt API."""
 
@@ -142,6 +156,7 @@ class MapView(QWebEngineView):
             s.setAttribute(attr, on)
         page.setBackgroundColor(Qt.GlobalColor.transparent)
 
+        page.scripts().insert(_setup_script())
         self._bridge = MapBridge(self._on_page_message, self)
         self._channel = QWebChannel(page)
         self._channel.registerObject("bridge", self._bridge)
@@ -183,6 +198,11 @@ class MapView(QWebEngineView):
 
     def fly_to(self, lat: float, lon: float, zoom: float) -> None:
         self._send(proto.fly_message(lat, lon, zoom))
+
+    def fly_to_event(self, slot: int, index: int) -> None:
+        """"Show on map": close to event `index` of the story in `slot` (a placeless event
+        leaves the view where it is)."""
+        self._send(proto.fly_to_event_message(slot, index))
 
     def fit_all(self) -> None:
         self._send(proto.fit_message())

@@ -50,6 +50,14 @@ class MapStory:
     path: PathStyle | None = None  # the author's path style; None: the map's own
 
 
+# The messages, named once: the page handles exactly PAGE_COMMANDS and sends only
+# PAGE_ANSWERS (tests/model/test_map_protocol.py reads map.js to hold both sides to it).
+PAGE_COMMANDS = ("stories", "show", "fly", "fly-to-event", "fit", "options", "clear", "names",
+                 "theme", "query", "edit", "edit-marker")
+PAGE_ANSWERS = ("ready", "shown", "marker-clicked", "state", "map-clicked", "marker-dragged",
+                "error")
+
+
 # --- Python -> page -------------------------------------------------------------------------
 
 
@@ -107,7 +115,14 @@ def show_message(slot: int, index: int, seq: int, fit: bool = True) -> dict[str,
 
 
 def fly_message(lat: float, lon: float, zoom: int | float) -> dict[str, Any]:
+    """The view goes to a point at `zoom` (within what the map can show)."""
     return {"type": "fly", "lat": float(lat), "lon": float(lon), "zoom": zoom}
+
+
+def fly_to_event_message(slot: int, index: int) -> dict[str, Any]:
+    """"Show on map": the view goes close to event `index` of the story in `slot`, at the
+    event's zoom or the page's default (model/map_style.py), within what the map can show."""
+    return {"type": "fly-to-event", "slot": int(slot), "index": int(index)}
 
 
 def fit_message() -> dict[str, Any]:

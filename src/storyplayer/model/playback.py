@@ -1,7 +1,8 @@
 """Playback of one story: which event is showing, whether it runs, and when it moves on.
 
 Pure Python, no Qt: time comes from an injected clock, so every rule here is tested with a
-fake clock and no display. The Qt side (``ui/playback_driver.py``) only asks
+fake clock and no display. The session (``model/session.py``) holds one per story, and its
+Qt side (``ui/session_driver.py``) only asks
 :meth:`Playback.seconds_to_next_change`, arms a timer, and calls :meth:`Playback.update`.
 """
 

@@ -113,3 +113,13 @@ class Story:
 
     def dated_events(self) -> list[DateSpan]:
         return [e.date for e in self.events if e.date is not None]
+
+    def period(self) -> tuple[DateSpan, DateSpan] | None:
+        """The earliest-starting and the latest-ending of its dates (in history, not in file
+        order), for the story's years (`dates.format_period`); None when no event is dated."""
+        dated = self.dated_events()
+        if not dated:
+            return None
+        first = min(dated, key=DateSpan.sort_key)
+        last = max(dated, key=lambda s: (s.end or s.start).sort_key())
+        return first, last

@@ -7,14 +7,14 @@ stepping through the story's places. Any touch or click emits `startRequested`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, QTranslator, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from storyplayer.map.map_view import MapView
-from storyplayer.model.dates import DateSpan, format_period
+from storyplayer.map.story_messages import overview_story
+from storyplayer.model.dates import format_period
 from storyplayer.model.story import PANE_COLORS, Story
 from storyplayer.ui import theme
 from storyplayer.ui.cover_image import CoverCache
@@ -27,10 +27,8 @@ OVERVIEW_ZOOM = 6
 
 
 def period_of(story: Story, lang: str) -> str:
-    dated = story.dated_events()
-    first = min(dated, key=DateSpan.sort_key, default=None)
-    last = max(dated, key=lambda s: (s.end or s.start).sort_key(), default=None)
-    return format_period(first, last, lang) if first else ""
+    period = story.period()
+    return format_period(*period, lang) if period else ""
 
 
 class _Cover(QLabel):
@@ -203,17 +201,9 @@ class AttractScreen(QWidget):
             self.tr("Story {k} of {n}").format(k=self.index + 1, n=n))
         self._place = 0
         if self.map_view is not None:
-            from storyplayer.ui.playback_view import map_story
-
             media = self.map_view.add_media_root(f"attract-{story.id}", story.folder)
-            whole = map_story(story, 0, color, lang, media)
-            # A gentle overview: the region, not street level; no overlays to distract.
-            events = tuple(
-                replace(e, zoom=min(e.zoom or OVERVIEW_ZOOM, OVERVIEW_ZOOM), overlay_url=None,
-                        overlay_bounds=None)
-                for e in whole.events
-            )
-            self.map_view.set_stories([replace(whole, events=events)])
+            # A gentle overview: the region, not street level.
+            self.map_view.set_stories([overview_story(story, color, lang, media, OVERVIEW_ZOOM)])
             self._next_place()
         self.setAccessibleDescription(
             f"{story.text(story.title, lang)}. {period}. {story.text(story.summary, lang)}")

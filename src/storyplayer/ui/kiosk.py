@@ -112,11 +112,10 @@ class Kiosk(QObject):
         self.staff_report.close_report()
         if window.playback.panes:
             window.playback.close_all(emit=False)
-        window.picker.clear_choices()
-        window.picker.search_box.clear()
+        window.picker.reset()
         if window.text_scale != self._staff_text_scale:
             window.set_text_scale(self._staff_text_scale)  # the last visitor's Ctrl+plus
-        self.attract.adopt_map(window.playback.map_view)
+        self.attract.adopt_map(window.lend_map())
         window.stack.setCurrentWidget(self.attract)
         self.attract.start()
         self.attract.setFocus(Qt.OtherFocusReason)
@@ -131,9 +130,7 @@ class Kiosk(QObject):
         if not self.attracting:
             return
         self.attract.stop()
-        map_view = self.window.playback.map_view
-        self.window.playback.splitter.insertWidget(1, map_view)
-        map_view.clear()
+        self.window.take_back_map()
         self.idle.poke()  # someone is here: the idle wait starts now
         self.window.show_picker()
 

@@ -92,6 +92,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.picker)
         self.pickerShown.emit()
 
+    def lend_map(self) -> MapView:
+        """The one map, for another screen (the kiosk's attract screen) to show for a while;
+        `take_back_map` returns it beside the playback panes."""
+        return self.playback.map_view
+
+    def take_back_map(self) -> None:
+        self.playback.take_back_map()
+
     def set_library(self, library: Library) -> None:
         """Show `library` from now on (a story was added); playing stories go on as they are."""
         self.library = library

@@ -132,6 +132,11 @@ class Picker(QWidget):
         self.model.clear_choices()
         self.hide_notice()
 
+    def reset(self) -> None:
+        """As a new visitor finds it: nothing chosen, nothing searched for."""
+        self.clear_choices()
+        self.search_box.clear()
+
     def add_header_button(self, button: QWidget) -> None:
         """A button after the language switch (the window's settings menu)."""
         self._header_end.addSpacing(8)

@@ -1,52 +1,32 @@
 """The playback screen: up to three story panes side by side, and the one shared map.
 
-It builds a PlaybackDriver per story, keeps the map in step with every pane, and says
-when the last pane has closed.
+It builds one playback session (model/session.py, run by ui/session_driver.py) for the
+stories, a pane per story on the session's slot, keeps the map in step with every slot, and
+says when the last pane has closed. What a command means (in date order too) is the
+session's business, not this screen's.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from storyplayer.map.map_view import MapView
-from storyplayer.model.map_protocol import MapEvent, MapStory
+from storyplayer.map.story_messages import map_story
 from storyplayer.model.playback import State
+from storyplayer.model.session import Session
 from storyplayer.model.story import PANE_COLORS, Story
 from storyplayer.ui.icons import icon
 from storyplayer.ui.map_names import MapNames
-from storyplayer.ui.playback_driver import PlaybackDriver
+from storyplayer.ui.session_driver import SessionDriver
 from storyplayer.ui.story_pane import SharedPlayhead, StoryPane
 from storyplayer.ui.swipe import SwipeSteps
-from storyplayer.ui.sync_controller import SyncController
 from storyplayer.ui.timeline_strip import TimelineStrip
 
 MAX_PANES = 3
-
-
-def map_story(story: Story, slot: int, color: str, lang: str, media_url: str) -> MapStory:
-    """The map's view of a story: places, names, geometry and overlays in `lang`."""
-    events = []
-    for event in story.events:
-        place, overlay = event.place, event.overlay
-        overlay_url = None
-        if overlay is not None:
-            overlay_url = media_url.rstrip("/") + "/" + overlay.src.relative_to(
-                story.folder.resolve()).as_posix()
-        events.append(MapEvent(
-            lat=place.lat if place else None,
-            lon=place.lon if place else None,
-            name=story.text(place.name, lang) if place else "",
-            title=story.text(event.title, lang),
-            zoom=int(place.zoom) if place and place.zoom is not None else None,
-            geometry=event.geometry,
-            overlay_url=overlay_url,
-            overlay_bounds=overlay.bounds if overlay else None,
-            overlay_opacity=overlay.opacity if overlay else 0.7,
-        ))
-    return MapStory(slot, color, story.text(story.title, lang), tuple(events), story.path)
 
 
 class PlaybackView(QWidget):
@@ -66,7 +46,8 @@ class PlaybackView(QWidget):
         self.manual = False
         self._slots: dict[StoryPane, int] = {}
         self.sync_mode = False  # "In date order": see set_sync()
-        self.sync: SyncController | None = None
+        self.session: Session | None = None
+        self.driver: SessionDriver | None = None
         self.map_names = MapNames(map_view, lang)  # place names at the event's date, theme
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -177,13 +158,14 @@ class PlaybackView(QWidget):
         self.manual_button.blockSignals(True)
         self.manual_button.setChecked(manual)
         self.manual_button.blockSignals(False)
-        for pane in self.panes:
-            pane.driver.manual = manual
+        self._command(lambda s: s.set_manual(manual))
+
+    def _command(self, action) -> None:  # type: ignore[no-untyped-def]
+        if self.driver is not None:
+            self.driver.command(action)
 
     def _update_pause_all(self) -> None:
-        running = any(p.driver.state is State.PLAYING for p in self.panes)
-        if self.sync is not None:
-            running = self.sync.state is State.PLAYING
+        running = self.session is not None and self.session.running()
         self.pause_all_button.setText(self.tr("Pause all") if running else self.tr("Play all"))
 
     # -- starting and closing ------------------------------------------------------------
@@ -191,40 +173,45 @@ class PlaybackView(QWidget):
     def play(self, stories: Sequence[Story]) -> None:
         """Replace whatever plays with `stories` (at most three), from their first events."""
         self.close_all(emit=False)
-        for slot, story in enumerate(stories[:MAX_PANES]):
+        chosen = dict(enumerate(stories[:MAX_PANES]))
+        # Time starts once the map can show where the story is.
+        self.session = Session(chosen, time.monotonic, speed=self.speed,
+                               autoplay=self.map_view.is_ready, manual=self.manual)
+        if self.sync_mode:
+            self.session.set_date_order(True, playing=False if self.manual else None)
+        self.driver = SessionDriver(self.session, self)
+        self.driver.changed.connect(self._on_session_changed)
+        self.driver.tick.connect(self._on_session_tick)
+        for slot, story in chosen.items():
             color = story.color or PANE_COLORS[slot]
-            # Time starts once the map can show where the story is.
-            driver = PlaybackDriver(story.durations(), speed=self.speed,
-                                    autoplay=self.map_view.is_ready)
-            driver.manual = self.manual
+            driver = self.driver.slot(slot)
             pane = StoryPane(driver, story, color, self.lang)
-            driver.setParent(pane)
             pane.set_text_scale(self.text_scale)
             pane.closeRequested.connect(lambda p=pane: self.close_pane(p))
             pane.showOnMapRequested.connect(lambda index, p=pane: self._fly_to(p, index))
             driver.eventChanged.connect(lambda index, p=pane: self._show_on_map(p, index))
-            driver.stateChanged.connect(self._update_pause_all)
-            driver.finished.connect(self._update_pause_all)
             self.panes.append(pane)
             self._slots[pane] = slot
             self.pane_layout.addWidget(pane, 1)
             SwipeSteps(pane, lambda forward, p=pane: self._swipe(p, forward))
         self._update_map_stories()
-        self._restart_sync()
-        self._update_pause_all()
+        self._show_lanes()
+        self._on_session_changed()
         self._balance()
 
     def close_pane(self, pane: StoryPane) -> None:
         if pane not in self.panes:
             return
         self.panes.remove(pane)
-        del self._slots[pane]
+        slot = self._slots.pop(pane)
         pane.driver.stop()
         pane.hide()
         self.pane_layout.removeWidget(pane)
         pane.deleteLater()
+        self._command(lambda s: s.remove(slot))
         self._update_map_stories()
-        self._restart_sync()
+        self._show_lanes()
+        self._on_session_changed()
         self._balance()
         if not self.panes:
             self.allClosed.emit()
@@ -237,10 +224,20 @@ class PlaybackView(QWidget):
             self.pane_layout.removeWidget(pane)
             pane.deleteLater()
         self._slots.clear()
-        self._restart_sync()
+        if self.driver is not None:
+            self.driver.stop()
+            self.driver.deleteLater()
+        self.session = self.driver = None
+        self._show_lanes()
+        self._on_session_changed()
         self.map_view.clear()
         if emit:
             self.allClosed.emit()
+
+    def take_back_map(self) -> None:
+        """The shared map returns beside the panes (another screen had borrowed it)."""
+        self.splitter.insertWidget(1, self.map_view)
+        self.map_view.clear()
 
     def _balance(self) -> None:
         """Panes share their side equally; the map keeps a generous share beside them."""
@@ -274,30 +271,22 @@ class PlaybackView(QWidget):
 
     def _swipe(self, pane: StoryPane, forward: bool) -> None:
         """A swipe on a pane steps it (in date order: the shared playhead)."""
-        if self.sync is not None:
-            self.sync.next() if forward else self.sync.previous()
-        elif forward:
-            pane.driver.next()
-        else:
-            pane.driver.previous()
+        if pane not in self._slots or self.session is None:
+            return
+        slot = None if self.session.date_order else self._slots[pane]
+        self._command(lambda s: s.next(slot) if forward else s.previous(slot))
 
     def _fly_to(self, pane: StoryPane, index: int) -> None:
-        place = pane.story.events[index].place
-        if place is not None:
-            self.map_view.fly_to(place.lat, place.lon, place.zoom or 10)
+        if pane in self._slots:
+            self.map_view.fly_to_event(self._slots[pane], index)
 
     def _on_marker_clicked(self, slot: int, index: int) -> None:
-        for pane, pane_slot in self._slots.items():
-            if pane_slot == slot and 0 <= index < pane.driver.count:
-                pane.driver.jump(index)
+        if slot in self._slots.values():
+            self._command(lambda s: s.jump(slot, index))
 
     def _on_map_ready(self) -> None:
-        if self.sync is not None and not self.manual:
-            self.sync.resume()
-            return
-        for pane in self.panes:
-            if pane.driver.state is State.PAUSED and not self.manual:
-                pane.driver.resume()
+        if not self.manual:
+            self._command(lambda s: s.play())
 
     # -- actions for the keyboard and the window -----------------------------------------
 
@@ -310,25 +299,15 @@ class PlaybackView(QWidget):
         return list(self.panes)
 
     def toggle_all(self) -> None:
-        if self.sync is not None:
-            self.sync.toggle()
-            return
-        running = [p for p in self.panes if p.driver.state is State.PLAYING]
-        for pane in self.panes:
-            if running:
-                pane.driver.pause()
-            elif pane.driver.state is State.PAUSED:
-                pane.driver.resume()
+        self._command(lambda s: s.toggle())
 
     def step(self, forward: bool) -> None:
-        if self.sync is not None:  # one shared playhead
-            self.sync.next() if forward else self.sync.previous()
-            return
-        for pane in self.focused_panes():
-            if forward:
-                pane.driver.next()
-            else:
-                pane.driver.previous()
+        """The keys and the clicker: the focused pane's story, or every one (in date order,
+        the one shared playhead)."""
+        panes = self.focused_panes()
+        everything = self.session is None or self.session.date_order or panes == self.panes
+        for slot in [None] if everything else [self._slots[p] for p in panes]:
+            self._command(lambda s, slot=slot: s.next(slot) if forward else s.previous(slot))
 
     def focus_pane(self, number: int) -> None:
         if 0 < number <= len(self.panes):
@@ -342,12 +321,9 @@ class PlaybackView(QWidget):
 
     def set_speed(self, speed: float) -> None:
         self.speed = speed
-        if self.sync is not None:
-            self.sync.set_speed(speed)
-        for pane in self.panes:
-            pane.driver.set_speed(speed)
+        self._command(lambda s: s.set_speed(speed))
 
-    # -- chronological mode (the logic lives in ui/sync_controller.py) -------------------
+    # -- date order (the logic lives in model/session.py) ---------------------------------
 
     def set_sync(self, on: bool) -> None:
         """One playhead through all stories in date order when `on`; leaving the mode lets
@@ -357,57 +333,41 @@ class PlaybackView(QWidget):
         self.sync_button.setChecked(self.sync_mode)
         self.sync_button.blockSignals(False)
         self._show_sync_button()
-        self._restart_sync()
+        # Before the map is ready nothing plays; the map's ready plays it.
+        playing = None if self.map_view.is_ready and not self.manual else False
+        self._command(lambda s: s.set_date_order(self.sync_mode, playing=playing))
+
+    def _on_session_changed(self) -> None:
+        self._update_pause_all()
+        self._show_shared_playhead()
+        self.timeline.set_playhead(self.session.playhead_day
+                                   if self.session is not None and self.session.date_order
+                                   else None)
+        self.timeline.update()
+
+    def _on_session_tick(self) -> None:
+        if self.session is not None and self.session.date_order:
+            self.timeline.update()
+            self._show_shared_playhead()
+
+    def _show_lanes(self) -> None:
+        self.timeline.set_lanes([(p.story, p.color, p.driver) for p in self.panes])
 
     def _show_shared_playhead(self) -> None:
-        """In chronological mode each pane shows the shared playhead's state, not its own."""
-        sync = self.sync
-        if sync is None:
+        """In date order each pane shows the shared playhead's state, not its own."""
+        session = self.session
+        shared = session.shared if session is not None else None
+        if session is None or shared is None:
             for pane in self.panes:
                 pane.set_shared_playhead(None)
             return
-        finished = sync.state is State.FINISHED
-        playing = sync.state is State.PLAYING
-        views = sync.schedule.pane_views(sync.driver.index, finished)
-        current_pane = sync.current[0]
-        left = sync.driver.remaining() / sync.driver.speed
-        for number, (pane, view) in enumerate(zip(self.panes, views, strict=False)):
-            current = number == current_pane and not view.finished
-            pane.set_shared_playhead(SharedPlayhead(playing, current, view.waiting, left))
+        playing = shared.state is State.PLAYING
+        left = shared.remaining() / shared.speed
+        for pane in self.panes:
+            view = session.view(self._slots[pane])
+            pane.set_shared_playhead(SharedPlayhead(playing, view.current, view.waiting, left))
 
     def _show_sync_button(self) -> None:
         # A tick says the mode is on in any palette; the accessible state says it too.
         text = self.tr("In date order")
         self.sync_button.setText(("✓ " + text) if self.sync_mode else text)
-
-    def _restart_sync(self) -> None:
-        """Give the timeline the playing panes and, in chronological mode, (re)build the
-        shared playhead, carrying on from the day (and play/pause) the old one stood at."""
-        # A new shared playhead plays when the map is ready and the panes were not paused
-        # by hand (a fresh start plays; a window whose stories all ended plays again).
-        states = {p.driver.state for p in self.panes}
-        playing = self.map_view.is_ready and (State.PLAYING in states or states <= {
-            State.FINISHED})
-        old, day, finished = self.sync, None, False
-        if old is not None:
-            day = old.schedule.day(old.driver.index)
-            playing, finished = old.state is State.PLAYING, old.state is State.FINISHED
-            old.stop()
-            old.deleteLater()
-            self.sync = None
-        self.timeline.set_lanes([(p.story, p.color, p.driver) for p in self.panes])
-        if self.sync_mode and self.panes:
-            self.sync = SyncController(
-                [p.story for p in self.panes], [p.driver for p in self.panes],
-                speed=self.speed, autoplay=playing and not self.manual, start_day=day,
-                parent=self)
-            if finished:
-                self.sync.finish()
-            self.sync.changed.connect(self._update_pause_all)
-            self.sync.changed.connect(self.timeline.update)
-            self.sync.changed.connect(self._show_shared_playhead)
-            self.sync.tick.connect(self.timeline.update)
-            self.sync.tick.connect(self._show_shared_playhead)
-        self._show_shared_playhead()
-        self.timeline.set_playhead(self.sync.playhead_day if self.sync else None)
-        self._update_pause_all()

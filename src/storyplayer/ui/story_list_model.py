@@ -76,9 +76,7 @@ def _row(entry: Entry) -> _Row:
     story = entry.story
     if story is None:
         return _Row(entry, f"{entry.name}\n{entry.reason}".casefold())
-    dated = story.dated_events()
-    first = min(dated, key=DateSpan.sort_key, default=None)
-    last = max(dated, key=lambda s: (s.end or s.start).sort_key(), default=None)
+    first, last = story.period() or (None, None)
     return _Row(
         entry,
         search=search_text(story),

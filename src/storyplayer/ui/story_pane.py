@@ -1,6 +1,7 @@
 """One playing story: its header, the current event (or the end card) and its controls.
 
-The pane takes its PlaybackDriver and presents it; every action goes back through the driver.
+The pane takes its slot of the playback session (a SlotDriver) and presents it; every action
+goes back through the driver to the session.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from storyplayer.ui.end_card import EndCard
 from storyplayer.ui.event_list import EventList
 from storyplayer.ui.event_view import EventView
 from storyplayer.ui.icons import icon
-from storyplayer.ui.playback_driver import PlaybackDriver
 from storyplayer.ui.progress_strip import ProgressStrip
+from storyplayer.ui.session_driver import SlotDriver
 from storyplayer.ui.waiting_card import WaitingCard
 
 
@@ -47,7 +48,7 @@ class StoryPane(QFrame):
     closeRequested = Signal()
     showOnMapRequested = Signal(int)  # event index
 
-    def __init__(self, driver: PlaybackDriver, story: Story, color: str, lang: str,
+    def __init__(self, driver: SlotDriver, story: Story, color: str, lang: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.driver, self.story, self.color, self.lang = driver, story, color, lang

@@ -32,7 +32,7 @@ from storyplayer.model.story import Story
 from storyplayer.model.timeline import TimelineItem, axis_range, ticks, timeline_items
 from storyplayer.ui import theme
 from storyplayer.ui.event_view import event_date_text
-from storyplayer.ui.playback_driver import PlaybackDriver
+from storyplayer.ui.session_driver import SlotDriver
 
 __all__ = ["TimelineStrip"]
 
@@ -48,7 +48,7 @@ TICK_SPACING = 78  # pixels a tick label needs
 class _Lane:
     story: Story
     color: str
-    driver: PlaybackDriver
+    driver: SlotDriver
     items: list[TimelineItem]
     rows: dict[int, int]  # overlapping range bars stack in two rows
 
@@ -93,7 +93,7 @@ class TimelineStrip(QWidget):
 
     # -- what it shows -------------------------------------------------------------------
 
-    def set_lanes(self, lanes: Sequence[tuple[Story, str, PlaybackDriver]]) -> None:
+    def set_lanes(self, lanes: Sequence[tuple[Story, str, SlotDriver]]) -> None:
         """One lane per (story, colour, driver), in pane order; follows each driver."""
         for lane in self._lanes:
             self._follow(lane.driver, False)
@@ -135,7 +135,7 @@ class TimelineStrip(QWidget):
             self._describe()
         super().changeEvent(event)
 
-    def _follow(self, driver: PlaybackDriver, on: bool) -> None:
+    def _follow(self, driver: SlotDriver, on: bool) -> None:
         for signal in (driver.eventChanged, driver.stateChanged):
             try:
                 signal.connect(self._changed) if on else signal.disconnect(self._changed)

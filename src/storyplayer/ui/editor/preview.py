@@ -3,12 +3,16 @@ editor's map, without leaving the editor."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from storyplayer.map.map_view import MapView
+from storyplayer.map.story_messages import map_story
+from storyplayer.model.session import Session
 from storyplayer.model.story import PANE_COLORS, Story
-from storyplayer.ui.playback_driver import PlaybackDriver
+from storyplayer.ui.session_driver import SessionDriver
 from storyplayer.ui.story_pane import StoryPane
 
 
@@ -25,16 +29,15 @@ class PreviewArea(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     def play(self, story: Story, start: int, lang: str, text_scale: float = 1.0) -> None:
-        from storyplayer.ui.playback_view import map_story
-
         self.stop()
         color = story.color or PANE_COLORS[0]
-        driver = PlaybackDriver(story.durations(), autoplay=False)
+        session_driver = SessionDriver(Session({0: story}, time.monotonic, autoplay=False))
+        driver = session_driver.slot(0)
         pane = StoryPane(driver, story, color, lang)
-        driver.setParent(pane)
+        session_driver.setParent(pane)
         pane.set_text_scale(text_scale)
         pane.closeRequested.connect(self.closed)
-        pane.showOnMapRequested.connect(lambda index: self._fly(story, index))
+        pane.showOnMapRequested.connect(lambda index: self.map_view.fly_to_event(0, index))
         driver.eventChanged.connect(lambda index: self.map_view.show_event(0, index))
         media = self.map_view.add_media_root(f"preview-{story.id}", story.folder)
         self.map_view.set_stories([map_story(story, 0, color, lang, media)])
@@ -44,14 +47,9 @@ class PreviewArea(QWidget):
         self.map_view.show_event(0, driver.index)
         driver.resume()
 
-    def _fly(self, story: Story, index: int) -> None:
-        place = story.events[index].place
-        if place is not None:
-            self.map_view.fly_to(place.lat, place.lon, place.zoom or 10)
-
     def stop(self) -> None:
         if self.pane is not None:
-            self.pane.driver.stop()
+            self.pane.driver.parent().stop()  # the pane's session driver
             self.pane.hide()
             self._layout.removeWidget(self.pane)
             self.pane.deleteLater()

@@ -130,9 +130,9 @@ def hostile_library(tmp_path: Path) -> Library:
 
 
 def test_a_broken_story_is_quoted_as_plain_text_in_every_label(
-    qtbot, windows, hostile_library: Library
+    qtbot, make_window, hostile_library: Library
 ) -> None:
-    window = windows.make(hostile_library)
+    window = make_window(hostile_library)
     picker = window.picker
     proxy = picker.proxy
     broken = next(

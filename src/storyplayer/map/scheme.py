@@ -20,10 +20,10 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
+from storyplayer.background import run_in_background
 from storyplayer.images import ImageRefused, image_bytes
 from storyplayer.map.tile_source import TileSource, TileSourceError
 from storyplayer.resources import leaflet_dir, resources_dir
-from storyplayer.ui.background import run_in_background
 
 log = logging.getLogger(__name__)
 

@@ -424,6 +424,16 @@
         <source>Wrong PIN</source>
         <translation>Vale PIN</translation>
     </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="140"/>
+        <source>Try again in {seconds} s</source>
+        <translation>Proovi uuesti {seconds} s pärast</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="160"/>
+        <source>Try again in {minutes} min</source>
+        <translation>Proovi uuesti {minutes} min pärast</translation>
+    </message>
 </context>
 <context>
     <name>PlaybackView</name>

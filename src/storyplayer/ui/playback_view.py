@@ -114,6 +114,7 @@ class PlaybackView(QWidget):
         self.manual_button.setCursor(Qt.PointingHandCursor)
         self.manual_button.toggled.connect(self.manualToggled)
         self.brand = QLabel(self.tr("Story Player"), objectName="brand")
+        self.brand.setTextFormat(Qt.PlainText)
         layout.addWidget(self.back_button)
         layout.addStretch(1)
         layout.addWidget(self.brand)

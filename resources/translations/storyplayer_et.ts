@@ -459,7 +459,7 @@
         <location filename="../../src/storyplayer/ui/playback_view.py" line="108"/>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="344"/>
         <source>In date order</source>
-        <translation>Ajalises järjekorras</translation>
+        <translation>Ajajärjestuses</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="113"/>

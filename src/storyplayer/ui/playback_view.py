@@ -287,7 +287,8 @@ class PlaybackView(QWidget):
         layout = self._bar.layout()
         buttons = [b for b in self._bar.findChildren(QAbstractButton) if not b.isHidden()]
         need = sum(b.sizeHint().width() for b in buttons) + self.brand.sizeHint().width()
-        need += layout.spacing() * (len(buttons) + 1) + 16
+        margins = layout.contentsMargins()
+        need += layout.spacing() * (len(buttons) + 1) + margins.left() + margins.right()
         fits = need <= self._bar.width()
         if self.brand.isHidden() == fits:
             self.brand.setVisible(fits)

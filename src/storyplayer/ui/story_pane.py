@@ -102,7 +102,6 @@ class StoryPane(QFrame):
         # line in its tooltip and accessible name.
         self.status = ElidedLabel(lines=1)
         self.status.setObjectName("paneStatus")
-        self.status.setTextFormat(Qt.PlainText)
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         self.previous_button = self._tool("previous", self.tr("Previous event"), driver.previous)

@@ -424,6 +424,16 @@
         <source>Wrong PIN</source>
         <translation>Vale PIN</translation>
     </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="140"/>
+        <source>Try again in {seconds} s</source>
+        <translation>Proovi uuesti {seconds} s pärast</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/pin_pad.py" line="160"/>
+        <source>Try again in {minutes} min</source>
+        <translation>Proovi uuesti {minutes} min pärast</translation>
+    </message>
 </context>
 <context>
     <name>PlaybackView</name>
@@ -449,7 +459,7 @@
         <location filename="../../src/storyplayer/ui/playback_view.py" line="108"/>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="344"/>
         <source>In date order</source>
-        <translation>Ajalises järjekorras</translation>
+        <translation>Ajajärjestuses</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/playback_view.py" line="113"/>

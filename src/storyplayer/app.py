@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
         window.resize(1280, 720)
         if config.text_scale != 1.0:
             window.set_text_scale(config.text_scale)
-        _persist_text_scale(window, settings)
+        _persist_text_scale(window, settings, kiosk=bool(args.kiosk or config.kiosk.enabled))
         _persist_theme(window, settings)
         window.set_manual(getattr(args, "manual", False) or config.manual)
         ui["adder"] = _add_story(window, ui["library"], folders)
@@ -452,8 +452,12 @@ def _kiosk_operations(kiosk, settings, folders):  # type: ignore[no-untyped-def]
     return operations
 
 
-def _persist_text_scale(window, settings) -> None:  # type: ignore[no-untyped-def]
-    """Ctrl+plus/minus is remembered in the config file; in memory only if it is read-only."""
+def _persist_text_scale(window, settings, *, kiosk: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+plus/minus is remembered in the config file; in memory only if it is read-only.
+
+    Never in a kiosk: a visitor's text size is theirs alone (the attract screen resets it)."""
+    if kiosk:
+        return
     from PySide6.QtCore import QCoreApplication
 
     from storyplayer.model.config import ConfigNotWritable, save_setting

@@ -314,12 +314,15 @@ def _validate(args: argparse.Namespace) -> int:
     from storyplayer.model.library import Library
     from storyplayer.model.loader import STORY_FILE, check_story
     from storyplayer.model.problems import Problem
+    from storyplayer.model.safe_files import name_problem, safe_exists, safe_is_dir
 
     results: list[tuple[Path, str | None, list[Problem]]] = []
     for path in args.paths:
-        if not path.exists():
-            results.append((path, None, [Problem(path, 0, 0, "no such file or folder")]))
-        elif path.is_dir() and not (path / STORY_FILE).exists():
+        refused = name_problem(str(path))  # a name too long or with a NUL: said, not raised
+        if refused or not (safe_exists(path) or path.is_symlink()):
+            message = refused or "no such file or folder"
+            results.append((path, None, [Problem(path, 0, 0, message)]))
+        elif safe_is_dir(path) and not safe_exists(path / STORY_FILE):
             library = Library.load([path])
             results += [(path, None, [p]) for p in library.problems]
             results += [(e.path, e.story and e.story.id, e.problems) for e in library.entries]

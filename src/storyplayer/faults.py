@@ -49,14 +49,30 @@ def image_problem(path: Path) -> str | None:
     detects it by content, also gzipped) is drawn element by element, and a few KB of nested
     <use> references can mean billions of elements: such files are refused here.
     """
+    from storyplayer.model.safe_files import FileRefused, open_regular
+
     try:
-        with Path(path).open("rb") as stream:
+        with open(open_regular(Path(path)), "rb") as stream:
             head = stream.read(16)
-            if head.startswith(_RASTER_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+            if _is_raster(head):
                 return None
             data = head + stream.read(MAX_SVG_BYTES)
+    except FileRefused as error:
+        return error.message
     except OSError as error:
         return f"cannot be read: {error.strerror or error}"
+    return image_data_problem(data)
+
+
+def _is_raster(head: bytes) -> bool:
+    return head.startswith(_RASTER_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+
+
+def image_data_problem(data: bytes) -> str | None:
+    """image_problem for a picture already read into memory."""
+    if _is_raster(data[:16]):
+        return None
+    data = data[: MAX_SVG_BYTES + 1]
     if data[:2] == b"\x1f\x8b":  # svgz
         try:
             data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, MAX_SVG_BYTES + 1)

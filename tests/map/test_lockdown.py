@@ -141,7 +141,7 @@ def test_mbtiles_is_opened_read_only(tmp_path):
     handler = SchemeHandler()
     handler.set_mbtiles(path)
     with pytest.raises(sqlite3.OperationalError):
-        handler._mbtiles.execute("INSERT INTO tiles VALUES (0, 0, 0, x'00')")
+        handler._mbtiles.connection.execute("INSERT INTO tiles VALUES (0, 0, 0, x'00')")
     handler.close()
 
 

@@ -177,6 +177,11 @@ def test_a_map_with_no_size_yet_moves_without_an_error(
 def test_online_tiles_must_be_https(map_view):
     with pytest.raises(ValueError):
         map_view.set_options(tiles=TileSource("http://tiles.example.org/{z}/{x}/{y}.png"))
+    # a single-label host would have let {s} match any host on the local network
+    for url in ("https://{s}/{z}/{x}/{y}.png", "https://me@a.example.org/{z}/{x}/{y}.png"):
+        with pytest.raises(ValueError):
+            map_view.set_options(tiles=TileSource(url))
+        assert map_view._guard.tile_host is None
 
 
 def test_online_tile_host_is_let_through_only_when_configured(map_view):

@@ -80,7 +80,7 @@ def test_bad_values_keep_their_defaults(tmp_path):
     assert "did you mean 'high-contrast'" in lines[1]
     assert "between 0.8 and 2.5" in lines[2]
     assert "true or false" in lines[3]
-    assert "at least 10" in lines[5]
+    assert "between 10 and" in lines[5]
     assert "in quotes" in lines[6] and "the PIN is 1234" in lines[6]
     assert "key chord" in lines[7]
 

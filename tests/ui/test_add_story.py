@@ -174,3 +174,21 @@ def test_kiosk_visitors_cannot_add_stories(qtbot, make_window, tmp_path: Path) -
     assert not window.picker.add_button.isVisible()
     assert not window.picker.acceptDrops()
     assert not drag_enter(window, tmp_path / "x.storyplayer")
+
+
+def test_an_imported_title_with_markup_is_shown_as_written(qtbot, setup, tmp_path) -> None:
+    import json
+
+    from PySide6.QtWidgets import QLabel
+
+    data = json.loads((FIXTURES / "timeline2.json").read_text(encoding="utf-8"))
+    data["timeline"]["headline"] = "&lt;img src=/dev/zero&gt;"  # text that reads as markup
+    source = tmp_path / "markup.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    window, adder, _, _ = setup
+    with qtbot.waitSignal(adder.storyAdded, timeout=10_000):
+        adder.add_files([source])
+    box = open_box(window)
+    assert "<img src=/dev/zero>" in box.text()
+    assert all(label.textFormat() == Qt.PlainText for label in box.findChildren(QLabel))
+    box.close()

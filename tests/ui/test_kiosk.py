@@ -302,3 +302,67 @@ def test_no_question_while_stories_play_in_date_order(qtbot, make_kiosk):
         with qtbot.waitSignal(kiosk.idle.idle, timeout=5000):
             pass
         assert not kiosk.asking and window.playing
+
+
+def test_wrong_pins_make_the_pad_wait_longer_and_longer(qtbot, make_kiosk):
+    from fake_clock import FakeClock
+
+    from storyplayer.model.pin_guard import PinGuard
+
+    window, kiosk = make_kiosk(pin="2468")
+    clock = FakeClock()
+    pad = kiosk.pin_pad
+    pad.guard = PinGuard(clock)
+    kiosk.request_exit()
+    for _ in range(4):
+        pad.enter("1111")
+    assert pad.display.text() == "Wrong PIN"
+    assert pad.wait_note.isVisible() and pad.wait_note.text() == "Try again in 1 s"
+    pad.enter("2468")  # right, but too early: not even checked
+    assert pad.isVisible() and window.isVisible()
+    clock.advance(1.0)
+    qtbot.waitUntil(lambda: not pad.wait_note.isVisible())  # the countdown ends by itself
+    with qtbot.waitSignal(kiosk.exited, timeout=2000):
+        pad.enter("2468")
+
+
+def _right_click(widget) -> None:  # noqa: ANN001
+    """A real right click through the platform's path (the QWindow, then the widget)."""
+    from PySide6.QtTest import QTest
+
+    point = widget.mapTo(widget.window(), widget.rect().center())
+    QTest.mouseClick(widget.window().windowHandle(), Qt.RightButton, Qt.NoModifier, point)
+
+
+def test_no_context_menu_opens_in_kiosk_mode(qtbot, make_kiosk):
+    window, kiosk = make_kiosk()
+    kiosk.begin()
+    search = window.picker.search_box
+    qtbot.waitUntil(search.isVisible)
+    _right_click(search)
+    from PySide6.QtTest import QTest
+
+    for key, modifiers in ((Qt.Key_Menu, Qt.NoModifier), (Qt.Key_F10, Qt.ShiftModifier)):
+        search.setFocus()
+        QTest.keyClick(window.windowHandle(), key, modifiers)
+    assert QApplication.activePopupWidget() is None
+
+
+def test_a_visitors_text_size_is_reset_by_the_attract_screen_and_never_saved(
+    qtbot, make_kiosk, tmp_path
+):
+    from storyplayer.app import _persist_text_scale
+    from storyplayer.model.config import load_config
+
+    config = tmp_path / "config.toml"
+    config.write_text("reduced_motion = false\n")
+    window, kiosk = make_kiosk()
+    start = window.text_scale
+    _persist_text_scale(window, load_config(config), kiosk=True)
+    kiosk.begin()
+    window.set_text_scale(2.0)  # a visitor's Ctrl+plus
+    assert window.text_scale == pytest.approx(2.0)
+    with qtbot.waitSignal(kiosk.attractShown, timeout=5000):
+        pass  # idle: back to the attract screen
+    assert window.text_scale == pytest.approx(start)
+    assert config.read_text() == "reduced_motion = false\n"

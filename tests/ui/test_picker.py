@@ -413,8 +413,8 @@ def test_on_a_wide_screen_the_cards_grow_to_fill_their_row(qtbot, library: Libra
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.5])
-def test_the_search_boxs_clear_button_sits_inside_it(windows, bundled_library, scale) -> None:
-    window = windows.make(bundled_library)  # with the app's style sheet for buttons
+def test_the_search_boxs_clear_button_sits_inside_it(make_window, bundled_library, scale) -> None:
+    window = make_window(bundled_library)  # with the app's style sheet for buttons
     window.set_text_scale(scale)
     box = window.picker.search_box
     box.setText("war")

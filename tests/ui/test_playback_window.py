@@ -180,10 +180,11 @@ def test_a_story_without_a_colour_never_takes_another_panes_colour(qtbot, make_w
     from storyplayer.model.library import Entry
 
     colourless = [replace(s, id=f"colourless-{n}", color=None)
-             for n, s in enumerate(library.stories[:2])]
+                  for n, s in enumerate(library.stories[:2])]
     mixed = Library([*library.entries, *(Entry(s.path, s) for s in colourless)])
     window = make_window(mixed, size=(1280, 720), active=True)
-    for ids in (["colourless-0", "october-1917"], ["independence-1918", "colourless-0", "colourless-1"]):
+    for ids in (["colourless-0", "october-1917"],
+                ["independence-1918", "colourless-0", "colourless-1"]):
         window.play(ids)
         panes = window.playback.panes
         colors = [p.color.lower() for p in panes]

@@ -97,8 +97,8 @@ def test_tick_labels_are_whole_and_clear_of_the_ticks_at_a_larger_text_scale(
             assert not a.intersects(b)
 
 
-def test_a_single_lane_shows_its_whole_title_at_1920(qtbot, windows, bundled_library) -> None:
-    window = windows.make(bundled_library, size=(1920, 1080))
+def test_a_single_lane_shows_its_whole_title_at_1920(qtbot, make_window, bundled_library) -> None:
+    window = make_window(bundled_library, size=(1920, 1080))
     window.play(["october-1917"])
     strip = window.playback.timeline
     qtbot.waitUntil(lambda: strip.width() > 1800)

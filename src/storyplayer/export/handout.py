@@ -145,28 +145,22 @@ class _Handout:
 
 
 def _load_image(path: Path, max_px: int):  # type: ignore[no-untyped-def]
-    """A story picture as a QImage (SVG rendered), or None when it cannot be read."""
+    """A story picture as a QImage on white paper (an SVG drawn at `max_px`), or None when it
+    cannot or must not be read: the player's own loader, with the same bomb checks."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
 
-    if path.suffix.lower() == ".svg":
-        from PySide6.QtSvg import QSvgRenderer
+    from storyplayer.images import read_image
 
-        renderer = QSvgRenderer(str(path))
-        if not renderer.isValid():
-            return None
-        size = renderer.defaultSize()
-        if size.isEmpty():
-            return None
-        size.scale(max_px, max_px, Qt.AspectRatioMode.KeepAspectRatio)
-        image = QImage(size, QImage.Format.Format_ARGB32)
-        image.fill(Qt.GlobalColor.white)
-        painter = QPainter(image)
-        renderer.render(painter)
-        painter.end()
+    image = read_image(path, max_side=max_px, grow_vector=True)
+    if image is None or not image.hasAlphaChannel():
         return image
-    image = QImage(str(path))
-    return None if image.isNull() else image
+    paper = QImage(image.size(), QImage.Format.Format_ARGB32)
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return paper
 
 
 def _ensure_app() -> None:
@@ -176,6 +170,9 @@ def _ensure_app() -> None:
         # A handout needs no window: draw off screen, wherever this runs.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _ensure_app.app = QGuiApplication([])  # type: ignore[attr-defined]
+    from storyplayer.faults import limit_image_memory
+
+    limit_image_memory()  # the player's decoding limit holds for a handout too
 
 
 def _pictures(story: Story, handout: _Handout, side_px: int) -> dict[str, object]:

@@ -18,6 +18,7 @@ from storyplayer.interop.timelinejs import (
     read_timeline3,
     read_timeline_csv,
 )
+from storyplayer.model.safe_files import FileRefused, read_bytes
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_INT_DIGITS = 30  # longer integers are read as "not a finite number", not converted
@@ -67,13 +68,12 @@ def read_source(path: Path) -> str:
         raise ImportFailure(
             f"is {info.st_size / 1024 / 1024:.0f} MB; files over 20 MB are not imported"
         )
-    try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise ImportFailure(f"cannot read it ({error.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise ImportFailure("is over 20 MB; files over 20 MB are not imported")
+    try:  # the app's one reader: checked again on the open file, which never blocks
+        raw = read_bytes(path, MAX_BYTES, what="file to import")
+    except FileRefused as error:
+        if error.message.startswith("is larger"):
+            raise ImportFailure("is over 20 MB; files over 20 MB are not imported") from None
+        raise ImportFailure(error.message) from None
     if not raw.strip():
         raise ImportFailure("is empty")
     try:

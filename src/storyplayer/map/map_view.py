@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QWidget
 from storyplayer.map.map_bridge import MapBridge
 from storyplayer.map.scheme import BASE_URL, SCHEME, SchemeHandler
 from storyplayer.model import map_protocol as proto
+from storyplayer.model.config import tile_url_problem
 from storyplayer.model.map_style import page_setup
 
 log = logging.getLogger(__name__)
@@ -237,8 +238,9 @@ class MapView(QWebEngineView):
         self._guard.tile_host = None
         if tiles is not None and not tiles.url.startswith(BASE_URL + "/"):
             parts = urlsplit(tiles.url)
-            if parts.scheme != "https" or not parts.hostname:
-                raise ValueError(f"online tiles need an https URL: {tiles.url!r}")
+            problem = tile_url_problem(tiles.url)  # https, a dotted host name, no user info
+            if problem or not parts.hostname:
+                raise ValueError(f"online tiles {problem or 'need a host'}: {tiles.url!r}")
             # "{s}.tile.example.org" allows Leaflet's subdomains a, b, c, ...
             host = re.escape(parts.hostname).replace(re.escape("{s}"), "[a-z0-9-]+")
             self._guard.tile_host = re.compile(host)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import mimetypes
 import re
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
@@ -21,6 +20,9 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
+from storyplayer.background import run_in_background
+from storyplayer.images import ImageRefused, image_bytes
+from storyplayer.map.tile_source import TileSource, TileSourceError
 from storyplayer.resources import leaflet_dir, resources_dir
 
 log = logging.getLogger(__name__)
@@ -112,7 +114,7 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
             "leaflet": leaflet_dir(),
         }
         self._media: dict[str, Path] = {}
-        self._mbtiles: sqlite3.Connection | None = None
+        self._mbtiles: TileSource | None = None
 
     # --- configuration ---
 
@@ -124,7 +126,8 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
         return f"{BASE_URL}/media/{token}/"
 
     def set_mbtiles(self, path: str | Path | None) -> bool:
-        """Serves tiles from an MBTiles file (opened read-only), or stops serving them.
+        """Serves tiles from an MBTiles file (read-only, immutable, under a time and size
+        budget per tile: map/tile_source.py), or stops serving them.
 
         False (and nothing served) when the file is missing, not SQLite or has no tiles table;
         a file that is corrupt further in fails only the tiles it cannot read."""
@@ -133,18 +136,11 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
             self._mbtiles = None
         if path is None:
             return True
-        connection = None
         try:
-            uri = Path(path).resolve().as_uri() + "?mode=ro"
-            connection = sqlite3.connect(uri, uri=True)
-            connection.execute("SELECT zoom_level, tile_column, tile_row, tile_data"
-                               " FROM tiles LIMIT 0").fetchall()
-        except (sqlite3.Error, OSError, ValueError) as error:
-            log.warning("map tiles file %s cannot be used: %s", path, error)
-            if connection is not None:
-                connection.close()
+            self._mbtiles = TileSource(Path(path))
+        except TileSourceError as error:
+            log.warning("map tiles file %s cannot be used: it %s", path, error)
             return False
-        self._mbtiles = connection
         return True
 
     def close(self) -> None:
@@ -154,6 +150,9 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt name)
         url = job.requestUrl()
+        if url.host() == HOST and url.path().startswith("/tiles/"):
+            self._serve_tile(job, url.path()[len("/tiles/"):])
+            return
         try:
             answer = self._answer(url.host(), url.path())
         except Exception:  # a broken file must not take the page down
@@ -162,14 +161,26 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
         if answer is None:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
-        mime, data = answer
-        buffer = QBuffer(job)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        if mime.startswith("text/html"):
-            # a list: PySide6 would otherwise send each byte of the value as a value of its own
-            job.setAdditionalResponseHeaders({_POLICY_HEADER: [PAGE_POLICY]})
-        job.reply(QByteArray(mime.encode()), buffer)
+        _reply(job, *answer)
+
+    def _serve_tile(self, job: QWebEngineUrlRequestJob, rest: str) -> None:
+        """Looks the tile up on a worker thread, so a slow or hostile tiles file never stalls
+        the window or the map; the job is answered back on the GUI thread."""
+        source = self._mbtiles
+
+        def done(answer: tuple[str, bytes] | None, error: BaseException | None) -> None:
+            if error is not None:
+                log.warning("map tile %s refused: %s", rest, error)
+            try:
+                if answer is None:
+                    job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+                else:
+                    _reply(job, *answer)
+            except RuntimeError:  # the page went away meanwhile: nobody is waiting
+                pass
+
+        run_in_background(lambda: _tile(source, rest), lambda answer: done(answer, None),
+                          lambda error: done(None, error), self)
 
     def _answer(self, host: str, path: str) -> tuple[str, bytes] | None:
         if host != HOST or not path.startswith("/"):
@@ -182,22 +193,31 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
             token, _, relative = rest.partition("/")
             root = self._media.get(token)
             file = safe_join(root, relative) if root else None
-            return (mime_type(file.name), file.read_bytes()) if file else None
-        if route == "tiles":
-            return self._tile(rest)
+            if file is None:
+                return None
+            try:  # the player's own image loader: a regular file, bounded, no SVG bomb
+                return mime_type(file.name), image_bytes(file)
+            except ImageRefused as error:
+                log.warning("map picture %s not served: it %s", file, error)
+                return None
         return None
 
-    def _tile(self, rest: str) -> tuple[str, bytes] | None:
-        match = re.fullmatch(r"(\d{1,2})/(\d{1,8})/(\d{1,8})(?:\.\w+)?", rest)
-        if self._mbtiles is None or match is None:
-            return None
-        z, x, y = (int(v) for v in match.groups())
-        tms_y = (1 << z) - 1 - y  # MBTiles rows count from the south (TMS)
-        row = self._mbtiles.execute(
-            "SELECT tile_data FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?",
-            (z, x, tms_y),
-        ).fetchone()
-        if row is None:
-            return None
-        data = bytes(row[0])
-        return _sniff_image(data), data
+
+def _reply(job: QWebEngineUrlRequestJob, mime: str, data: bytes) -> None:
+    buffer = QBuffer(job)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    if mime.startswith("text/html"):
+        # a list: PySide6 would otherwise send each byte of the value as a value of its own
+        job.setAdditionalResponseHeaders({_POLICY_HEADER: [PAGE_POLICY]})
+    job.reply(QByteArray(mime.encode()), buffer)
+
+
+def _tile(source: TileSource | None, rest: str) -> tuple[str, bytes] | None:
+    """The tile named by `rest` ("z/x/y.png"), on a worker thread; None if there is none."""
+    match = re.fullmatch(r"(\d{1,2})/(\d{1,8})/(\d{1,8})(?:\.\w+)?", rest)
+    if source is None or match is None:
+        return None
+    z, x, y = (int(v) for v in match.groups())
+    data = source.tile(z, x, y)  # TileRefused if too large, too slow or unreadable
+    return None if data is None else (_sniff_image(data), data)

@@ -14,7 +14,17 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from storyplayer.model.problems import one_line
+from storyplayer.model.safe_files import (
+    FileRefused,
+    name_problem,
+    read_bytes,
+    regular_stat,
+    safe_exists,
+    safe_is_dir,
+)
 from storyplayer.model.schedule import Schedule, parse_schedule
 
 CONFIG_NAME = "config.toml"
@@ -22,6 +32,8 @@ LANGUAGES = ("en", "et")
 THEMES = ("light", "high-contrast")
 MIN_TEXT_SCALE, MAX_TEXT_SCALE = 0.8, 2.5
 MIN_IDLE_SECONDS = 10
+MAX_IDLE_SECONDS = 24 * 60 * 60  # a day; the kiosk's timer counts milliseconds in 32 bits
+MAX_CONFIG_BYTES = 256 * 1024  # a commented config is a few KiB
 
 
 def default_config_path() -> Path:
@@ -74,7 +86,7 @@ class ConfigProblem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}", 1000)  # it may quote the file
 
 
 @dataclass
@@ -155,14 +167,18 @@ class _Reader:
 def load_config(path: Path | None = None) -> LoadedConfig:
     """Read the config at `path` (default: the platform's); never raises for a bad file."""
     path = Path(path) if path is not None else default_config_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not name_problem(str(path)) and not safe_exists(path) and not path.is_symlink():
         return LoadedConfig(Config(), path, [], exists=False)
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        return LoadedConfig(Config(), path, [ConfigProblem(path, 0, f"cannot read: {reason}")],
-                            exists=path.exists())
+    try:
+        # regular files only, opened without blocking, at most MAX_CONFIG_BYTES (never
+        # /dev/zero or a FIFO)
+        text = read_bytes(path, MAX_CONFIG_BYTES, what="config file").decode("utf-8")
+    except FileRefused as error:
+        problem = ConfigProblem(path, 0, f"{error.message}; using all defaults")
+        return LoadedConfig(Config(), path, [problem], exists=True)
+    except UnicodeDecodeError:
+        problem = ConfigProblem(path, 0, "is not UTF-8 text; using all defaults")
+        return LoadedConfig(Config(), path, [problem], exists=True)
     config, problems = parse_config(text, path)
     return LoadedConfig(config, path, problems, exists=True)
 
@@ -178,6 +194,12 @@ def parse_config(text: str, path: Path = Path("config.toml")) -> tuple[Config, l
         message = _TOML_LINE.sub("", str(error)).strip()
         problem = ConfigProblem(path, line, f"not valid TOML: {message}; using all defaults")
         return Config(), [problem]
+    except RecursionError:  # tomllib recurses once per nested [ or {
+        return Config(), [ConfigProblem(path, 0, "nests too deeply to be a config file; "
+                                        "using all defaults")]
+    except ValueError:  # int() refuses an integer of thousands of digits
+        return Config(), [ConfigProblem(path, 0, "holds a number with too many digits; "
+                                        "using all defaults")]
     reader.unknown(data, _TOP_KEYS, None)
     values: dict[str, Any] = {}
 
@@ -243,11 +265,12 @@ def _kiosk(reader: _Reader, data: dict[str, Any]) -> KioskSettings:
         values["enabled"] = enabled
     idle = reader.get(data, "idle_seconds", (int, float), "a number of seconds", "kiosk")
     if idle is not None:
-        if idle >= MIN_IDLE_SECONDS:
+        # nan fails both comparisons; inf or 1e10 would overflow the kiosk's timer
+        if MIN_IDLE_SECONDS <= idle <= MAX_IDLE_SECONDS:
             values["idle_seconds"] = float(idle)
         else:
-            reader.problem(f"'kiosk.idle_seconds' must be at least {MIN_IDLE_SECONDS}; "
-                           "using 90", "idle_seconds", "kiosk")
+            reader.problem(f"'kiosk.idle_seconds' must be between {MIN_IDLE_SECONDS} and "
+                           f"{MAX_IDLE_SECONDS}; using 90", "idle_seconds", "kiosk")
     chord = reader.get(data, "exit_chord", str, "a key chord such as \"Ctrl+Alt+Shift+Q\"",
                        "kiosk")
     if chord is not None:
@@ -312,18 +335,21 @@ def _tiles(reader: _Reader, data: dict[str, Any], config_path: Path) -> TileSett
     if mbtiles:
         file = Path(mbtiles).expanduser()
         file = file if file.is_absolute() else config_path.parent / file
-        if file.is_file():
+        refused = _not_a_file(file)
+        if refused is None:
             values["mbtiles"] = file
-        else:
+        elif refused == "does not exist":
             reader.problem(f"no MBTiles file at {file}; the map shows its own basemap",
+                           "mbtiles", "tiles")
+        else:
+            reader.problem(f"the MBTiles file {file} {refused}; the map shows its own basemap",
                            "mbtiles", "tiles")
     url = reader.get(data, "url", str, "an https URL template", "tiles")
     if url:
-        if url.startswith("https://") and all(p in url for p in ("{z}", "{x}", "{y}")):
+        if tile_url_problem(url) is None:
             values["url"] = url
         else:
-            reader.problem("'tiles.url' must be an https address with {z}, {x} and {y} in it",
-                           "url", "tiles")
+            reader.problem(f"'tiles.url' {tile_url_problem(url)}", "url", "tiles")
     attribution = reader.get(data, "attribution", str, "text in quotes", "tiles")
     if attribution is not None:
         values["attribution"] = attribution
@@ -331,6 +357,42 @@ def _tiles(reader: _Reader, data: dict[str, Any], config_path: Path) -> TileSett
         reader.problem("tiles need an 'attribution' (the map's copyright line)",
                        "tiles")
     return TileSettings(**values)
+
+
+def _not_a_file(file: Path) -> str | None:
+    """Why `file` is not a regular file to open, or None if it is."""
+    try:
+        regular_stat(file)
+    except FileRefused as error:
+        return error.message
+    return None
+
+
+# A host name with at least one dot, made of letters, digits and dashes, ending in letters
+# (so neither a single-label host such as "{s}" or "localhost" nor an IP address).
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def tile_url_problem(url: str) -> str | None:
+    """Why `url` cannot be an online tile source, or None: it must be https, name a dotted
+    host (placeholders such as {s} only as a subdomain), carry no user name or password,
+    and hold {z}, {x} and {y}."""
+    must = "must be an https address with a host name such as tile.example.org"
+    if not url.startswith("https://"):
+        return must
+    if not all(p in url for p in ("{z}", "{x}", "{y}")):
+        return "must be an https address with {z}, {x} and {y} in it"
+    try:
+        parts = urlsplit(url.replace("{s}", "a"))
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return must
+    if "@" in parts.netloc:
+        return "must not hold a user name or password"
+    if "{" in host or not _HOST.match(host):
+        return must
+    return None
 
 
 # --- writing back ------------------------------------------------------------------------------
@@ -347,10 +409,11 @@ def save_setting(path: Path, key: str, value: float | bool | str) -> None:
     file. Raises ConfigNotWritable when that is not possible.
     """
     rendered = _toml_value(value)
-    try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-    except OSError as error:
-        raise ConfigNotWritable(str(error)) from error
+    try:  # the safe reader: a config that is /dev/zero or a FIFO is not read, nor written
+        exists = safe_exists(path) or path.is_symlink()
+        text = read_bytes(path, MAX_CONFIG_BYTES, what="config file").decode() if exists else ""
+    except (FileRefused, UnicodeDecodeError, ValueError) as error:
+        raise ConfigNotWritable(f"{path} {error}") from error
     lines = text.splitlines()
     pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
     first_table = next((i for i, line in enumerate(lines) if re.match(r"^\s*\[", line)),
@@ -406,17 +469,18 @@ def with_text_scale(config: Config, scale: float) -> Config:
 def missing_folders(loaded: LoadedConfig) -> list[ConfigProblem]:
     """One problem per `library` folder that is not there (for --check-config: the app itself
     starts anyway and says so in a banner, since a folder may be a drive not yet plugged in)."""
-    if not loaded.exists:
+    if not loaded.exists or not loaded.config.library:
         return []
-    try:
-        lines = _Reader(loaded.path, loaded.path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
+    try:  # the safe reader again: never /dev/zero or a FIFO
+        text = read_bytes(loaded.path, MAX_CONFIG_BYTES, what="config file").decode("utf-8")
+    except (FileRefused, UnicodeDecodeError):
         return []
+    lines = _Reader(loaded.path, text)
     problems = []
     for folder in loaded.config.library:
-        if folder.is_dir():
+        if safe_is_dir(folder):
             continue
-        what = "is not a folder" if folder.exists() else "does not exist"
+        what = "is not a folder" if safe_exists(folder) else "does not exist"
         problems.append(ConfigProblem(loaded.path, lines.line_of("library"),
                                       f"library folder {folder} {what}"))
     return problems

@@ -21,6 +21,8 @@ __all__ = [
 ]
 
 MAX_YEAR = 9999
+MAX_YEAR_DIGITS = 6  # leading zeros allowed, thousands of digits not
+MAX_DATE_CHARS = 60  # the longest date the grammar reads is about 25 characters
 
 _EXAMPLES = (
     "write e.g. 1917-11-07, 07.11.1917, 1917-11, 1917, -500, c. 1350 or 1917-10-25 O.S."
@@ -235,6 +237,8 @@ def _parse_one(value: object) -> HistDate:
     if not isinstance(value, str):
         raise DateError(f"cannot read {value!r} as a date; {_EXAMPLES}")
 
+    if len(value) > MAX_DATE_CHARS:
+        raise DateError(f"a date of {len(value)} characters is too long to be a date; {_EXAMPLES}")
     unreadable = DateError(f"cannot read {value!r} as a date; {_EXAMPLES}")
     dotted = _DOTTED_RE.fullmatch(value.strip())
     if dotted is not None:
@@ -247,6 +251,12 @@ def _parse_one(value: object) -> HistDate:
     match = _DATE_RE.fullmatch(value.strip())
     if match is None:
         raise unreadable
+    if len(match["year"].lstrip("-")) > MAX_YEAR_DIGITS:
+        # int() of thousands of digits is slow and then refused; no year needs more than 4
+        raise DateError(
+            f"the year in {value!r} has too many digits: years run from {MAX_YEAR} BC "
+            f"to AD {MAX_YEAR}"
+        )
     year = int(match["year"])
     month = int(match["month"]) if match["month"] else None
     day = int(match["day"]) if match["day"] else None

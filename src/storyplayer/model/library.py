@@ -7,6 +7,7 @@ One broken story never hides the others; it is kept with its problems so the pic
 from __future__ import annotations
 
 import gc
+import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,7 +18,10 @@ from stat import S_ISLNK, S_ISREG
 from storyplayer.model.library_cache import LibraryCache
 from storyplayer.model.loader import STORY_FILE, check_found, check_story
 from storyplayer.model.problems import Problem
+from storyplayer.model.safe_files import FileRefused, resolve, safe_exists, safe_is_dir
 from storyplayer.model.story import Story
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -105,20 +109,29 @@ class Library:
         with _few_collections():
             for folder in folders:
                 folder = Path(folder)
-                if not folder.is_dir():
+                if not safe_is_dir(folder):
                     if folder not in quiet:
-                        missing = not folder.exists()
+                        missing = not safe_exists(folder)
                         message = "library folder not found" if missing else "not a folder"
                         library.problems.append(Problem(folder, 0, 0, message))
                     continue
-                boundary = folder.resolve()
+                try:
+                    boundary = resolve(folder)
+                except FileRefused as error:
+                    library.problems.append(Problem(folder, 0, 0, error.message))
+                    continue
                 for path, file, resolved, stat in _story_files(folder, boundary, library.problems):
-                    if resolved is None or stat is None:  # links, loose files: the long way
-                        story, problems = check_story(path, root=folder, cache=cache)
-                    else:
-                        story, problems = check_found(
-                            file, resolved, boundary, cache=cache, stat=stat
-                        )
+                    try:
+                        if resolved is None or stat is None:  # links, loose files: the long way
+                            story, problems = check_story(path, root=folder, cache=cache)
+                        else:
+                            story, problems = check_found(
+                                file, resolved, boundary, cache=cache, stat=stat
+                            )
+                    except Exception as error:  # a checker's bug: one story lost, not all
+                        log.exception("story %s could not be checked", file)
+                        story, problems = None, [Problem(file, 0, 0, f"cannot be checked: "
+                                                         f"{type(error).__name__}")]
                     library._add(Entry(path, story, problems))
             if cache is not None:
                 cache.save()
@@ -211,18 +224,27 @@ def _story_files(folder: Path, boundary: Path, problems: list[Problem]) -> list[
     for child in children:
         if child.name.startswith("."):
             continue
-        file = child / STORY_FILE
         try:
-            stat = os.lstat(file)  # one question answers: a folder, with a story file?
-        except OSError:
-            stat = None
-        if stat is not None and (not S_ISLNK(stat.st_mode) or file.exists()):
-            if S_ISREG(stat.st_mode) and not child.is_symlink():
-                # Neither the folder nor its file is a link, so the file lies where its name
-                # says and needs no resolving (which asks the file system once per folder).
-                found.append((child, file, boundary / child.name / STORY_FILE, stat))
-            else:
-                found.append((child, file, None, None))
-        elif child.suffix in (".yaml", ".yml") and (child.is_file() or child.is_symlink()):
-            found.append((child, child, None, None))
+            _found_in(child, boundary, found)
+        except (OSError, ValueError, RuntimeError) as error:  # e.g. a path over PATH_MAX
+            reason = getattr(error, "strerror", None) or str(error)
+            problems.append(Problem(child, 0, 0, f"cannot be read: {reason}"))
     return found
+
+
+def _found_in(child: Path, boundary: Path, found: list[_Found]) -> None:
+    """Adds the story in the library folder's entry `child` to `found`, if it holds one."""
+    file = child / STORY_FILE
+    try:
+        stat = os.lstat(file)  # one question answers: a folder, with a story file?
+    except OSError:
+        stat = None
+    if stat is not None and (not S_ISLNK(stat.st_mode) or file.exists()):
+        if S_ISREG(stat.st_mode) and not child.is_symlink():
+            # Neither the folder nor its file is a link, so the file lies where its name
+            # says and needs no resolving (which asks the file system once per folder).
+            found.append((child, file, boundary / child.name / STORY_FILE, stat))
+        else:
+            found.append((child, file, None, None))
+    elif child.suffix in (".yaml", ".yml") and (child.is_file() or child.is_symlink()):
+        found.append((child, child, None, None))

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 # while all of them are byte for byte the ones that checked it.
 _CHECKING_MODULES = (
     "dates.py", "library_cache.py", "loader.py", "problems.py", "story.py", "text.py",
-    "yaml_source.py", "gazetteer.py",
+    "yaml_source.py", "gazetteer.py", "safe_files.py", "geojson.py", "rich_text.py",
 )  # fmt: skip
 
 # The only classes a cache file may build: the checked story's own. Anything else in the

@@ -16,8 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from storyplayer.model.dates import DateError, DateSpan, parse_date
+from storyplayer.model.geojson import GeometryError, check_geometry
 from storyplayer.model.library_cache import LibraryCache
 from storyplayer.model.problems import Problem, StoryError
+from storyplayer.model.rich_text import markdown_cost_problem
+from storyplayer.model.safe_files import (
+    FileRefused,
+    name_problem,
+    regular_stat,
+    resolve,
+    safe_exists,
+    safe_is_dir,
+)
 from storyplayer.model.story import Event, Image, Overlay, PathStyle, Place, Story
 from storyplayer.model.text import LocalText
 from storyplayer.model.yaml_source import Document, Path_, SourceError, parse_document, read_text
@@ -51,7 +61,7 @@ def _validator() -> Any:
 
 def story_file(path: Path) -> Path:
     """The YAML file of a story given as its folder or as the file itself."""
-    return path / STORY_FILE if path.is_dir() else path
+    return path / STORY_FILE if safe_is_dir(path) else path
 
 
 def load_story(path: Path, *, root: Path | None = None) -> Story:
@@ -73,12 +83,19 @@ def check_story(
     With a `cache`, an unchanged file that was valid before is not parsed again
     (its media files are still checked).
     """
+    problem = name_problem(str(path))
+    if problem:
+        return None, [Problem(path, 0, 0, problem)]
     file = story_file(path)
-    if not file.exists() and not file.is_symlink():
-        message = "no such story file" if path.is_dir() else "no such file"
+    if not safe_exists(file) and not file.is_symlink():
+        message = "no such story file" if safe_is_dir(path) else "no such file"
         return None, [Problem(file, 0, 0, message)]
-    boundary = (root or file.parent).resolve()
-    return check_found(file, file.resolve(), boundary, cache=cache)
+    try:
+        boundary = resolve(root or file.parent)
+        resolved = resolve(file)
+    except FileRefused as error:
+        return None, [Problem(file, 0, 0, error.message)]
+    return check_found(file, resolved, boundary, cache=cache)
 
 
 def check_found(
@@ -97,7 +114,10 @@ def check_found(
         story, problems, _ = _check_file(file)
         return story, problems
     if stat is None:
-        stat = file.stat()
+        try:
+            stat = regular_stat(file)
+        except FileRefused as error:
+            return None, [Problem(file, 0, 0, error.message)]
     cached = cache.get(resolved, stat, str(file))
     if cached is not None:
         story, warnings, media = cached
@@ -176,16 +196,33 @@ def _media_unchanged(folder: Path, media: tuple[tuple[str, Path], ...]) -> bool:
 
 def _media_target(folder: Path, boundary: Path, value: str) -> Path | str:
     """The media file `value` of the story in `folder` (resolving to `boundary`), or why not."""
+    shown = _shown(value)
     if value.startswith(("/", "\\")) or _DRIVE.match(value):
-        return f"media path '{value}' is absolute; write it relative to the story folder"
+        return f"media path '{shown}' is absolute; write it relative to the story folder"
     if "://" in value or value.startswith("data:"):
-        return f"media '{value[:60]}' is not a file in the story folder"
-    target = (folder / value).resolve()
+        return f"media '{shown}' is not a file in the story folder"
+    problem = name_problem(value)
+    if problem:
+        return f"media path '{shown}' {problem}"
+    try:
+        target = resolve(folder / value)
+    except FileRefused as error:
+        return f"media path '{shown}' {error.message}"
     if not _inside(target, boundary):
-        return f"media path '{value}' leads outside the story folder"
-    if not target.is_file():
-        return f"media file '{value}' does not exist"
+        return f"media path '{shown}' leads outside the story folder"
+    try:
+        regular_stat(target)
+    except FileRefused as error:
+        if error.message == "does not exist":
+            return f"media file '{shown}' does not exist"
+        return f"media file '{shown}' {error.message}"
     return target
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """`value` as a problem message may quote it: short, and with no control characters."""
+    clean = "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in value[:limit])
+    return clean + ("…" if len(value) > limit else "")
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -369,6 +406,22 @@ class _Builder:
             message = f"{event_label(self.doc.data, index)}: {message}"
         self.problems.append(Problem(self.file, line, column, message, severity, where=path))
 
+    def markdown_cost(self, path: Path_, text: Any, what: str) -> None:
+        """A problem for each language of `text` whose Markdown would cost too much to show."""
+        for lang, value in (text.items() if isinstance(text, dict) else [("", text)]):
+            if not isinstance(value, str) or len(value) < 100:  # too short to cost much
+                continue
+            problem = markdown_cost_problem(value)
+            if problem:
+                self.error((*path, lang) if lang else path, f"{what} {problem}")
+
+    def geometry(self, path: Path_, geometry: Any) -> None:
+        """Says what is wrong with an event's GeoJSON, if anything."""
+        try:
+            check_geometry(geometry)
+        except GeometryError as error:
+            self.error((*path, "geometry"), str(error))
+
     def check_loosely(self, skip: Iterable[Path_]) -> None:
         """The checks of build() on data the schema found wrong, wherever they can run:
         no check at or under a path in `skip` (a value the schema already refused)."""
@@ -378,6 +431,8 @@ class _Builder:
             return not any(path[: len(bad)] == bad for bad in refused)
 
         data = self.doc.data
+        if fine(("summary",)):
+            self.markdown_cost(("summary",), data.get("summary"), "the summary")
         if isinstance(data.get("cover"), str) and fine(("cover",)):
             self.media(("cover",), data["cover"])
         events = data.get("events")
@@ -389,6 +444,10 @@ class _Builder:
                 continue
             if fine((*path, "date")):
                 self.date(path, event)
+            if fine((*path, "text")):
+                self.markdown_cost((*path, "text"), event.get("text"), "the text")
+            if "geometry" in event and fine((*path, "geometry")):
+                self.geometry(path, event["geometry"])
             image = event.get("image")
             if isinstance(image, dict) and isinstance(image.get("src"), str) \
                     and fine((*path, "image", "src")):
@@ -424,6 +483,7 @@ class _Builder:
 
     def build(self) -> Story:
         data = self.doc.data
+        self.markdown_cost(("summary",), data.get("summary"), "the summary")
         title = LocalText.from_value(data["title"])
         events = tuple(self.event(i, e) for i, e in enumerate(data["events"]))
         languages = tuple(data.get("languages") or title.languages or ("en",))
@@ -483,6 +543,9 @@ class _Builder:
     def event(self, index: int, data: dict[str, Any]) -> Event:
         path: Path_ = ("events", index)
         date = self.date(path, data)
+        self.markdown_cost((*path, "text"), data.get("text"), "the text")
+        if "geometry" in data:
+            self.geometry(path, data["geometry"])
         place = None
         if "place" in data:
             p = data["place"]

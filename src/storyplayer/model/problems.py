@@ -5,8 +5,20 @@ The model reports *what* is wrong and *where*; the CLI and UI decide how to show
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+MAX_MESSAGE = 500
+# Control characters (a terminal escape, a line break) and Unicode line separators
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
+    """`text` as one printable line of at most `limit` characters."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
 
 
 @dataclass(frozen=True)
@@ -19,8 +31,13 @@ class Problem:
     # The field it is about (("events", 2, "date")), when known: the editor goes there.
     where: tuple[str | int, ...] = field(default=(), compare=False)
 
+    def __post_init__(self) -> None:
+        # A message may quote the file (a key, a value): one short line, whatever it holds.
+        object.__setattr__(self, "message", one_line(self.message))
+
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else f"{self.path}"
+        path = one_line(str(self.path), MAX_MESSAGE)
+        where = f"{path}:{self.line}:{self.column}" if self.line else path
         prefix = "warning: " if self.severity == "warning" else ""
         return f"{where}: {prefix}{self.message}"
 

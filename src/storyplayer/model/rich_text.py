@@ -58,6 +58,39 @@ def markdown_to_html(text: str) -> str:
     return sanitize_html(rendered)
 
 
+# What keeps one step within its time budget whatever a valid story holds: Markdown's link
+# and emphasis rules cost far more than their length when brackets or marks pile up (10,000
+# "![" took a third of a second), so each event text is capped per kind of markup.
+# Real event texts stay far below these: a few links, a few dozen marks, a few paragraphs.
+MARKUP_LIMITS = (
+    ("lines", ("\n",), 300),
+    ("opening brackets", ("[",), 100),  # each may scan the rest of the text for its end
+    ("emphasis marks", ("*", "_"), 400),
+    ("character references", ("&",), 300),
+    ("backticks", ("`",), 300),
+)
+MAX_MARKUP = 800  # all of them together
+
+
+_MARKS = re.compile(r"[\n\[*_&`]")
+_SMALLEST_LIMIT = min(limit for _, _, limit in MARKUP_LIMITS)
+
+
+def markdown_cost_problem(text: str) -> str | None:
+    """Why `text` would cost too much to show as Markdown, in one sentence; else None."""
+    if len(text) <= _SMALLEST_LIMIT or len(_MARKS.findall(text)) <= _SMALLEST_LIMIT:
+        return None  # the common case, in one scan: no count can be over its limit
+    for name, marks, limit in MARKUP_LIMITS:
+        count = sum(text.count(mark) for mark in marks)
+        if count > limit:
+            return f"has {count} {name}, more than the {limit} it may have (shorten or split it)"
+    total = sum(text.count(mark) for _, marks, _ in MARKUP_LIMITS for mark in marks)
+    if total > MAX_MARKUP:
+        return (f"has {total} Markdown marks (lines, brackets, * _ & `), more than the "
+                f"{MAX_MARKUP} it may have (shorten or split it)")
+    return None
+
+
 def plain(text: str) -> str:
     """Plain text escaped for use inside HTML built by the app."""
     return html.escape(text, quote=True)

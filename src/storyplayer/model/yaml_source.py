@@ -6,11 +6,14 @@ features that build objects or expand without bound (alias "bombs", recursive al
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
+
+from storyplayer.model.safe_files import FileRefused, read_bytes
 
 try:  # the C parser is several times faster on a large library
     from yaml import CSafeLoader as _BaseLoader
@@ -20,6 +23,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 MAX_FILE_BYTES = 1024 * 1024  # a story with 500 long events stays far below this
 MAX_NODES = 200_000  # counted with aliases expanded, so an alias bomb stops here
 MAX_DEPTH = 40
+MAX_NUMBER_CHARS = 40  # far more than any latitude, zoom or year needs
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STR, _MAP, _SEQ, _NULL, _BOOL, _INT, _FLOAT, _MERGE = (
@@ -131,16 +135,18 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
 
 
 def read_text(path: Path) -> str:
-    """The file's text, or SourceError if it is too large, empty or not UTF-8."""
+    """The file's text, or SourceError if it is too large, empty, not UTF-8 or not a
+    regular file (a FIFO or device is refused without waiting on it)."""
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
-    except IsADirectoryError:
-        raise SourceError("is a folder, not a story file") from None
-    except OSError as error:
-        raise SourceError(f"cannot be read: {error.strerror or error}") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise SourceError(f"is larger than the {MAX_FILE_BYTES // 1024} KiB a story file may be")
+        raw = read_bytes(path, MAX_FILE_BYTES, what="story file")
+    except FileRefused as error:
+        if error.message.startswith("is larger than"):
+            raise SourceError(
+                f"is larger than the {MAX_FILE_BYTES // 1024} KiB a story file may be"
+            ) from None
+        if error.message.startswith("is a folder"):
+            raise SourceError("is a folder, not a story file") from None
+        raise SourceError(error.message) from None
     if not raw.strip():
         raise SourceError("is empty")
     try:
@@ -214,8 +220,23 @@ class _Builder:
         if tag == _BOOL:
             return self.loader.construct_yaml_bool(scalar)
         if tag == _INT:
+            if len(scalar.value) > MAX_NUMBER_CHARS:  # int() of a huge string is slow, then fails
+                raise SourceError(
+                    f"has a number with more than {MAX_NUMBER_CHARS} digits", *_position(node)
+                )
             return self.loader.construct_yaml_int(scalar)
-        return self.loader.construct_yaml_float(scalar)
+        if len(scalar.value) > MAX_NUMBER_CHARS:
+            raise SourceError(
+                f"has a number longer than {MAX_NUMBER_CHARS} characters", *_position(node)
+            )
+        number = self.loader.construct_yaml_float(scalar)
+        if not math.isfinite(number):
+            # .nan slips past every range check (all comparisons are false), .inf past some
+            raise SourceError(
+                f"has the number {scalar.value!r}, which is not finite: write a plain number",
+                *_position(node),
+            )
+        return number
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QProgressDialog
 
 from storyplayer.model.library import Library
 from storyplayer.ui.background import BackgroundJob, run_in_background
@@ -115,6 +115,7 @@ class AddStory(QObject):
         box.button(QMessageBox.No).setText(self.tr("Keep the one I have"))
         box.setDefaultButton(QMessageBox.No)
         box.setAttribute(Qt.WA_DeleteOnClose)
+        _plain_text(box)
 
         def answered(button: int) -> None:
             if button == QMessageBox.Yes:
@@ -230,6 +231,7 @@ class AddStory(QObject):
         if any(m.reason == NOT_DOWNLOADED for m in report.pictures_missing) and found:
             download = box.addButton(self.tr("Download the pictures"), QMessageBox.ActionRole)
         box.setAttribute(Qt.WA_DeleteOnClose)
+        _plain_text(box)
 
         def answered() -> None:
             if download is not None and box.clickedButton() is download:
@@ -314,6 +316,13 @@ class AddStory(QObject):
         self.window.picker.show_notice(
             self.tr("This story could not be added: {reason}").format(reason=line))
         self.addRefused.emit(line)
+
+
+def _plain_text(box: QMessageBox) -> None:
+    """A story's title or problem in a message box is shown as written, never as markup."""
+    box.setTextFormat(Qt.PlainText)
+    for label in box.findChildren(QLabel):
+        label.setTextFormat(Qt.PlainText)
 
 
 @contextmanager

@@ -40,6 +40,7 @@ class _Cover(QLabel):
         self.setMinimumSize(160, 100)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Ignored)
         self.setAccessibleName("")
+        self.setTextFormat(Qt.PlainText)
 
     def set_image(self, image: QPixmap | None) -> None:
         self._image = image
@@ -77,6 +78,7 @@ class AttractScreen(QWidget):
         self._other_languages: dict[str, QTranslator] = {}
 
         self.brand = QLabel(objectName="attractBrand")
+        self.brand.setTextFormat(Qt.PlainText)
         self.cover = _Cover()
         self.period = QLabel(objectName="attractPeriod")
         self.title = QLabel(objectName="attractTitle")
@@ -88,9 +90,12 @@ class AttractScreen(QWidget):
         for label in (self.period, self.title, self.summary):
             label.setTextFormat(Qt.PlainText)
         self.dots = QLabel(objectName="attractDots")
+        self.dots.setTextFormat(Qt.PlainText)
         self.touch = QLabel(objectName="attractTouch")
+        self.touch.setTextFormat(Qt.PlainText)
         self.touch.setAlignment(Qt.AlignCenter)
         self.touch_other = QLabel(objectName="attractTouchOther")
+        self.touch_other.setTextFormat(Qt.PlainText)
         self.touch_other.setAlignment(Qt.AlignCenter)
 
         self.text_column = text = QVBoxLayout()

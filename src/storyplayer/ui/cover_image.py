@@ -10,9 +10,9 @@ from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QLinearGradient, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPen
 
-from storyplayer.faults import image_problem
+from storyplayer.images import read_image
 
 log = logging.getLogger(__name__)
 
@@ -77,24 +77,8 @@ def _read_filling(path: Path, size: QSize) -> QImage | None:
     Decoding at the target size (rather than full size, then scaling) keeps big photos cheap
     and renders SVG covers sharp at any text scale.
     """
-    problem = image_problem(path)  # an SVG "bomb" would hang the painting thread
-    if problem:
-        log.warning("cover %s cannot be shown: it %s", path, problem)
-        return None
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)  # photos from phones carry their rotation in EXIF
-    natural = reader.size()
-    if natural.isValid() and not natural.isEmpty():
-        factor = max(size.width() / natural.width(), size.height() / natural.height())
-        reader.setScaledSize(
-            QSize(
-                max(1, math.ceil(natural.width() * factor)),
-                max(1, math.ceil(natural.height() * factor)),
-            )
-        )
-    image = reader.read()
-    if image.isNull():
-        log.warning("cover %s cannot be shown: %s", path, reader.errorString())
+    image = read_image(path, cover=size, what="cover")  # refuses SVG "bombs" and devices
+    if image is None:
         return None
     if image.size() != size:
         image = image.scaled(size, Qt.KeepAspectRatioByExpanding, Qt.SmoothTransformation)

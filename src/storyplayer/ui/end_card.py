@@ -76,6 +76,7 @@ class EndCard(QWidget):
     @staticmethod
     def _label(name: str) -> QLabel:
         label = QLabel(objectName=name)
+        label.setTextFormat(Qt.PlainText)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignCenter)
         # As narrow as the pane: the words wrap (and the card scrolls) instead of the

@@ -39,6 +39,7 @@ class EventList(QFrame):
         self._host = host
         self.heading = QLabel(objectName="eventListHeading")
         self.heading.setWordWrap(True)  # as narrow as the pane, at any text scale
+        self.heading.setTextFormat(Qt.PlainText)
         self.list = QListWidget(objectName="eventListItems")
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)

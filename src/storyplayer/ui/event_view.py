@@ -10,10 +10,10 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QImageReader, QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from storyplayer.faults import image_problem
+from storyplayer.images import read_image
 from storyplayer.model.dates import format_date, line_start
 from storyplayer.model.rich_text import markdown_to_html, plain
 from storyplayer.model.story import Event, Story
@@ -29,20 +29,8 @@ PREFETCH_MS = 150  # after a step, once it has painted, the neighbours' text is 
 
 def load_image(path: Path) -> QPixmap | None:
     """The picture at `path`, scaled down on read; None if it is broken or too large."""
-    problem = image_problem(path)
-    if problem:
-        log.warning("picture %s %s", path, problem)
-        return None
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid() and max(size.width(), size.height()) > MAX_IMAGE_SIDE:
-        reader.setScaledSize(size.scaled(QSize(MAX_IMAGE_SIDE, MAX_IMAGE_SIDE), Qt.KeepAspectRatio))
-    image = reader.read()
-    if image.isNull():
-        log.warning("picture %s cannot be shown: %s", path, reader.errorString())
-        return None
-    return QPixmap.fromImage(image)
+    image = read_image(path, max_side=MAX_IMAGE_SIDE)
+    return None if image is None else QPixmap.fromImage(image)
 
 
 def placeholder_picture(color: str, text: str) -> QPixmap:
@@ -74,6 +62,7 @@ class _Picture(QLabel):
         self._scaled_limit: tuple[int, int] | None = None
         self._fitted: tuple[int, int, int] | None = None
         self.setAlignment(Qt.AlignCenter)
+        self.setTextFormat(Qt.PlainText)
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
 
     def set_picture(self, pixmap: QPixmap | None) -> None:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from storyplayer.model.config import KioskSettings
@@ -27,6 +27,7 @@ from storyplayer.ui.staff_report import StaffReport
 from storyplayer.ui.still_there import StillThere
 
 CURSOR_HIDE_MS = 3_000
+_MOUSE_EVENTS = (QEvent.MouseButtonPress, QEvent.MouseButtonRelease, QEvent.MouseButtonDblClick)
 
 
 def featured_stories(window: MainWindow, ids: tuple[str, ...], most: int = 6) -> list[Story]:
@@ -52,6 +53,7 @@ class Kiosk(QObject):
         self.window, self.settings = window, settings
         self._leaving = False
         self._cursor_hidden = False
+        self._staff_text_scale = window.text_scale
         chord = QKeySequence(settings.exit_chord)
         if chord.isEmpty():
             chord = QKeySequence("Ctrl+Alt+Shift+Q")
@@ -97,6 +99,7 @@ class Kiosk(QObject):
     def start(self, attract: bool = True, full_screen: bool = True) -> None:
         """Go full screen (on the attract screen) and start watching for visitors."""
         window = self.window
+        self._staff_text_scale = window.text_scale  # what each new visitor starts with
         window.installEventFilter(self)
         window.playback.manual_button.hide()  # visitors get the stories as they run
         editing = getattr(window.picker, "editing", None)
@@ -139,6 +142,8 @@ class Kiosk(QObject):
         if window.playback.panes:
             window.playback.close_all(emit=False)
         window.picker.reset()
+        if window.text_scale != self._staff_text_scale:
+            window.set_text_scale(self._staff_text_scale)  # the last visitor's Ctrl+plus
         self.attract.adopt_map(window.lend_map())
         window.stack.setCurrentWidget(self.attract)
         self.attract.start()
@@ -239,7 +244,9 @@ class Kiosk(QObject):
     @staticmethod
     def _blocked_key(key: int, modifiers: Qt.KeyboardModifier) -> bool:
         if key in (Qt.Key_Escape, Qt.Key_F11, Qt.Key_Meta, Qt.Key_Super_L, Qt.Key_Super_R,
-                   Qt.Key_Close, Qt.Key_Back):
+                   Qt.Key_Close, Qt.Key_Back, Qt.Key_Menu):
+            return True
+        if key == Qt.Key_F10 and modifiers & Qt.ShiftModifier:  # the other context-menu key
             return True
         if key == Qt.Key_F4 and modifiers & (Qt.AltModifier | Qt.ControlModifier):
             return True
@@ -253,6 +260,15 @@ class Kiosk(QObject):
         if kind == QEvent.KeyPress and isinstance(event, QKeyEvent):
             if self._blocked(event) and not self.pin_pad.isVisible():
                 event.accept()  # for ShortcutOverride: "keep it", so no shortcut runs
+                return True
+        # No context menu anywhere (the search box's, a scroll bar's): a right click or the
+        # menu key is dropped on the window before any widget sees it.
+        if kind == QEvent.ContextMenu:
+            event.accept()
+            return True
+        if kind in _MOUSE_EVENTS and isinstance(event, QMouseEvent):
+            if event.button() == Qt.RightButton or event.buttons() & Qt.RightButton:
+                event.accept()
                 return True
         return False
 

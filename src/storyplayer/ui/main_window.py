@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.picker.languageRequested.connect(self.set_language)
         self.playback.manualToggled.connect(self.set_manual)
         self._message = QLabel(self, objectName="windowMessage")
+        self._message.setTextFormat(Qt.PlainText)
         self._message.setWordWrap(True)
         self._message.hide()
         self._message_timer = QTimer(self, singleShot=True, interval=6000)

@@ -84,7 +84,9 @@ class Picker(QWidget):
 
         self.heading = QLabel(objectName="pickerHeading")
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.PlainText)
         self.subheading = QLabel(objectName="pickerSubheading")
+        self.subheading.setTextFormat(Qt.PlainText)
         self.subheading.setWordWrap(True)
         self.search_box = QLineEdit(objectName="pickerSearch")
         self.search_box.setClearButtonEnabled(True)
@@ -94,9 +96,11 @@ class Picker(QWidget):
         self.view.setModel(self.proxy)
         self.notice = QFrame(objectName="pickerNotice")
         self.notice_label = QLabel(objectName="pickerNoticeText")
+        self.notice_label.setTextFormat(Qt.PlainText)  # may quote a story file: never rich text
         self.notice_label.setWordWrap(True)
         self.notice.hide()
         self.count_label = QLabel(objectName="pickerCount")
+        self.count_label.setTextFormat(Qt.PlainText)
         self.count_label.setWordWrap(True)
         self.play_button = QPushButton(objectName="primary")
         self.play_button.setEnabled(False)

@@ -7,11 +7,13 @@ after a short wait without input, so a pad opened by chance closes by itself.
 from __future__ import annotations
 
 import hmac
+import math
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from storyplayer.model.pin_guard import PinGuard
 from storyplayer.ui import theme
 
 GIVE_UP_MS = 30_000
@@ -21,18 +23,28 @@ class PinPad(QWidget):
     accepted = Signal()
     cancelled = Signal()
 
-    def __init__(self, pin: str, parent: QWidget):
+    def __init__(self, pin: str, parent: QWidget, guard: PinGuard | None = None):
         super().__init__(parent)
         self.setObjectName("pinPad")
         self._pin, self.entered = pin, ""
+        self.guard = guard or PinGuard()  # growing waits after wrong codes: no brute force
         self.hide()
         self.panel = QFrame(objectName="pinPanel")
         self.panel.setFixedWidth(380)
         self.heading = QLabel(objectName="pinHeading")
+        self.heading.setTextFormat(Qt.PlainText)
         self.heading.setAlignment(Qt.AlignCenter)
         self.heading.setWordWrap(True)
         self.display = QLabel(objectName="pinDisplay")
+        self.display.setTextFormat(Qt.PlainText)
         self.display.setAlignment(Qt.AlignCenter)
+        self.wait_note = QLabel(objectName="pinWait")  # how long until the next try
+        self.wait_note.setTextFormat(Qt.PlainText)
+        self.wait_note.setAlignment(Qt.AlignCenter)
+        self.wait_note.setWordWrap(True)
+        self.wait_note.hide()
+        self._wait_timer = QTimer(self, interval=1000)  # counts the wait down on screen
+        self._wait_timer.timeout.connect(self._show_wait)
         grid = QGridLayout()
         grid.setSpacing(10)
         self.keys: dict[str, QPushButton] = {}
@@ -55,6 +67,7 @@ class PinPad(QWidget):
         layout.setSpacing(14)
         layout.addWidget(self.heading)
         layout.addWidget(self.display)
+        layout.addWidget(self.wait_note)
         layout.addLayout(grid)
         layout.addWidget(self.cancel_button)
         outer = QVBoxLayout(self)
@@ -66,6 +79,7 @@ class PinPad(QWidget):
                          border: 1px solid {theme.LINE}; }}
             #pinHeading {{ font-size: 16pt; font-weight: 600; }}
             #pinDisplay {{ font-size: 26pt; letter-spacing: 8px; min-height: 48px; }}
+            #pinWait {{ font-size: 14pt; }}
             #pinPanel QPushButton {{ font-size: 20pt; min-height: 64px; min-width: 64px; }}
         """)
         self._retranslate()
@@ -104,6 +118,7 @@ class PinPad(QWidget):
 
     def cancel(self) -> None:
         self._give_up.stop()
+        self._wait_timer.stop()
         self.entered = ""
         if self.isVisible():
             self.hide()
@@ -131,14 +146,31 @@ class PinPad(QWidget):
             self.display.setText(self.tr("Wrong PIN"))
         else:
             self.display.setText("•" * len(self.entered) or "–")
+        self._show_wait()
+
+    def _show_wait(self) -> None:
+        wait = math.ceil(self.guard.wait_left())
+        if wait > 0:
+            if wait >= 60:
+                text = self.tr("Try again in {minutes} min").format(minutes=math.ceil(wait / 60))
+            else:
+                text = self.tr("Try again in {seconds} s").format(seconds=wait)
+            self.wait_note.setText(text)
+            self.wait_note.show()
+            self._wait_timer.start()
+        else:
+            self._wait_timer.stop()
+            self.wait_note.hide()
 
     def _check(self) -> None:
-        if hmac.compare_digest(self.entered.encode(), self._pin.encode()):
+        right = hmac.compare_digest(self.entered.encode(), self._pin.encode())
+        self.entered = ""
+        result = self.guard.attempt(right)
+        if result:
             self._give_up.stop()
             self.hide()
             self.accepted.emit()
-        else:
-            self.entered = ""
+        else:  # wrong, or too early to be checked at all
             self._show_entered(wrong=True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

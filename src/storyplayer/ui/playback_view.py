@@ -115,6 +115,7 @@ class PlaybackView(QWidget):
         self.manual_button.setCursor(Qt.PointingHandCursor)
         self.manual_button.toggled.connect(self.manualToggled)
         self.brand = QLabel(self.tr("Story Player"), objectName="brand")
+        self.brand.setTextFormat(Qt.PlainText)
         layout.addWidget(self.back_button)
         layout.addStretch(1)
         layout.addWidget(self.brand)
@@ -291,7 +292,8 @@ class PlaybackView(QWidget):
         layout = self._bar.layout()
         buttons = [b for b in self._bar.findChildren(QAbstractButton) if not b.isHidden()]
         need = sum(b.sizeHint().width() for b in buttons) + self.brand.sizeHint().width()
-        need += layout.spacing() * (len(buttons) + 1) + 16
+        margins = layout.contentsMargins()
+        need += layout.spacing() * (len(buttons) + 1) + margins.left() + margins.right()
         fits = need <= self._bar.width()
         if self.brand.isHidden() == fits:
             self.brand.setVisible(fits)

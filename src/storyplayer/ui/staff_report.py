@@ -38,6 +38,7 @@ class StaffReport(QWidget):
         self.panel = QFrame(objectName="staffPanel")
         self.panel.setMaximumWidth(900)
         self.heading = QLabel(objectName="staffHeading")
+        self.heading.setTextFormat(Qt.PlainText)
         self.heading.setWordWrap(True)
         self.items = QListWidget(objectName="staffItems")
         self.items.setWordWrap(True)

@@ -194,8 +194,8 @@ def search(stories: int, rounds: int = 3) -> dict:
     from PySide6.QtTest import QTest
 
     from storyplayer.model.library import Library
-    from storyplayer.ui import theme
-    from storyplayer.ui.picker import Picker
+    from storyplayer.ui.picker.picker import Picker
+    from storyplayer.ui.shared import theme
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "library"

@@ -418,8 +418,8 @@ def search(stories: int, rounds: int = 3) -> dict:
 
     _qt_app = _app()  # kept alive for the whole measurement
     from storyplayer.model.library import Library
-    from storyplayer.ui import theme
-    from storyplayer.ui.picker import Picker
+    from storyplayer.ui.picker.picker import Picker
+    from storyplayer.ui.shared import theme
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "library"

@@ -75,7 +75,7 @@ def soak(app: Any, loops: int, wait_until: Any, warmup: int = 3) -> dict[str, An
     from storyplayer.model.config import KioskSettings
     from storyplayer.model.library import Library
     from storyplayer.resources import bundled_stories_dir
-    from storyplayer.ui.kiosk import Kiosk
+    from storyplayer.ui.kiosk.kiosk import Kiosk
     from storyplayer.ui.main_window import MainWindow
 
     limit_image_memory()

@@ -38,12 +38,12 @@ from PySide6.QtWidgets import (
 
 from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
-from storyplayer.ui import theme
-from storyplayer.ui.attract_screen import AttractScreen
-from storyplayer.ui.elided_label import ElidedLabel
+from storyplayer.ui.kiosk.attract_screen import AttractScreen
 from storyplayer.ui.main_window import MAX_SCALE, MainWindow
-from storyplayer.ui.text_block import TextBlock
-from storyplayer.ui.translations import Translations
+from storyplayer.ui.playback.text_block import TextBlock
+from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.elided_label import ElidedLabel
+from storyplayer.ui.shared.translations import Translations
 
 # name: (logical width, logical height, device pixel ratio)
 SIZES = {

@@ -41,10 +41,10 @@ def test_a_forbidden_import_breaks_a_contract(tmp_path: Path) -> None:
                     ignore=shutil.ignore_patterns("__pycache__"))
     with (copy / "storyplayer" / "model" / "text.py").open("a", encoding="utf-8") as f:
         f.write("\n\ndef _late() -> None:\n    from PySide6 import QtCore  # noqa: F401\n"
-                "    import storyplayer.ui.theme  # noqa: F401\n")
+                "    import storyplayer.ui.shared.theme  # noqa: F401\n")
     done = lint(copy)
     assert done.returncode == 1
     # Qt in the model, the model above the interface, and sharing (via the model) in it.
     assert "0 kept, 3 broken" in done.stdout
     assert "storyplayer.model.text -> PySide6" in done.stdout
-    assert "storyplayer.model.text -> storyplayer.ui.theme" in done.stdout
+    assert "storyplayer.model.text -> storyplayer.ui.shared.theme" in done.stdout

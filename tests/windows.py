@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
-from storyplayer.ui import theme
 from storyplayer.ui.main_window import MainWindow
+from storyplayer.ui.shared import theme
 
 MAP_READY_MS = 30_000
 

@@ -40,7 +40,7 @@ def main() -> int:
     from storyplayer.resources import bundled_stories_dir
     from storyplayer.ui.editor.editor_host import EditorHost
     from storyplayer.ui.main_window import MainWindow
-    from storyplayer.ui.translations import Translations
+    from storyplayer.ui.shared.translations import Translations
 
     app = QApplication(sys.argv[:1])
     translations = Translations(app)

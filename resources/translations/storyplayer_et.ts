@@ -4,110 +4,138 @@
 <context>
     <name>AddStory</name>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="63"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="175"/>
         <source>Add story</source>
         <translation>Lisa lugu</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="67"/>
         <source>Stories ({patterns})</source>
         <translation>Lood ({patterns})</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="68"/>
         <source>Story packages ({patterns})</source>
         <translation>Loopaketid ({patterns})</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="69"/>
         <source>StoryMapJS or TimelineJS files ({patterns})</source>
         <translation>StoryMapJS- või TimelineJS-failid ({patterns})</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="105"/>
         <source>Added the story “{title}”.</source>
         <translation>Lugu „{title}“ on lisatud.</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="109"/>
         <source>Replace story?</source>
         <translation>Kas asendada lugu?</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="110"/>
         <source>A story with the same id ({id}) is already in your library. Replace it with “{title}” from this package?</source>
         <translation>Sinu kogus on juba sama tunnusega ({id}) lugu. Kas asendada see selle paketi looga „{title}“?</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="114"/>
         <source>Replace</source>
         <translation>Asenda</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="115"/>
         <source>Keep the one I have</source>
         <translation>Jäta olemasolev alles</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="125"/>
         <source>The story you had is kept; nothing was added.</source>
         <translation>Olemasolev lugu jäi alles, midagi ei lisatud.</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="216"/>
         <source>Imported {format}: “{title}”, {count} events.</source>
         <translation>Imporditud ({format}): „{title}“, sündmusi {count}.</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="220"/>
         <source>It cannot play yet: {reason}</source>
         <translation>Seda ei saa veel mängida: {reason}</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="222"/>
         <source>Story imported</source>
         <translation>Lugu imporditud</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="317"/>
         <source>This story could not be added: {reason}</source>
         <translation>Seda lugu ei õnnestunud lisada: {reason}</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="171"/>
         <source>Importing “{name}”…</source>
         <translation>Imporditakse faili „{name}“…</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="170"/>
         <source>Downloading the pictures of “{name}”… This can take two minutes.</source>
         <translation>Faili „{name}“ pilte laaditakse alla… See võib võtta kaks minutit.</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="232"/>
         <source>Download the pictures</source>
         <translation>Laadi pildid alla</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="255"/>
         <source>{count} not downloaded</source>
         <translation>{count} alla laadimata</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="259"/>
         <source>Pictures: {kept} kept, {missing} not available offline ({reasons}).</source>
         <translation>Pildid: {kept} alles, {missing} pole võrguühenduseta saadaval ({reasons}).</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="262"/>
         <source>Pictures: {kept} kept.</source>
         <translation>Pildid: {kept} alles.</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="264"/>
         <source>Videos, sounds and web pages kept as links in the sources: {count}.</source>
         <translation>Allikates lingina alles videod, helid ja veebilehed: {count}.</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="267"/>
         <source>Date read from the text: {where}: {date} (from “{words}”)</source>
         <translation>Tekstist loetud kuupäev: {where}: {date} (sõnadest „{words}“)</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="271"/>
         <source>Notes from the import:</source>
         <translation>Impordi märkused (inglise keeles):</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="278"/>
         <source>slide {number}</source>
         <translation>slaid {number}</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="278"/>
         <source>event {number}</source>
         <translation>sündmus {number}</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="279"/>
         <source>row {number}</source>
         <translation>rida {number}</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="283"/>
         <source>{where} “{headline}”</source>
         <translation>{where} „{headline}“</translation>
     </message>
@@ -115,28 +143,28 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/storyplayer/ui/attract_screen.py" line="177"/>
-        <location filename="../../src/storyplayer/ui/attract_screen.py" line="247"/>
+        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="180"/>
+        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="242"/>
         <source>Story Player</source>
         <translation>Lugude mängija</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/attract_screen.py" line="192"/>
+        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="195"/>
         <source>Cover of {title}</source>
         <translation>Kaanepilt: {title}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/attract_screen.py" line="198"/>
+        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="201"/>
         <source>Story {k} of {n}</source>
         <translation>Lugu {k}/{n}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/attract_screen.py" line="248"/>
+        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="243"/>
         <source>Touch to begin</source>
         <translation>Puuduta, et alustada</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/attract_screen.py" line="251"/>
+        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="246"/>
         <source>Featured stories. Touch the screen to begin.</source>
         <translation>Esiletõstetud lood. Alustamiseks puuduta ekraani.</translation>
     </message>
@@ -144,601 +172,62 @@
 <context>
     <name>Category</name>
     <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="54"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="54"/>
         <source>History</source>
         <translation>Ajalugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="55"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="55"/>
         <source>Politics</source>
         <translation>Poliitika</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="56"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="56"/>
         <source>War</source>
         <translation>Sõda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="57"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="57"/>
         <source>Religion</source>
         <translation>Religioon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="58"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="58"/>
         <source>Revolution</source>
         <translation>Revolutsioon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="59"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="59"/>
         <source>Occupation</source>
         <translation>Okupatsioon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="60"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="60"/>
         <source>Culture</source>
         <translation>Kultuur</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="61"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="61"/>
         <source>Science</source>
         <translation>Teadus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="62"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="62"/>
         <source>Architecture</source>
         <translation>Arhitektuur</translation>
     </message>
 </context>
 <context>
-    <name>EndCard</name>
+    <name>ClosedScreen</name>
     <message>
-        <location filename="../../src/storyplayer/ui/end_card.py" line="23"/>
-        <source>The story is finished</source>
-        <translation>Lugu on lõppenud</translation>
+        <location filename="../../src/storyplayer/ui/kiosk/closed_screen.py" line="66"/>
+        <source>Closed</source>
+        <translation>Suletud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/end_card.py" line="34"/>
-        <source>You can play the story again, or close it and choose new stories. Up to three stories can play at once.</source>
-        <translation>Võid loo uuesti esitada või selle sulgeda ja valida uued lood. Korraga saab esitada kuni kolm lugu.</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/end_card.py" line="41"/>
-        <source>Play again</source>
-        <translation>Esita uuesti</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/end_card.py" line="43"/>
-        <source>Close</source>
-        <translation>Sulge</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/end_card.py" line="49"/>
-        <source>Play this story again from the start</source>
-        <translation>Esita see lugu algusest peale uuesti</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/end_card.py" line="50"/>
-        <source>Close this story and free its place</source>
-        <translation>Sulge see lugu ja vabasta selle koht</translation>
-    </message>
-</context>
-<context>
-    <name>EventList</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/event_list.py" line="73"/>
-        <location filename="../../src/storyplayer/ui/event_list.py" line="74"/>
-        <source>Events in this story</source>
-        <translation>Selle loo sündmused</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/event_list.py" line="75"/>
-        <source>Choose an event to jump to it</source>
-        <translation>Vali sündmus, et selle juurde minna</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/event_list.py" line="76"/>
-        <source>Back to the story</source>
-        <translation>Tagasi loo juurde</translation>
-    </message>
-</context>
-<context>
-    <name>EventView</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/event_view.py" line="190"/>
-        <source>Picture unavailable</source>
-        <translation>Pilt pole saadaval</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/event_view.py" line="150"/>
-        <source>Picture</source>
-        <translation>Pilt</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/event_view.py" line="150"/>
-        <source>Sources</source>
-        <translation>Allikad</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/main_window.py" line="31"/>
-        <location filename="../../src/storyplayer/ui/main_window.py" line="158"/>
-        <source>Story Player</source>
-        <translation>Lugude mängija</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/app.py" line="158"/>
-        <source>Some settings could not be used: see --check-config.</source>
-        <translation>Mõnda seadet ei saanud kasutada: vaata --check-config.</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/app.py" line="283"/>
-        <source>The text size holds until the app closes: the settings file is read-only.</source>
-        <translation>Teksti suurus kehtib rakenduse sulgemiseni: seadete fail on kirjutuskaitstud.</translation>
-    </message>
-</context>
-<context>
-    <name>MapNames</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/map_names.py" line="85"/>
-        <source>Old map</source>
-        <translation>Vana kaart</translation>
-    </message>
-</context>
-<context>
-    <name>Notice</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/notices.py" line="35"/>
-        <source>Dismiss</source>
-        <translation>Sulge teade</translation>
-    </message>
-</context>
-<context>
-    <name>Picker</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="370"/>
-        <location filename="../../src/storyplayer/ui/picker.py" line="383"/>
-        <source>All categories</source>
-        <translation>Kõik teemad</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="378"/>
-        <source>Choose stories</source>
-        <translation>Vali lood</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="379"/>
-        <source>Choose up to three. They play side by side on one map.</source>
-        <translation>Vali kuni kolm. Need esitatakse kõrvuti ühel kaardil.</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="380"/>
-        <location filename="../../src/storyplayer/ui/picker.py" line="381"/>
-        <source>Search stories</source>
-        <translation>Otsi lugusid</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="382"/>
-        <source>Category</source>
-        <translation>Teema</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="384"/>
-        <source>Stories</source>
-        <translation>Lood</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="386"/>
-        <source>Press Space to choose or un-choose a story, Enter to play.</source>
-        <translation>Tühik valib loo või tühistab valiku, Enter alustab.</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="388"/>
-        <source>Play</source>
-        <translation>Esita</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="389"/>
-        <source>Play the chosen stories</source>
-        <translation>Esita valitud lood</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="390"/>
-        <source>No stories match your search.</source>
-        <translation>Otsingule vastavaid lugusid ei leitud.</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="420"/>
-        <source>You can choose up to three stories. To change your choice, uncheck an earlier one first.</source>
-        <translation>Valida saab kuni kolm lugu. Valiku muutmiseks tühista kõigepealt mõni varasem valik.</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="427"/>
-        <source>This story cannot be played: {reason}</source>
-        <translation>Seda lugu ei saa mängida: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="429"/>
-        <source>This story cannot be played.</source>
-        <translation>Seda lugu ei saa mängida.</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="438"/>
-        <source>No stories chosen yet. Tap a card to choose it.</source>
-        <translation>Ühtegi lugu pole veel valitud. Puuduta lugu, et see valida.</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="442"/>
-        <source>{count} of {most} chosen</source>
-        <translation>{count}/{most} valitud</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="444"/>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <source>Add story…</source>
-        <translation>Lisa lugu…</translation>
-    </message>
-    <message>
-        <source>Add a story from a story package or a StoryMapJS or TimelineJS file</source>
-        <translation>Lisa lugu loopaketist või StoryMapJS- või TimelineJS-failist</translation>
-    </message>
-</context>
-<context>
-    <name>PinPad</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/pin_pad.py" line="82"/>
-        <source>Staff only: enter the PIN to leave kiosk mode</source>
-        <translation>Ainult töötajatele: kioskirežiimist väljumiseks sisesta PIN-kood</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/pin_pad.py" line="83"/>
-        <source>Cancel</source>
-        <translation>Loobu</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/pin_pad.py" line="84"/>
-        <source>Cancel and return</source>
-        <translation>Loobu ja mine tagasi</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/pin_pad.py" line="85"/>
-        <source>Delete the last digit</source>
-        <translation>Kustuta viimane number</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/pin_pad.py" line="86"/>
-        <source>Confirm the PIN</source>
-        <translation>Kinnita PIN-kood</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/pin_pad.py" line="87"/>
-        <source>Digits entered</source>
-        <translation>Sisestatud numbrid</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/pin_pad.py" line="131"/>
-        <source>Wrong PIN</source>
-        <translation>Vale PIN</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/pin_pad.py" line="140"/>
-        <source>Try again in {seconds} s</source>
-        <translation>Proovi uuesti {seconds} s pärast</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/pin_pad.py" line="160"/>
-        <source>Try again in {minutes} min</source>
-        <translation>Proovi uuesti {minutes} min pärast</translation>
-    </message>
-</context>
-<context>
-    <name>PlaybackView</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="98"/>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="132"/>
-        <source>Choose stories</source>
-        <translation>Vali lood</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="102"/>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="134"/>
-        <source>Stop playing and go back to the stories</source>
-        <translation>Lõpeta esitus ja mine tagasi lugude juurde</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="104"/>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="165"/>
-        <source>Pause all</source>
-        <translation>Kõik pausile</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="108"/>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="344"/>
-        <source>In date order</source>
-        <translation>Ajajärjestuses</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="113"/>
-        <source>Play every story&apos;s events together, in the order of their dates</source>
-        <translation>Esita kõigi lugude sündmused koos, ajalises järjekorras</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="115"/>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="136"/>
-        <source>Step by hand</source>
-        <translation>Samm-sammult</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="120"/>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="135"/>
-        <source>Story Player</source>
-        <translation>Lugude mängija</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="139"/>
-        <source>When on, events wait for you: step with the arrow keys, Page Down or a clicker</source>
-        <translation>Kui see on sees, ootavad sündmused sind: liigu edasi nooleklahvide, Page Down klahvi või esituspuldiga</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="140"/>
-        <source>Pause or play every story</source>
-        <translation>Pane kõik lood pausile või esita need</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/playback_view.py" line="165"/>
-        <source>Play all</source>
-        <translation>Esita kõik</translation>
-    </message>
-</context>
-<context>
-    <name>ProgressStrip</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/progress_strip.py" line="24"/>
-        <source>Story progress</source>
-        <translation>Loo edenemine</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/progress_strip.py" line="35"/>
-        <source>Event %1 of %2</source>
-        <translation>Sündmus %1/%2</translation>
-    </message>
-</context>
-<context>
-    <name>StoryCardDelegate</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="216"/>
-        <source>Cannot be played</source>
-        <translation>Ei saa mängida</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="327"/>
-        <source>1 event</source>
-        <translation>1 sündmus</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/storyplayer/ui/story_card.py" line="327"/>
-        <source>%n events</source>
-        <translation>
-            <numerusform>%n sündmus</numerusform>
-            <numerusform>%n sündmust</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_card.py" line="328"/>
-        <source>{events} · {minutes} min</source>
-        <translation>{events} · {minutes} min</translation>
-    </message>
-</context>
-<context>
-    <name>StoryListModel</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_list_model.py" line="159"/>
-        <source>chosen</source>
-        <translation>valitud</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_list_model.py" line="159"/>
-        <source>not chosen</source>
-        <translation>valimata</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_list_model.py" line="179"/>
-        <source>{name}, cannot be played</source>
-        <translation>{name}, ei saa mängida</translation>
-    </message>
-    <message>
-        <source>Cover: {credit}</source>
-        <translation>Kaanepilt: {credit}</translation>
-    </message>
-</context>
-<context>
-    <name>StoryPane</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="71"/>
-        <source>Events</source>
-        <translation>Sündmused</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="75"/>
-        <source>List of events</source>
-        <translation>Sündmuste loend</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="76"/>
-        <source>Jump to any event of this story</source>
-        <translation>Mine selle loo mis tahes sündmuse juurde</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="101"/>
-        <source>Previous event</source>
-        <translation>Eelmine sündmus</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="102"/>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="186"/>
-        <source>Pause</source>
-        <translation>Paus</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="103"/>
-        <source>Next event</source>
-        <translation>Järgmine sündmus</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="104"/>
-        <source>Show on map</source>
-        <translation>Näita kaardil</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="107"/>
-        <source>Move the map to this event&apos;s place</source>
-        <translation>Vii kaart selle sündmuse toimumiskohta</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="186"/>
-        <source>Play</source>
-        <translation>Esita</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="200"/>
-        <source>Finished</source>
-        <translation>Lõppenud</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="203"/>
-        <source>Event %1 of %2</source>
-        <translation>Sündmus %1/%2</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="207"/>
-        <source>Waiting for its first date</source>
-        <translation>Ootab oma algust</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="214"/>
-        <source>manual</source>
-        <translation>samm-sammult</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="212"/>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="216"/>
-        <source>paused</source>
-        <translation>pausil</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="210"/>
-        <location filename="../../src/storyplayer/ui/story_pane.py" line="219"/>
-        <source>%1 s left</source>
-        <translation>veel %1 s</translation>
-    </message>
-</context>
-<context>
-    <name>TimelineStrip</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/timeline_strip.py" line="84"/>
-        <source>Timeline</source>
-        <translation>Ajajoon</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/timeline_strip.py" line="320"/>
-        <source>No date</source>
-        <translation>Kuupäev puudub</translation>
-    </message>
-</context>
-<context>
-    <name>WaitingCard</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
-        <source>Waiting for its turn</source>
-        <translation>Ootab oma järge</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
-        <source>Starts: %1</source>
-        <translation>Algab: %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/waiting_card.py" line="1"/>
-        <source>In date order this story begins when the others reach its first date.</source>
-        <translation>Ajalises järjekorras algab see lugu siis, kui teised jõuavad tema esimese kuupäevani.</translation>
-    </message>
-</context>
-<context>
-    <name>StaffReport</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
-        <source>Story “%1” cannot be played:</source>
-        <translation>Lugu „%1“ ei saa mängida:</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
-        <source>For staff: what visitors are not shown</source>
-        <translation>Töötajatele: mida külastajatele ei näidata</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
-        <source>Problems</source>
-        <translation>Probleemid</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
-        <source>Leave kiosk mode</source>
-        <translation>Lahku kioskirežiimist</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/staff_report.py" line="1"/>
-        <source>Back to visitors</source>
-        <translation>Tagasi külastajate juurde</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsMenu</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
-        <source>Normal text size (now %1 %)</source>
-        <translation>Tavaline tekstisuurus (praegu %1%)</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
-        <source>Settings</source>
-        <translation>Seaded</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
-        <source>Larger text</source>
-        <translation>Suurem tekst</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
-        <source>Smaller text</source>
-        <translation>Väiksem tekst</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
-        <source>Normal text size</source>
-        <translation>Tavaline tekstisuurus</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
-        <source>High contrast</source>
-        <translation>Suur kontrastsus</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsButton</name>
-    <message>
-        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
-        <source>Settings: text size, high contrast, language</source>
-        <translation>Seaded: teksti suurus, suur kontrastsus, keel</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/settings_menu.py" line="1"/>
-        <source>Settings</source>
-        <translation>Seaded</translation>
+        <location filename="../../src/storyplayer/ui/kiosk/closed_screen.py" line="74"/>
+        <source>Open again on %1 at %2</source>
+        <translation>Taas avatud: %1 kell %2</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +529,39 @@
     </message>
 </context>
 <context>
+    <name>EndCard</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="88"/>
+        <source>The story is finished</source>
+        <translation>Lugu on lõppenud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="89"/>
+        <source>You can play the story again, or close it and choose new stories. Up to three stories can play at once.</source>
+        <translation>Võid loo uuesti esitada või selle sulgeda ja valida uued lood. Korraga saab esitada kuni kolm lugu.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="92"/>
+        <source>Play again</source>
+        <translation>Esita uuesti</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="93"/>
+        <source>Close</source>
+        <translation>Sulge</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="94"/>
+        <source>Play this story again from the start</source>
+        <translation>Esita see lugu algusest peale uuesti</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="95"/>
+        <source>Close this story and free its place</source>
+        <translation>Sulge see lugu ja vabasta selle koht</translation>
+    </message>
+</context>
+<context>
     <name>EventForm</name>
     <message>
         <location filename="../../src/storyplayer/ui/editor/event_form.py" line="287"/>
@@ -1244,6 +766,43 @@
     </message>
 </context>
 <context>
+    <name>EventList</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/event_list.py" line="77"/>
+        <location filename="../../src/storyplayer/ui/playback/event_list.py" line="78"/>
+        <source>Events in this story</source>
+        <translation>Selle loo sündmused</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/event_list.py" line="79"/>
+        <source>Choose an event to jump to it</source>
+        <translation>Vali sündmus, et selle juurde minna</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/event_list.py" line="80"/>
+        <source>Back to the story</source>
+        <translation>Tagasi loo juurde</translation>
+    </message>
+</context>
+<context>
+    <name>EventView</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/event_view.py" line="208"/>
+        <source>Picture unavailable</source>
+        <translation>Pilt pole saadaval</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/event_view.py" line="149"/>
+        <source>Picture</source>
+        <translation>Pilt</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/event_view.py" line="149"/>
+        <source>Sources</source>
+        <translation>Allikad</translation>
+    </message>
+</context>
+<context>
     <name>EventsPanel</name>
     <message>
         <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="59"/>
@@ -1277,27 +836,273 @@
     </message>
 </context>
 <context>
+    <name>KioskOperations</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/kiosk_operations.py" line="367"/>
+        <source>Cannot reach %1: the stories last seen there are shown until it is back.</source>
+        <translation>%1 pole kättesaadav: seni näidatakse sealt viimati nähtud lugusid.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/main_window.py" line="33"/>
+        <location filename="../../src/storyplayer/ui/main_window.py" line="203"/>
+        <source>Story Player</source>
+        <translation>Lugude mängija</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/app.py" line="184"/>
+        <source>Some settings could not be used: see --check-config.</source>
+        <translation>Mõnda seadet ei saanud kasutada: vaata --check-config.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/app.py" line="435"/>
+        <source>The text size holds until the app closes: the settings file is read-only.</source>
+        <translation>Teksti suurus kehtib rakenduse sulgemiseni: seadete fail on kirjutuskaitstud.</translation>
+    </message>
+</context>
+<context>
+    <name>MapNames</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/map_names.py" line="85"/>
+        <source>Old map</source>
+        <translation>Vana kaart</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/shared/notices.py" line="35"/>
+        <location filename="../../src/storyplayer/ui/shared/notices.py" line="53"/>
+        <source>Dismiss</source>
+        <translation>Sulge teade</translation>
+    </message>
+</context>
+<context>
+    <name>Picker</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="277"/>
+        <source>All categories</source>
+        <translation>Kõik teemad</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="285"/>
+        <source>Choose stories</source>
+        <translation>Vali lood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="286"/>
+        <source>Choose up to three. They play side by side on one map.</source>
+        <translation>Vali kuni kolm. Need esitatakse kõrvuti ühel kaardil.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="287"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="288"/>
+        <source>Search stories</source>
+        <translation>Otsi lugusid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="289"/>
+        <source>Category</source>
+        <translation>Teema</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="291"/>
+        <source>Stories</source>
+        <translation>Lood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="293"/>
+        <source>Press Space to choose or un-choose a story, Enter to play.</source>
+        <translation>Tühik valib loo või tühistab valiku, Enter alustab.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="295"/>
+        <source>Play</source>
+        <translation>Esita</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="296"/>
+        <source>Play the chosen stories</source>
+        <translation>Esita valitud lood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="297"/>
+        <source>No stories match your search.</source>
+        <translation>Otsingule vastavaid lugusid ei leitud.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="330"/>
+        <source>You can choose up to three stories. To change your choice, uncheck an earlier one first.</source>
+        <translation>Valida saab kuni kolm lugu. Valiku muutmiseks tühista kõigepealt mõni varasem valik.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="337"/>
+        <source>This story cannot be played: {reason}</source>
+        <translation>Seda lugu ei saa mängida: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="339"/>
+        <source>This story cannot be played.</source>
+        <translation>Seda lugu ei saa mängida.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="348"/>
+        <source>No stories chosen yet. Tap a card to choose it.</source>
+        <translation>Ühtegi lugu pole veel valitud. Puuduta lugu, et see valida.</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="352"/>
+        <source>{count} of {most} chosen</source>
+        <translation>{count}/{most} valitud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="354"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="298"/>
+        <source>Add story…</source>
+        <translation>Lisa lugu…</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="300"/>
+        <source>Add a story from a story package or a StoryMapJS or TimelineJS file</source>
+        <translation>Lisa lugu loopaketist või StoryMapJS- või TimelineJS-failist</translation>
+    </message>
+</context>
+<context>
     <name>PickerEditing</name>
     <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="430"/>
-        <location filename="../../src/storyplayer/ui/picker.py" line="458"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="442"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="470"/>
         <source>New story</source>
         <translation>Uus lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="435"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="447"/>
         <source>Choose one story to edit it</source>
         <translation>Muutmiseks vali üks lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="440"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="452"/>
         <source>Edit a copy</source>
         <translation>Muuda koopiat</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker.py" line="441"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="453"/>
         <source>Edit</source>
         <translation>Muuda</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="96"/>
+        <source>Staff only: enter the PIN to leave kiosk mode</source>
+        <translation>Ainult töötajatele: kioskirežiimist väljumiseks sisesta PIN-kood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="97"/>
+        <source>Cancel</source>
+        <translation>Loobu</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="98"/>
+        <source>Cancel and return</source>
+        <translation>Loobu ja mine tagasi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="99"/>
+        <source>Delete the last digit</source>
+        <translation>Kustuta viimane number</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="100"/>
+        <source>Confirm the PIN</source>
+        <translation>Kinnita PIN-kood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="101"/>
+        <source>Digits entered</source>
+        <translation>Sisestatud numbrid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="146"/>
+        <source>Wrong PIN</source>
+        <translation>Vale PIN</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="157"/>
+        <source>Try again in {seconds} s</source>
+        <translation>Proovi uuesti {seconds} s pärast</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="155"/>
+        <source>Try again in {minutes} min</source>
+        <translation>Proovi uuesti {minutes} min pärast</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackView</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="92"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="144"/>
+        <source>Choose stories</source>
+        <translation>Vali lood</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="97"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="146"/>
+        <source>Stop playing and go back to the stories</source>
+        <translation>Lõpeta esitus ja mine tagasi lugude juurde</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="100"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="193"/>
+        <source>Pause all</source>
+        <translation>Kõik pausile</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="104"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="415"/>
+        <source>In date order</source>
+        <translation>Ajajärjestuses</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="109"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="150"/>
+        <source>Play every story&apos;s events together, in the order of their dates</source>
+        <translation>Esita kõigi lugude sündmused koos, ajalises järjekorras</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="111"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="148"/>
+        <source>Step by hand</source>
+        <translation>Samm-sammult</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="116"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="147"/>
+        <source>Story Player</source>
+        <translation>Lugude mängija</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="153"/>
+        <source>When on, events wait for you: step with the arrow keys, Page Down or a clicker</source>
+        <translation>Kui see on sees, ootavad sündmused sind: liigu edasi nooleklahvide, Page Down klahvi või esituspuldiga</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="154"/>
+        <source>Pause or play every story</source>
+        <translation>Pane kõik lood pausile või esita need</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="193"/>
+        <source>Play all</source>
+        <translation>Esita kõik</translation>
     </message>
 </context>
 <context>
@@ -1314,83 +1119,150 @@
     </message>
 </context>
 <context>
-    <name>ClosedScreen</name>
+    <name>ProgressStrip</name>
     <message>
-        <location filename="../../src/storyplayer/ui/closed_screen.py" line="66"/>
-        <source>Closed</source>
-        <translation>Suletud</translation>
+        <location filename="../../src/storyplayer/ui/playback/progress_strip.py" line="24"/>
+        <location filename="../../src/storyplayer/ui/playback/progress_strip.py" line="28"/>
+        <source>Story progress</source>
+        <translation>Loo edenemine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/closed_screen.py" line="74"/>
-        <source>Open again on %1 at %2</source>
-        <translation>Taas avatud: %1 kell %2</translation>
+        <location filename="../../src/storyplayer/ui/playback/progress_strip.py" line="41"/>
+        <source>Event %1 of %2</source>
+        <translation>Sündmus %1/%2</translation>
     </message>
 </context>
 <context>
-    <name>KioskOperations</name>
+    <name>SettingsButton</name>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk_operations.py" line="315"/>
-        <source>Cannot reach %1: the stories last seen there are shown until it is back.</source>
-        <translation>%1 pole kättesaadav: seni näidatakse sealt viimati nähtud lugusid.</translation>
+        <location filename="../../src/storyplayer/ui/shared/settings_menu.py" line="95"/>
+        <source>Settings: text size, high contrast, language</source>
+        <translation>Seaded: teksti suurus, suur kontrastsus, keel</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/shared/settings_menu.py" line="96"/>
+        <source>Settings</source>
+        <translation>Seaded</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsMenu</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/shared/settings_menu.py" line="57"/>
+        <source>Normal text size (now %1 %)</source>
+        <translation>Tavaline tekstisuurus (praegu %1%)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/shared/settings_menu.py" line="61"/>
+        <source>Settings</source>
+        <translation>Seaded</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/shared/settings_menu.py" line="63"/>
+        <source>Larger text</source>
+        <translation>Suurem tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/shared/settings_menu.py" line="64"/>
+        <source>Smaller text</source>
+        <translation>Väiksem tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/shared/settings_menu.py" line="65"/>
+        <source>Normal text size</source>
+        <translation>Tavaline tekstisuurus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/shared/settings_menu.py" line="66"/>
+        <source>High contrast</source>
+        <translation>Suur kontrastsus</translation>
     </message>
 </context>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../src/storyplayer/ui/staff_page.py" line="153"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="163"/>
         <source>Staff: visitor statistics</source>
         <translation>Töötajatele: külastuste statistika</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/staff_page.py" line="154"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="165"/>
         <source>Stories chosen (dark: watched to the end): times, share finished, median time</source>
         <translation>Valitud lood (tume: vaadatud lõpuni): kordi, lõpuni vaadatute osa, aja mediaan</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/staff_page.py" line="155"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="166"/>
         <source>Visits per hour of the day</source>
         <translation>Külastused kellaaja järgi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/staff_page.py" line="156"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="167"/>
         <source>Back to visitors</source>
         <translation>Tagasi külastajate juurde</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/staff_page.py" line="157"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="168"/>
         <source>Leave kiosk mode</source>
         <translation>Välju kioskirežiimist</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/staff_page.py" line="175"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="189"/>
         <source>Visitor statistics are turned off on this kiosk.</source>
         <translation>Selles kioskis on külastuste statistika välja lülitatud.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/staff_page.py" line="182"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="196"/>
         <source>Visits: %1 · median length %2 s</source>
         <translation>Külastusi: %1 · mediaanpikkus %2 s</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/staff_page.py" line="184"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="198"/>
         <source>Languages: %1</source>
         <translation>Keeled: %1</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/staff_page.py" line="180"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="185"/>
         <source>Hidden from visitors: %1</source>
         <translation>Külastajate eest peidetud: %1</translation>
     </message>
 </context>
 <context>
+    <name>StaffReport</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="98"/>
+        <source>Story “%1” cannot be played:</source>
+        <translation>Lugu „%1“ ei saa mängida:</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="106"/>
+        <source>For staff: what visitors are not shown</source>
+        <translation>Töötajatele: mida külastajatele ei näidata</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="107"/>
+        <source>Problems</source>
+        <translation>Probleemid</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="108"/>
+        <source>Leave kiosk mode</source>
+        <translation>Lahku kioskirežiimist</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="109"/>
+        <source>Back to visitors</source>
+        <translation>Tagasi külastajate juurde</translation>
+    </message>
+</context>
+<context>
     <name>StillThere</name>
     <message>
-        <location filename="../../src/storyplayer/ui/still_there.py" line="55"/>
+        <location filename="../../src/storyplayer/ui/kiosk/still_there.py" line="56"/>
         <source>Are you still there?</source>
         <translation>Kas oled veel siin?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/storyplayer/ui/still_there.py" line="56"/>
+        <location filename="../../src/storyplayer/ui/kiosk/still_there.py" line="57"/>
         <source>Continuing to the start in %n…</source>
         <translation>
             <numerusform>Algusesse tagasi %n sekundi pärast…</numerusform>
@@ -1398,9 +1270,178 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/still_there.py" line="57"/>
+        <location filename="../../src/storyplayer/ui/kiosk/still_there.py" line="58"/>
         <source>Touch the screen to stay.</source>
         <translation>Puuduta ekraani, et jääda.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryCardDelegate</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="206"/>
+        <source>Cannot be played</source>
+        <translation>Ei saa mängida</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="301"/>
+        <source>1 event</source>
+        <translation>1 sündmus</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="301"/>
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n sündmus</numerusform>
+            <numerusform>%n sündmust</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="302"/>
+        <source>{events} · {minutes} min</source>
+        <translation>{events} · {minutes} min</translation>
+    </message>
+</context>
+<context>
+    <name>StoryListModel</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/story_list_model.py" line="172"/>
+        <source>chosen</source>
+        <translation>valitud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/story_list_model.py" line="172"/>
+        <source>not chosen</source>
+        <translation>valimata</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/story_list_model.py" line="198"/>
+        <source>{name}, cannot be played</source>
+        <translation>{name}, ei saa mängida</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/story_list_model.py" line="179"/>
+        <source>Cover: {credit}</source>
+        <translation>Kaanepilt: {credit}</translation>
+    </message>
+</context>
+<context>
+    <name>StoryPane</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="71"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="248"/>
+        <source>Events</source>
+        <translation>Sündmused</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="75"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="249"/>
+        <source>List of events</source>
+        <translation>Sündmuste loend</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="76"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="250"/>
+        <source>Jump to any event of this story</source>
+        <translation>Mine selle loo mis tahes sündmuse juurde</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="107"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="251"/>
+        <source>Previous event</source>
+        <translation>Eelmine sündmus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="108"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="202"/>
+        <source>Pause</source>
+        <translation>Paus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="109"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="252"/>
+        <source>Next event</source>
+        <translation>Järgmine sündmus</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="110"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="253"/>
+        <source>Show on map</source>
+        <translation>Näita kaardil</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="113"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="256"/>
+        <source>Move the map to this event&apos;s place</source>
+        <translation>Vii kaart selle sündmuse toimumiskohta</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="202"/>
+        <source>Play</source>
+        <translation>Esita</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="218"/>
+        <source>Finished</source>
+        <translation>Lõppenud</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="221"/>
+        <source>Event %1 of %2</source>
+        <translation>Sündmus %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="225"/>
+        <source>Waiting for its first date</source>
+        <translation>Ootab oma algust</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="232"/>
+        <source>manual</source>
+        <translation>samm-sammult</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="230"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="234"/>
+        <source>paused</source>
+        <translation>pausil</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="228"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="237"/>
+        <source>%1 s left</source>
+        <translation>veel %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="94"/>
+        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="132"/>
+        <source>Timeline</source>
+        <translation>Ajajoon</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="434"/>
+        <source>No date</source>
+        <translation>Kuupäev puudub</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingCard</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/waiting_card.py" line="79"/>
+        <source>Waiting for its turn</source>
+        <translation>Ootab oma järge</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/waiting_card.py" line="82"/>
+        <source>Starts: %1</source>
+        <translation>Algab: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/waiting_card.py" line="84"/>
+        <source>In date order this story begins when the others reach its first date.</source>
+        <translation>Ajalises järjekorras algab see lugu siis, kui teised jõuavad tema esimese kuupäevani.</translation>
     </message>
 </context>
 </TS>

@@ -121,20 +121,20 @@ def run(args: argparse.Namespace) -> int:
 
     def import_ui() -> None:
         # Imports in pieces (each a few tens of ms) so the map is served in between.
-        import storyplayer.ui.picker  # noqa: F401
-        import storyplayer.ui.theme  # noqa: F401
-        import storyplayer.ui.translations  # noqa: F401
+        import storyplayer.ui.picker.picker  # noqa: F401
+        import storyplayer.ui.shared.theme  # noqa: F401
+        import storyplayer.ui.shared.translations  # noqa: F401
 
     def import_playback() -> None:
-        import storyplayer.ui.story_pane  # noqa: F401
+        import storyplayer.ui.playback.story_pane  # noqa: F401
 
     def import_window() -> None:
         import storyplayer.ui.main_window  # noqa: F401
 
     def build_window() -> None:
-        from storyplayer.ui import theme
         from storyplayer.ui.main_window import MainWindow
-        from storyplayer.ui.translations import Translations
+        from storyplayer.ui.shared import theme
+        from storyplayer.ui.shared.translations import Translations
 
         translations = Translations(app)
         translations.set_language(lang)
@@ -169,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
     def show() -> None:
         window = ui["window"]
         if args.kiosk or config.kiosk.enabled:
-            from storyplayer.ui.kiosk import Kiosk
+            from storyplayer.ui.kiosk.kiosk import Kiosk
 
             kiosk = Kiosk(window, config.kiosk, featured=config.featured)
             ui["kiosk"] = kiosk
@@ -273,7 +273,7 @@ def _add_story(window, library, folders):  # type: ignore[no-untyped-def]
     the user adds a story there), never over a story that comes with the app."""
     from storyplayer.model.library import isolated, user_library_dir
     from storyplayer.resources import bundled_stories_dir
-    from storyplayer.ui.add_story import AddStory
+    from storyplayer.ui.picker.add_story import AddStory
 
     user = user_library_dir()
     shown = [*folders, user] if isolated() else list(folders)
@@ -440,7 +440,7 @@ def _kiosk_operations(kiosk, settings, folders):  # type: ignore[no-untyped-def]
     from storyplayer.model.health import HEARTBEAT_NAME
     from storyplayer.model.library import isolated, user_library_dir
     from storyplayer.model.visit_stats import default_stats_path
-    from storyplayer.ui.kiosk_operations import KioskOperations
+    from storyplayer.ui.kiosk.kiosk_operations import KioskOperations
 
     data = Path(platformdirs.user_data_dir("storyplayer", appauthor=False))
     watched = list(folders) if isolated() else [user_library_dir(), *folders]

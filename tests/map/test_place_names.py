@@ -15,7 +15,7 @@ from storyplayer.model.dates import parse_date
 from storyplayer.model.map_protocol import MapEvent, MapStory
 from storyplayer.model.story import Event
 from storyplayer.model.text import LocalText
-from storyplayer.ui.map_names import MapNames
+from storyplayer.ui.playback.map_names import MapNames
 
 
 def query(qtbot, view: MapView) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from storyplayer.map.scheme import SchemeHandler
 from storyplayer.model.config import ConfigNotWritable, load_config, save_setting
 from storyplayer.model.library import Library
 from storyplayer.ui.main_window import MainWindow
-from storyplayer.ui.notices import MAX_NOTICES, NoticeArea
+from storyplayer.ui.shared.notices import MAX_NOTICES, NoticeArea
 
 
 def _png() -> bytes:

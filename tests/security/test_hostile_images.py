@@ -18,8 +18,8 @@ from PySide6.QtCore import QSize
 
 from storyplayer.faults import IMAGE_ALLOCATION_MB, image_problem, limit_image_memory
 from storyplayer.model.loader import load_story
-from storyplayer.ui.cover_image import CoverCache
-from storyplayer.ui.event_view import EventView, load_image
+from storyplayer.ui.playback.event_view import EventView, load_image
+from storyplayer.ui.shared.cover_image import CoverCache
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:

@@ -16,7 +16,7 @@ from story_files import story_data, write_story
 
 from storyplayer.model.library import Library
 from storyplayer.model.loader import check_story
-from storyplayer.ui.story_list_model import Role
+from storyplayer.ui.picker.story_list_model import Role
 
 RICH_KEY = '"<img src=/dev/zero>": 1\n'
 

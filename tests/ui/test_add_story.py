@@ -16,10 +16,10 @@ from story_files import story_data, write_story
 from storyplayer.model.config import KioskSettings
 from storyplayer.model.library import Library
 from storyplayer.sharing import pack_story
-from storyplayer.ui.add_story import AddStory
-from storyplayer.ui.kiosk import Kiosk
+from storyplayer.ui.kiosk.kiosk import Kiosk
 from storyplayer.ui.main_window import MainWindow
-from storyplayer.ui.story_list_model import Role
+from storyplayer.ui.picker.add_story import AddStory
+from storyplayer.ui.picker.story_list_model import Role
 
 FIXTURES = Path(__file__).resolve().parents[1] / "interop" / "fixtures"
 

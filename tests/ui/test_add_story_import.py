@@ -17,8 +17,8 @@ from story_files import write_story
 from storyplayer.interop import ImportFailure, import_file
 from storyplayer.interop.media_fetch import Fetched
 from storyplayer.model.library import Library
-from storyplayer.ui.add_story import AddStory
-from storyplayer.ui.translations import Translations
+from storyplayer.ui.picker.add_story import AddStory
+from storyplayer.ui.shared.translations import Translations
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f"

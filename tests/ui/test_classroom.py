@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from storyplayer.app import _persist_text_scale
 from storyplayer.model.config import LoadedConfig, load_config
 from storyplayer.model.library import Library
-from storyplayer.ui import theme
+from storyplayer.ui.shared import theme
 
 
 @pytest.fixture

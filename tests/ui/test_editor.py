@@ -241,7 +241,7 @@ def test_unsaved_changes_are_asked_about_and_recovered(editing, qtbot, monkeypat
 
 def test_kiosk_visitors_cannot_reach_the_editor(editing, qtbot):
     from storyplayer.model.config import KioskSettings
-    from storyplayer.ui.kiosk import Kiosk
+    from storyplayer.ui.kiosk.kiosk import Kiosk
 
     window, host = editing
     buttons = window.picker.editing

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyplayer.ui.hyphenation import SOFT_HYPHEN, hyphenate, hyphenate_html, plain
+from storyplayer.ui.shared.hyphenation import SOFT_HYPHEN, hyphenate, hyphenate_html, plain
 
 
 def test_long_words_get_soft_hyphens_at_syllables() -> None:

@@ -14,7 +14,7 @@ from storyplayer.model.config import KioskSettings
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
 from storyplayer.resources import bundled_stories_dir
-from storyplayer.ui.kiosk import Kiosk
+from storyplayer.ui.kiosk.kiosk import Kiosk
 from storyplayer.ui.main_window import MainWindow
 
 IDLE_MS = 300

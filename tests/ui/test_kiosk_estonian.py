@@ -9,10 +9,10 @@ from datetime import datetime
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from storyplayer.ui.closed_screen import ClosedScreen
-from storyplayer.ui.staff_page import StaffPage
-from storyplayer.ui.still_there import StillThere
-from storyplayer.ui.translations import Translations
+from storyplayer.ui.kiosk.closed_screen import ClosedScreen
+from storyplayer.ui.kiosk.staff_page import StaffPage
+from storyplayer.ui.kiosk.still_there import StillThere
+from storyplayer.ui.shared.translations import Translations
 
 
 @pytest.fixture

@@ -24,8 +24,8 @@ from storyplayer.model.config import Config, KioskSettings, LoadedConfig, parse_
 from storyplayer.model.health import Notifier
 from storyplayer.model.library import Library
 from storyplayer.resources import bundled_stories_dir
-from storyplayer.ui.kiosk import Kiosk
-from storyplayer.ui.kiosk_operations import KioskOperations
+from storyplayer.ui.kiosk.kiosk import Kiosk
+from storyplayer.ui.kiosk.kiosk_operations import KioskOperations
 from storyplayer.ui.main_window import MainWindow
 
 CHORD = Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier
@@ -191,7 +191,7 @@ def test_closed_outside_opening_hours_and_awake_at_opening_time(qtbot, make_oper
 
 def test_a_share_changes_vanishes_and_comes_back_during_a_visit(qtbot, make_operations,
                                                                  tmp_path, caplog):
-    caplog.set_level(logging.INFO, logger="storyplayer.ui.kiosk_operations")
+    caplog.set_level(logging.INFO, logger="storyplayer.ui.kiosk.kiosk_operations")
     share = tmp_path / "share"
     write_story(share, "harbour-story", story_data(3))
     window, kiosk, operations = make_operations(folders=(share,))

@@ -12,7 +12,7 @@ from story_files import write_story
 from storyplayer.model.config import KioskSettings
 from storyplayer.model.library import Library
 from storyplayer.resources import bundled_stories_dir
-from storyplayer.ui.kiosk import Kiosk
+from storyplayer.ui.kiosk.kiosk import Kiosk
 from storyplayer.ui.main_window import MainWindow
 
 CHORD = Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier

@@ -31,9 +31,9 @@ from windows import wait_map
 from storyplayer.model.config import KioskSettings
 from storyplayer.model.library import Library
 from storyplayer.model.story import Story
-from storyplayer.ui.kiosk import Kiosk
+from storyplayer.ui.kiosk.kiosk import Kiosk
 from storyplayer.ui.main_window import MainWindow
-from storyplayer.ui.translations import Translations, translation_file
+from storyplayer.ui.shared.translations import Translations, translation_file
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "storyplayer_et.ts"
 THREE = ["october-1917", "world-war-1", "independence-1918"]
@@ -200,7 +200,7 @@ def test_every_interface_string_has_a_compiled_estonian_translation(tmp_path) ->
         pytest.skip("pyside6-lupdate is not installed")
     root = TS.parents[2]
     found = tmp_path / "found.ts"
-    sources = sorted(str(p) for p in (root / "src" / "storyplayer" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (root / "src" / "storyplayer" / "ui").rglob("*.py"))
     subprocess.run([lupdate, "-no-obsolete", *sources,
                     str(root / "src" / "storyplayer" / "app.py"), "-ts", str(found)],
                    check=True, capture_output=True, timeout=60)

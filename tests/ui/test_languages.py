@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from storyplayer.model.library import Library
-from storyplayer.ui.hyphenation import plain
 from storyplayer.ui.main_window import MainWindow
-from storyplayer.ui.story_list_model import Role
-from storyplayer.ui.translations import Translations, translation_file
+from storyplayer.ui.picker.story_list_model import Role
+from storyplayer.ui.shared.hyphenation import plain
+from storyplayer.ui.shared.translations import Translations, translation_file
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def test_switching_language_live_from_the_picker(qtbot, window_in):
 
 
 def test_known_category_tags_follow_the_language(window_in) -> None:
-    from storyplayer.ui.story_card import category_label
+    from storyplayer.ui.picker.story_card import category_label
 
     window = window_in("et")
     assert category_label("history") == "Ajalugu"

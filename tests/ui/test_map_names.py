@@ -66,8 +66,8 @@ def test_a_storys_own_place_names_reach_the_map(qapp, tmp_path):
     from storyplayer.model.dates import parse_date
     from storyplayer.model.loader import check_story
     from storyplayer.model.story import Event
-    from storyplayer.ui import theme
-    from storyplayer.ui.map_names import MapNames
+    from storyplayer.ui.playback.map_names import MapNames
+    from storyplayer.ui.shared import theme
 
     own = yaml.safe_load("""
 - id: tallinn
@@ -97,7 +97,7 @@ def test_a_storys_own_place_names_reach_the_map(qapp, tmp_path):
 
 
 def test_the_settings_menus_theme_reaches_the_map(qtbot, make_window, bundled_library: Library):
-    from storyplayer.ui import theme
+    from storyplayer.ui.shared import theme
 
     window = make_window(bundled_library)
     window.play(["october-1917"])

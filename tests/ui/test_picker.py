@@ -15,10 +15,10 @@ from PySide6.QtGui import QImage, QImageReader, QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from storyplayer.model.library import Entry, Library
-from storyplayer.ui import picker as picker_module
-from storyplayer.ui.cover_image import CoverCache
-from storyplayer.ui.picker import Picker
-from storyplayer.ui.story_list_model import Role
+from storyplayer.ui.picker import picker as picker_module
+from storyplayer.ui.picker.picker import Picker
+from storyplayer.ui.picker.story_list_model import Role
+from storyplayer.ui.shared.cover_image import CoverCache
 
 REFUSAL = "You can choose up to three stories. To change your choice, uncheck an earlier one first."
 

@@ -10,7 +10,7 @@ from windows import wait_map
 
 from storyplayer.model.library import Library
 from storyplayer.model.playback import State
-from storyplayer.ui.hyphenation import plain
+from storyplayer.ui.shared.hyphenation import plain
 
 THREE = ["october-1917", "independence-1918", "world-war-1"]
 

@@ -15,7 +15,7 @@ from storyplayer.model.playback import State
 from storyplayer.model.session import Session
 from storyplayer.model.story import Event, Story
 from storyplayer.model.text import LocalText
-from storyplayer.ui.session_driver import SessionDriver, SlotDriver
+from storyplayer.ui.playback.session_driver import SessionDriver, SlotDriver
 
 
 def story(durations) -> Story:  # type: ignore[no-untyped-def]

@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint
 
 from storyplayer.app import _persist_text_scale, _persist_theme
 from storyplayer.model.config import load_config
-from storyplayer.ui import theme
-from storyplayer.ui.translations import Translations
+from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.translations import Translations
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from storyplayer.model.library import Library
-from storyplayer.ui.event_view import EventView, _Picture
+from storyplayer.ui.playback.event_view import EventView, _Picture
 
 THREE = ["october-1917", "world-war-1", "independence-1918"]
 

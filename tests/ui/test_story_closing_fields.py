@@ -13,8 +13,8 @@ from story_files import story_data, write_story
 from storyplayer.cli import main
 from storyplayer.model.library import Library
 from storyplayer.resources import bundled_stories_dir
-from storyplayer.ui import theme
-from storyplayer.ui.story_list_model import Role
+from storyplayer.ui.picker.story_list_model import Role
+from storyplayer.ui.shared import theme
 
 COVER = bundled_stories_dir() / "october-1917" / "cover.svg"
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from storyplayer.ui.text_block import TextBlock
+from storyplayer.ui.playback.text_block import TextBlock
 
 PARAGRAPH = "<p>" + "Many words about the event, said over several lines. " * 12 + "</p>"
 

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
 from storyplayer.model.library import Library
-from storyplayer.ui import theme
 from storyplayer.ui.main_window import MainWindow
+from storyplayer.ui.shared import theme
 
 THREE = ["october-1917", "world-war-1", "independence-1918"]
 

@@ -2,7 +2,7 @@
 
 Pure Python, no Qt: time comes from an injected clock, so every rule here is tested with a
 fake clock and no display. The session (``model/session.py``) holds one per story, and its
-Qt side (``ui/session_driver.py``) only asks
+Qt side (``ui/playback/session_driver.py``) only asks
 :meth:`Playback.seconds_to_next_change`, arms a timer, and calls :meth:`Playback.update`.
 """
 

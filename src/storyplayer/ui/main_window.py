@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
-from storyplayer.ui import theme
-from storyplayer.ui.notices import NoticeArea
-from storyplayer.ui.picker import Picker
-from storyplayer.ui.playback_view import PlaybackView
-from storyplayer.ui.settings_menu import SettingsButton, SettingsMenu
+from storyplayer.ui.picker.picker import Picker
+from storyplayer.ui.playback.playback_view import PlaybackView
+from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.notices import NoticeArea
+from storyplayer.ui.shared.settings_menu import SettingsButton, SettingsMenu
 
 MIN_SCALE, MAX_SCALE = 0.8, 2.5
 

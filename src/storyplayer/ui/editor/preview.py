@@ -12,8 +12,8 @@ from storyplayer.map.map_view import MapView
 from storyplayer.map.story_messages import map_story
 from storyplayer.model.session import Session
 from storyplayer.model.story import PANE_COLORS, Story
-from storyplayer.ui.session_driver import SessionDriver
-from storyplayer.ui.story_pane import StoryPane
+from storyplayer.ui.playback.session_driver import SessionDriver
+from storyplayer.ui.playback.story_pane import StoryPane
 
 
 class PreviewArea(QWidget):

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
 
 from storyplayer.model.playback import State
 from storyplayer.model.story import Story
-from storyplayer.ui import theme
-from storyplayer.ui.elided_label import ElidedLabel
-from storyplayer.ui.end_card import EndCard
-from storyplayer.ui.event_list import EventList
-from storyplayer.ui.event_view import EventView
-from storyplayer.ui.icons import icon
-from storyplayer.ui.progress_strip import ProgressStrip
-from storyplayer.ui.session_driver import SlotDriver
-from storyplayer.ui.waiting_card import WaitingCard
+from storyplayer.ui.playback.end_card import EndCard
+from storyplayer.ui.playback.event_list import EventList
+from storyplayer.ui.playback.event_view import EventView
+from storyplayer.ui.playback.progress_strip import ProgressStrip
+from storyplayer.ui.playback.session_driver import SlotDriver
+from storyplayer.ui.playback.waiting_card import WaitingCard
+from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.elided_label import ElidedLabel
+from storyplayer.ui.shared.icons import icon
 
 
 @dataclass(frozen=True)

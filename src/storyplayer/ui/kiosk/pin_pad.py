@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from storyplayer.model.pin_guard import PinGuard
-from storyplayer.ui import theme
+from storyplayer.ui.shared import theme
 
 GIVE_UP_MS = 30_000
 

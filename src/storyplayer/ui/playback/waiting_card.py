@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from storyplayer.model.dates import DateSpan, format_date
-from storyplayer.ui.hyphenation import hyphenate
+from storyplayer.ui.shared.hyphenation import hyphenate
 
 
 class WaitingCard(QWidget):

@@ -1,6 +1,6 @@
 """The playback screen: up to three story panes side by side, and the one shared map.
 
-It builds one playback session (model/session.py, run by ui/session_driver.py) for the
+It builds one playback session (model/session.py, run by ui/playback/session_driver.py) for the
 stories, a pane per story on the session's slot, keeps the map in step with every slot, and
 says when the last pane has closed. What a command means (in date order too) is the
 session's business, not this screen's.
@@ -29,12 +29,12 @@ from storyplayer.model.map_protocol import MapStory
 from storyplayer.model.playback import State
 from storyplayer.model.session import Session
 from storyplayer.model.story import Story, pane_colors
-from storyplayer.ui.icons import icon
-from storyplayer.ui.map_names import MapNames
-from storyplayer.ui.session_driver import SessionDriver
-from storyplayer.ui.story_pane import SharedPlayhead, StoryPane
-from storyplayer.ui.swipe import SwipeSteps
-from storyplayer.ui.timeline_strip import TimelineStrip
+from storyplayer.ui.playback.map_names import MapNames
+from storyplayer.ui.playback.session_driver import SessionDriver
+from storyplayer.ui.playback.story_pane import SharedPlayhead, StoryPane
+from storyplayer.ui.playback.swipe import SwipeSteps
+from storyplayer.ui.playback.timeline_strip import TimelineStrip
+from storyplayer.ui.shared.icons import icon
 
 MAX_PANES = 3
 

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from storyplayer.ui.hyphenation import hyphenate, hyphenate_html, too_wide
+from storyplayer.ui.shared.hyphenation import hyphenate, hyphenate_html, too_wide
 
 KEPT_DOCUMENTS = 6  # the shown text, its neighbours either side, and a little slack
 SHRINK_FLOOR = 0.6  # a title shrinks to fit its longest syllable, to this share at most

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from storyplayer.ui import theme
+from storyplayer.ui.shared import theme
 
 NOTICE_MS = 15_000
 MAX_NOTICES = 3

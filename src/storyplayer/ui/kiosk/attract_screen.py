@@ -16,9 +16,9 @@ from storyplayer.map.map_view import MapView
 from storyplayer.map.story_messages import overview_story
 from storyplayer.model.dates import format_period, line_start
 from storyplayer.model.story import PANE_COLORS, Story
-from storyplayer.ui import theme
-from storyplayer.ui.cover_image import CoverCache
-from storyplayer.ui.translations import LANGUAGES, translation_file
+from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.cover_image import CoverCache
+from storyplayer.ui.shared.translations import LANGUAGES, translation_file
 
 STORY_MS = 14_000  # each featured story stays this long
 PLACE_MS = 3_500  # the map moves to the story's next place this often

@@ -17,9 +17,9 @@ from storyplayer.images import read_image
 from storyplayer.model.dates import format_date, line_start
 from storyplayer.model.rich_text import markdown_to_html, plain
 from storyplayer.model.story import Event, Story
-from storyplayer.ui import theme
-from storyplayer.ui.cover_image import paint_placeholder
-from storyplayer.ui.text_block import TextBlock
+from storyplayer.ui.playback.text_block import TextBlock
+from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.cover_image import paint_placeholder
 
 log = logging.getLogger(__name__)
 

@@ -41,16 +41,16 @@ from PySide6.QtWidgets import (
 )
 
 from storyplayer.model.library import Library
-from storyplayer.ui import theme
-from storyplayer.ui.story_card import StoryCardDelegate, category_label
-from storyplayer.ui.story_grid import CategoryBox, StoryGrid
-from storyplayer.ui.story_list_model import (
+from storyplayer.ui.picker.story_card import StoryCardDelegate, category_label
+from storyplayer.ui.picker.story_grid import CategoryBox, StoryGrid
+from storyplayer.ui.picker.story_list_model import (
     MAX_CHOICES,
     Role,
     StoryFilterModel,
     StoryListModel,
     Toggle,
 )
+from storyplayer.ui.shared import theme
 
 NOTICE_MILLISECONDS = 6000
 PAGE_MARGIN = 40

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from storyplayer.model.story import Story
-from storyplayer.ui import theme
-from storyplayer.ui.event_view import event_date_text
+from storyplayer.ui.playback.event_view import event_date_text
+from storyplayer.ui.shared import theme
 
 
 class EventList(QFrame):

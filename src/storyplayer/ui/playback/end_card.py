@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storyplayer.ui import theme
-from storyplayer.ui.hyphenation import hyphenate
-from storyplayer.ui.icons import icon
+from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.hyphenation import hyphenate
+from storyplayer.ui.shared.icons import icon
 
 
 class EndCard(QWidget):

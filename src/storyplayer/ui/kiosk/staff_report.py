@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from storyplayer.model.library import Entry
-from storyplayer.ui import theme
+from storyplayer.ui.shared import theme
 
 
 class StaffReport(QWidget):

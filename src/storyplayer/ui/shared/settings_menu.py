@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from storyplayer.ui import theme
-from storyplayer.ui.icons import icon
-from storyplayer.ui.translations import LANGUAGES
+from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.icons import icon
+from storyplayer.ui.shared.translations import LANGUAGES
 
 
 class SettingsMenu(QMenu):

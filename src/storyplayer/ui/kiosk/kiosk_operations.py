@@ -36,9 +36,9 @@ from storyplayer.model.library import Library
 from storyplayer.model.library_watch import Changes, Snapshot, compare, merge, take_snapshot
 from storyplayer.model.stats_report import Report, StatsError, report
 from storyplayer.model.visit_stats import StatsWriter, VisitLog
-from storyplayer.ui.closed_screen import ClosedScreen, set_display_power
-from storyplayer.ui.kiosk import Kiosk, featured_stories
-from storyplayer.ui.staff_page import StaffPage
+from storyplayer.ui.kiosk.closed_screen import ClosedScreen, set_display_power
+from storyplayer.ui.kiosk.kiosk import Kiosk, featured_stories
+from storyplayer.ui.kiosk.staff_page import StaffPage
 
 log = logging.getLogger(__name__)
 

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from storyplayer.model.config import KioskSettings
 from storyplayer.model.idle_stages import IdleStages, Stage
 from storyplayer.model.story import Story
-from storyplayer.ui.attract_screen import AttractScreen
-from storyplayer.ui.idle_watcher import IdleWatcher
+from storyplayer.ui.kiosk.attract_screen import AttractScreen
+from storyplayer.ui.kiosk.idle_watcher import IdleWatcher
+from storyplayer.ui.kiosk.pin_pad import PinPad
+from storyplayer.ui.kiosk.staff_report import StaffReport
+from storyplayer.ui.kiosk.still_there import StillThere
 from storyplayer.ui.main_window import MainWindow
-from storyplayer.ui.pin_pad import PinPad
-from storyplayer.ui.staff_report import StaffReport
-from storyplayer.ui.still_there import StillThere
 
 CURSOR_HIDE_MS = 3_000
 _MOUSE_EVENTS = (QEvent.MouseButtonPress, QEvent.MouseButtonRelease, QEvent.MouseButtonDblClick)
@@ -81,7 +81,7 @@ class Kiosk(QObject):
         self._countdown.timeout.connect(self._count_down)
         self.idle.active.connect(self._answered)
         self.in_visit = False
-        # Set from outside (ui/kiosk_operations.py): the staff page the chord opens, and
+        # Set from outside (ui/kiosk/kiosk_operations.py): the staff page the chord opens, and
         # whether something else (the closed screen) holds the idle reset.
         self.staff_page: QWidget | None = None
         self.resting = False
@@ -283,7 +283,7 @@ class Kiosk(QObject):
 
     def staff_entered(self) -> None:
         """Staff are here (the chord, and the PIN if one is set). With the staff page
-        (ui/kiosk_operations.py) they see the statistics, and from there what visitors are
+        (ui/kiosk/kiosk_operations.py) they see the statistics, and from there what visitors are
         not shown; without it, what visitors are not shown, with its reasons, when there is
         any; else kiosk mode is left at once."""
         if self.staff_page is not None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QTextLayout
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from storyplayer.model.rich_text import verbatim_html
-from storyplayer.ui.hyphenation import hyphenate, plain
+from storyplayer.ui.shared.hyphenation import hyphenate, plain
 
 
 class ElidedLabel(QWidget):

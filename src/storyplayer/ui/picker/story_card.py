@@ -33,9 +33,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from storyplayer.ui import theme
-from storyplayer.ui.cover_image import CoverCache
-from storyplayer.ui.story_list_model import Role
+from storyplayer.ui.picker.story_list_model import Role
+from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.cover_image import CoverCache
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QProgressDialog
 
+from storyplayer.background import BackgroundJob, run_in_background
 from storyplayer.model.library import Library
-from storyplayer.ui.background import BackgroundJob, run_in_background
 from storyplayer.ui.main_window import MainWindow
-from storyplayer.ui.picker import ADDABLE_SUFFIXES
-from storyplayer.ui.story_list_model import Role
+from storyplayer.ui.picker.picker import ADDABLE_SUFFIXES
+from storyplayer.ui.picker.story_list_model import Role
 
 if TYPE_CHECKING:
     from storyplayer.interop import ImportReport

@@ -87,7 +87,7 @@ class MapNames:
             self.lang, date, self.gazetteer.names_at(self.day, self.lang), strings))
 
     def send_theme(self, text_scale: float | None = None) -> None:
-        from storyplayer.ui import theme
+        from storyplayer.ui.shared import theme
 
         if text_scale is not None:
             self.text_scale = text_scale

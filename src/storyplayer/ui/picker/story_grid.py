@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storyplayer.ui import theme
-from storyplayer.ui.story_card import CARD_MIN_WIDTH, CARD_WIDTH, StoryCardDelegate
+from storyplayer.ui.picker.story_card import CARD_MIN_WIDTH, CARD_WIDTH, StoryCardDelegate
+from storyplayer.ui.shared import theme
 
 GROW = 1.6  # a card grows to at most this times its width to fill a row
 SUMMARY_LINES_ONE_ROW = 5

@@ -32,9 +32,9 @@ from storyplayer.model.playback import State
 from storyplayer.model.rich_text import verbatim_html
 from storyplayer.model.story import Story
 from storyplayer.model.timeline import TimelineItem, axis_range, ticks, timeline_items
-from storyplayer.ui import theme
-from storyplayer.ui.event_view import event_date_text
-from storyplayer.ui.session_driver import SlotDriver
+from storyplayer.ui.playback.event_view import event_date_text
+from storyplayer.ui.playback.session_driver import SlotDriver
+from storyplayer.ui.shared import theme
 
 __all__ = ["TimelineStrip"]
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from storyplayer.model.stats_report import Report
-from storyplayer.ui import theme
+from storyplayer.ui.shared import theme
 
 GIVE_UP_MS = 120_000
 MOST_STORIES = 10

@@ -1,0 +1,2 @@
+"""Kiosk mode: the attract screen, idle reset, the locked window, staff access and the
+museum's operations."""

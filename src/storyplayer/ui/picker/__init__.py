@@ -1,0 +1,1 @@
+"""The picker: choosing up to three stories, searching, filtering and adding stories."""

@@ -1,0 +1,1 @@
+"""What every screen shares: the theme, icons, translations, notices and common widgets."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -28,7 +28,7 @@ from storyplayer.map.story_messages import map_story, media_token
 from storyplayer.model.map_protocol import MapStory
 from storyplayer.model.playback import State
 from storyplayer.model.session import Session
-from storyplayer.model.story import Story, pane_colors
+from storyplayer.model.story import Event, Story, pane_colors
 from storyplayer.ui.playback.map_names import MapNames
 from storyplayer.ui.playback.session_driver import SessionDriver
 from storyplayer.ui.playback.story_pane import SharedPlayhead, StoryPane
@@ -59,6 +59,11 @@ class PlaybackView(QWidget):
         self.session: Session | None = None
         self.driver: SessionDriver | None = None
         self.map_names = MapNames(map_view, lang)  # place names at the event's date, theme
+        # The place names follow the event shown last, sent once the step's events are all
+        # out: a step of three panes sends the names (a few KB) once, not three times.
+        self._names_event: Event | None = None
+        self._names_timer = QTimer(self, singleShot=True, interval=0)
+        self._names_timer.timeout.connect(self._send_names)
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(8)
@@ -258,6 +263,8 @@ class PlaybackView(QWidget):
             self.driver.stop()
             self.driver.deleteLater()
         self.session = self.driver = None
+        self._names_timer.stop()
+        self._names_event = None
         self._show_lanes()
         self._on_session_changed()
         if clear_map:
@@ -317,19 +324,29 @@ class PlaybackView(QWidget):
             stories.append(map_story(story, slot, pane.color, self.lang, media))
         self.map_view.set_stories(stories)
         self.map_names.set_stories([pane.story for pane in self.panes])
+        self._names_timer.stop()
+        self._names_event = None
         for pane in self.panes:
             index = pane.driver.index
             if self.map_view.current_event(self._slots[pane]) != index:
                 self._show_on_map(pane, index)
             elif 0 <= index < len(pane.story.events):
                 # Sent ahead of the window (app.py): only the place names' date is new.
-                self.map_names.show(pane.story.events[index])
+                self._names_event = pane.story.events[index]
+        self._send_names()  # the new stories' names at once
 
     def _show_on_map(self, pane: StoryPane, index: int) -> None:
         if pane in self._slots:
             self.map_view.show_event(self._slots[pane], index)
             if 0 <= index < len(pane.story.events):
-                self.map_names.show(pane.story.events[index])
+                self._names_event = pane.story.events[index]
+                self._names_timer.start()
+
+    def _send_names(self) -> None:
+        self._names_timer.stop()
+        event, self._names_event = self._names_event, None
+        if event is not None:
+            self.map_names.show(event)
 
     def _swipe(self, pane: StoryPane, forward: bool) -> None:
         """A swipe on a pane steps it (in date order: the shared playhead)."""

@@ -58,6 +58,9 @@ class TextBlock(QWidget):
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
         # Heights of each text at widths a layout asked about: (text, width) -> pixels.
         self._heights: dict[tuple[str, int], int] = {}
+        # The words of each text too wide for a line, at a width: a step asks this for
+        # every text it shows, and measuring every word again took most of a step.
+        self._wide: dict[tuple[str, int], frozenset[str]] = {}
         self._document = self._make("")
         policy = QSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
@@ -74,7 +77,7 @@ class TextBlock(QWidget):
         self._text = text
         self._document = self._get(text)
         if self._lang:
-            self._too_wide = too_wide(text, self._fits)
+            self._too_wide = self._wide_words(text)
         # Soft hyphens are break points for the eye, not letters for a screen reader.
         self.setAccessibleName(self._document.toPlainText().replace("\u00ad", ""))
         self.updateGeometry()
@@ -97,7 +100,7 @@ class TextBlock(QWidget):
 
     def _get(self, text: str) -> QTextDocument:
         document = self._documents.pop(text, None)
-        wide = too_wide(text, self._fits) if self._lang else frozenset()
+        wide = self._wide_words(text) if self._lang else frozenset()
         if document is not None and document.property("tooWide") != sorted(wide):
             document.deleteLater()  # hyphenated for another width
             document = None
@@ -108,6 +111,17 @@ class TextBlock(QWidget):
         self._evict()
         self._fit(document, self.width())
         return document
+
+    def _wide_words(self, text: str) -> frozenset[str]:
+        """`too_wide` at the current width, measured once per text and width (the font's
+        changes go through `_forget`, which clears it)."""
+        key = (text, self.width())
+        wide = self._wide.get(key)
+        if wide is None:
+            if len(self._wide) > 64:
+                self._wide.clear()
+            wide = self._wide[key] = too_wide(text, self._fits)
+        return wide
 
     def _evict(self) -> None:
         """Drop the least recently used layouts, never the one on screen."""
@@ -160,6 +174,7 @@ class TextBlock(QWidget):
             document.deleteLater()
         self._documents.clear()
         self._heights.clear()
+        self._wide.clear()
         self._document = self._get(self._text)
         self.updateGeometry()
         self.update()
@@ -228,7 +243,7 @@ class TextBlock(QWidget):
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)
         if self._lang and self._text:
-            wide = too_wide(self._text, self._fits)
+            wide = self._wide_words(self._text)
             if wide != self._too_wide:  # other words must break now: hyphenate afresh
                 self._too_wide = wide
                 self._forget()

@@ -8,7 +8,7 @@ step:   3 panes step together (driver.next()); time until every pane has repaint
         map has acknowledged the last show (MapView.shown), p95 over the steps.
 search: a 1,000-story picker; time from a keystroke in the search box to the repainted list.
 soak:   3 stories loop at 50x; memory after the first loop and at the end, schedule drift,
-        widgets and timers before and after.
+        widgets, timers and Qt objects (besides the kept text layouts) before and after.
 """
 
 from __future__ import annotations
@@ -512,9 +512,23 @@ def soak(seconds: float, speed: float = 50.0) -> dict:
         driver.eventChanged.connect(looped)
     loop_s = max(sum(d.playback.durations) for d in drivers) / speed
 
-    def counts() -> tuple[int, int, int]:
+    def counts() -> tuple[int, int, int, int]:
+        """Widgets, timers, Qt objects, and the Qt objects outside the panes' kept text
+        layouts (each text block keeps a few laid-out documents, whose frames, lists and
+        layouts depend on which texts are kept at that moment)."""
+        from PySide6.QtGui import QTextDocument
+
+        objects = window.findChildren(QObject)
+        in_layouts = 0
+        for obj in objects:
+            parent = obj
+            while parent is not None and parent is not window:
+                if isinstance(parent, QTextDocument):
+                    in_layouts += 1
+                    break
+                parent = parent.parent()
         return (len(QApplication.allWidgets()), len(window.findChildren(QTimer)),
-                len(window.findChildren(QObject)))
+                len(objects), len(objects) - in_layouts)
 
     def shown(driver) -> float:  # type: ignore[no-untyped-def]
         """Where the pane is as displayed: a late timer leaves it on the previous event."""
@@ -538,12 +552,12 @@ def soak(seconds: float, speed: float = 50.0) -> dict:
     sampler.timeout.connect(sample)
     sampler.start()
     _sleep(loop_s + 1.0)
-    widgets0, timers0, objects0 = counts()
+    widgets0, timers0, objects0, plain0 = counts()
     memory0 = tree_pss_mb(os.getpid())
     _sleep(max(0.0, seconds - loop_s - 1.0))
     sampler.stop()
     memory1 = tree_pss_mb(os.getpid())
-    widgets1, timers1, objects1 = counts()
+    widgets1, timers1, objects1, plain1 = counts()
     # Drift in wall-clock frames of 1/60 s: story seconds / speed = wall seconds.
     return {
         "soak_memory_growth_pct": round((memory1 - memory0) * 100 / memory0, 2),
@@ -560,6 +574,8 @@ def soak(seconds: float, speed: float = 50.0) -> dict:
         "soak_timers_after": timers1,
         "soak_qobjects_before": objects0,
         "soak_qobjects_after": objects1,
+        "soak_qobjects_besides_text_layouts_before": plain0,
+        "soak_qobjects_besides_text_layouts_after": plain1,
     }
 
 

@@ -34,6 +34,7 @@ FIGURES = (
     "cli_validate_s",
     "soak_memory_growth_pct",
     "soak_drift_frames",
+    "soak_qobjects_besides_text_layouts_after",
     "editor_open_100_events_ms",
     "editor_keystroke_preview_p95_ms",
     "editor_map_click_place_p95_ms",

@@ -554,9 +554,17 @@ def soak(seconds: float, speed: float = 50.0) -> dict:
     _sleep(loop_s + 1.0)
     widgets0, timers0, objects0, plain0 = counts()
     memory0 = tree_pss_mb(os.getpid())
+    unique0 = tree_pss_mb(os.getpid(), "uss")
+    # The unique memory every 5 minutes: a leak climbs steadily, a cache levels off.
+    trend = [round(unique0, 1)]
+    trend_timer = QTimer(interval=300_000)
+    trend_timer.timeout.connect(lambda: trend.append(round(tree_pss_mb(os.getpid(), "uss"), 1)))
+    trend_timer.start()
     _sleep(max(0.0, seconds - loop_s - 1.0))
+    trend_timer.stop()
     sampler.stop()
     memory1 = tree_pss_mb(os.getpid())
+    unique1 = tree_pss_mb(os.getpid(), "uss")
     widgets1, timers1, objects1, plain1 = counts()
     # Drift in wall-clock frames of 1/60 s: story seconds / speed = wall seconds.
     return {
@@ -566,6 +574,12 @@ def soak(seconds: float, speed: float = 50.0) -> dict:
         "soak_loops": loops[0],
         "soak_memory_first_loop_mb": round(memory0, 1),
         "soak_memory_end_mb": round(memory1, 1),
+        # PSS shares library pages among every process mapping them, so it moves when other
+        # programs start or end; USS is what only the app's processes hold.
+        "soak_unique_memory_growth_pct": round((unique1 - unique0) * 100 / unique0, 2),
+        "soak_unique_memory_first_loop_mb": round(unique0, 1),
+        "soak_unique_memory_end_mb": round(unique1, 1),
+        "soak_unique_memory_every_5_min_mb": trend,
         "soak_seconds": seconds,
         "soak_speed": speed,
         "soak_widgets_before": widgets0,

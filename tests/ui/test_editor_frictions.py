@@ -64,6 +64,22 @@ def test_a_drawn_cover_and_a_place_that_starts_nearby(make_window, bundled_libra
     qtbot.mouseClick(form.no_place, Qt.LeftButton)  # untick "No place"
     assert screen.working.get(("events", 1, "place")) == {"lat": 59.4359, "lon": 24.7389}
     assert form.lat.value() == pytest.approx(59.4359)
+    # The latitude typed and Tab pressed, the longitude being typed while the form is shown
+    # again after that change: what is typed stays, and counts when Enter is pressed.
+    qtbot.mouseClick(form.lat.lineEdit(), Qt.LeftButton)
+    form.lat.lineEdit().selectAll()
+    qtbot.keyClicks(form.lat.lineEdit(), "59.5")
+    qtbot.keyClick(form.lat.lineEdit(), Qt.Key_Tab)
+    assert screen.working.get(("events", 1, "place", "lat")) == 59.5
+    form.lon.setFocus()
+    form.lon.lineEdit().selectAll()
+    qtbot.keyClicks(form.lon.lineEdit(), "24.8")
+    with qtbot.waitSignal(screen.checked, timeout=5000):
+        pass  # the check after the latitude redraws the form
+    screen.check()
+    assert form.lon.lineEdit().text() == "24.8"
+    qtbot.keyClick(form.lon.lineEdit(), Qt.Key_Return)
+    assert screen.working.get(("events", 1, "place", "lon")) == 24.8
     screen.save()
     story = load_story(screen.working.folder)
     assert story.cover is not None and story.cover.name == "my-cover.svg"

@@ -457,6 +457,9 @@ class EventForm(QScrollArea):
 
     @staticmethod
     def _set_quietly(widget: Any, value: Any) -> None:
+        if isinstance(widget, QDoubleSpinBox) and widget.hasFocus() \
+                and widget.lineEdit().isModified():
+            return  # being typed in: the number counts when Enter or Tab is pressed
         widget.blockSignals(True)
         if isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))

@@ -1,6 +1,7 @@
 """What got in the way while making the bundled stories in the editor, fixed: a drawn (SVG)
 cover stays a drawing, a place that was left out starts near the story, not at 0°, 0°, and
-places marked together (MultiPoint) show as points instead of as nothing.
+places marked together (MultiPoint) show as points instead of as nothing, a number being
+typed is not overwritten; and every bundled story goes through the editor screen unchanged.
 Driven through the real widgets and the real map page offscreen."""
 
 from __future__ import annotations
@@ -98,3 +99,28 @@ def test_a_drawn_cover_and_a_place_that_starts_nearby(make_window, bundled_libra
     form.shape_kind.setCurrentIndex(3)
     assert screen.working.get(("events", 3, "geometry"))["type"] == "MultiPoint"
     screen.close_editor()
+
+
+def test_every_bundled_story_opens_shows_every_event_and_saves_byte_for_byte(
+        make_window, bundled_library, qtbot, tmp_path):
+    """Through the editor screen itself: showing each event's form changes nothing."""
+    import shutil
+
+    window = make_window(bundled_library, size=(1280, 800))
+    wait_map(qtbot, window)
+    host = EditorHost(window, tmp_path / "library", tmp_path / "autosave",
+                      bundled_stories_dir())
+    folders = sorted(p for p in bundled_stories_dir().iterdir() if (p / "story.yaml").is_file())
+    assert len(folders) >= 10
+    for source in folders:
+        folder = shutil.copytree(source, tmp_path / "library" / source.name)
+        screen = host.edit(folder)  # not a bundled folder: edited in place, id and all
+        for number in range(screen.events.list.count()):
+            screen.events.select(number)
+        screen.events.select(-1)
+        screen.check()
+        assert not screen.working.dirty, source.name
+        assert screen.undo_stack.count() == 0, source.name
+        assert screen.save()
+        assert (folder / "story.yaml").read_bytes() == (source / "story.yaml").read_bytes()
+        screen.close_editor()

@@ -111,7 +111,7 @@ class CenturiesCase(Case):
 
     @property
     def name(self) -> str:
-        return "centuries-" + super().name
+        return super().name + "-centuries"
 
 
 def centuries_cases() -> list[Case]:

@@ -41,7 +41,6 @@ from storyplayer.model.library import Library
 from storyplayer.ui.kiosk.attract_screen import AttractScreen
 from storyplayer.ui.main_window import MAX_SCALE, MainWindow
 from storyplayer.ui.playback.text_block import TextBlock
-from storyplayer.ui.shared import theme
 from storyplayer.ui.shared.elided_label import ElidedLabel
 from storyplayer.ui.shared.translations import Translations
 
@@ -219,7 +218,6 @@ class Stage:
     def close(self) -> None:
         self._leave_attract()
         self.translations.set_language("en")  # no translator left for the next tests
-        theme.set_palette("light")
         window = self.window
         window.playback.close_all(emit=False)
         gone: list[int] = []

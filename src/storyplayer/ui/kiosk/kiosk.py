@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QShortcut
@@ -25,6 +26,7 @@ from storyplayer.ui.kiosk.pin_pad import PinPad
 from storyplayer.ui.kiosk.staff_report import StaffReport
 from storyplayer.ui.kiosk.still_there import StillThere
 from storyplayer.ui.main_window import MainWindow
+from storyplayer.ui.shared.theme import Theme
 
 CURSOR_HIDE_MS = 3_000
 _MOUSE_EVENTS = (QEvent.MouseButtonPress, QEvent.MouseButtonRelease, QEvent.MouseButtonDblClick)
@@ -89,10 +91,16 @@ class Kiosk(QObject):
         self.cursor.idle.connect(self._hide_cursor)
         self.cursor.active.connect(self._show_cursor)
         window.setWindowFlag(Qt.FramelessWindowHint, True)
-        # Fingertip targets: every button at least 48 px (content + padding + border).
-        window.stack.setStyleSheet(
-            "QPushButton, QToolButton { min-height: 38px; min-width: 38px; }")
+        # The kiosk's screens follow the window's theme; fingertip targets: every button at
+        # least 48 px wide as well as high (content + padding + border).
+        window.themeApplied.connect(self.apply_theme)
+        window.apply_theme(replace(window.theme, touch=True))
         window.languageChanged.connect(self.attract.set_language)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """The kiosk's own screens in the window's `theme`."""
+        for screen in (self.attract, self.pin_pad, self.staff_report, self.still_there):
+            screen.apply_theme(theme)
 
     # -- starting and the attract screen -------------------------------------------------
 

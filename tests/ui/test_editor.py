@@ -7,6 +7,7 @@ import zipfile
 from typing import Any
 
 import pytest
+from page_probe import page_state
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
@@ -172,9 +173,9 @@ def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path
 
     # Play it, and see it on the map.
     window.play([story.id])
-    qtbot.waitUntil(lambda: bool(window.playback.panes and json.loads(run_js(
-        qtbot, window.playback.map_view, "storyMapState()"))["markers"]), timeout=10_000)
-    markers = json.loads(run_js(qtbot, window.playback.map_view, "storyMapState()"))["markers"]
+    qtbot.waitUntil(lambda: bool(window.playback.panes and page_state(
+        qtbot, window.playback.map_view)["markers"]), timeout=10_000)
+    markers = page_state(qtbot, window.playback.map_view)["markers"]
     first = story.events[0].place
     assert any(m["lat"] == pytest.approx(first.lat) and m["lon"] == pytest.approx(first.lon)
                for m in markers)
@@ -194,7 +195,7 @@ def test_undo_redo_every_change_and_the_marker_follows(editing, qtbot):
     size = screen.map_view.size()
     click_map(qtbot, screen, QPoint(size.width() // 2, size.height() // 2))
     moved = screen.working.get(("events", 0, "place"))
-    marker = run_js(qtbot, screen.map_view, "storyMapEditMarker()")
+    marker = run_js(qtbot, screen.map_view, "probeEditMarker()")
     assert marker and json.loads(marker)["lat"] == pytest.approx(moved["lat"], abs=1e-3)
     while screen.undo_stack.canUndo():
         qtbot.mouseClick(screen.undo_button, Qt.LeftButton)

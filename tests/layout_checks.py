@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QWidget,
 )
+from windows import delete_and_wait
 
 from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
@@ -220,10 +221,7 @@ class Stage:
         self.translations.set_language("en")  # no translator left for the next tests
         window = self.window
         window.playback.close_all(emit=False)
-        gone: list[int] = []
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-        self.qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+        delete_and_wait(self.qtbot, [window])
 
 
 # -- the generic checks -------------------------------------------------------------------

@@ -109,12 +109,12 @@ class Kiosk(QObject):
         window = self.window
         self._staff_text_scale = window.text_scale  # what each new visitor starts with
         window.installEventFilter(self)
-        window.playback.manual_button.hide()  # visitors get the stories as they run
+        window.playback.offer_manual(False)  # visitors get the stories as they run
         editing = getattr(window.picker, "editing", None)
         if editing is not None:  # the story editor is for staff outside kiosk mode
             editing.disable()
         # No broken story, no developer message for a visitor: staff see them (staff_entered).
-        window.picker.proxy.set_broken_shown(False)
+        window.picker.set_broken_shown(False)
         window.notices.set_held(True)
         for button in window.settings_buttons:  # the teacher's menu is not for visitors
             button.hide()

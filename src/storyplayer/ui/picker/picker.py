@@ -194,6 +194,10 @@ class Picker(QWidget):
         self.add_button.setVisible(allowed)
         self.setAcceptDrops(allowed)
 
+    def set_broken_shown(self, shown: bool) -> None:
+        """Shows the stories that cannot be played (greyed, with why), or hides them."""
+        self.proxy.set_broken_shown(shown)
+
     def show_notice(self, text: str) -> None:
         """Say `text` in the banner above the bar for a few seconds."""
         self.notice_label.setText(text)

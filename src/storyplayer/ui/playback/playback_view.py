@@ -186,6 +186,10 @@ class PlaybackView(QWidget):
         # Nothing runs by itself when stepping by hand: no "Pause all" to offer.
         self.pause_all_button.setVisible(not manual)
 
+    def offer_manual(self, offered: bool) -> None:
+        """Shows the "Step by hand" button, or hides it (a kiosk's visitors)."""
+        self.manual_button.setVisible(offered)
+
     def _command(self, action) -> None:  # type: ignore[no-untyped-def]
         if self.driver is not None:
             self.driver.command(action)

@@ -38,3 +38,20 @@ def test_a_theme_change_reaches_every_part(qtbot, make_window, bundled_library: 
     assert window.playback.map_names.text_scale == 2.0 and window.playback.map_names.high_contrast
     window.set_theme("light")
     assert f"border: 1px solid {LIGHT.line}" in pane.styleSheet()
+
+
+def test_the_page_starts_in_the_configured_theme(qtbot, make_window, bundled_library: Library):
+    from page_probe import page_state
+    from windows import wait_map
+
+    from storyplayer.ui.shared.theme import Theme
+
+    window = make_window(bundled_library, theme=Theme.named("high-contrast", 1.5))
+    view = window.playback.map_view
+    if not view.is_ready:  # queued until the page is ready: only the configured theme waits
+        themes = [m for m in view._pending if m["type"] == "theme"]
+        assert themes == [{"type": "theme", "high_contrast": True, "text_scale": 1.5}]
+    wait_map(qtbot, window)
+    state = page_state(qtbot, view)["theme"]
+    assert state["high_contrast"] is True and state["text_scale"] == 1.5
+    assert window.picker.theme.high_contrast and window.text_scale == 1.5

@@ -37,8 +37,8 @@ class MainWindow(QMainWindow):
         # The one theme: every widget gets it through apply_theme (see apply_theme below).
         self.theme = theme or Theme()
         self.stack = QStackedWidget()
-        self.picker = Picker(library, lang)
-        self.playback = PlaybackView(map_view, lang, speed)
+        self.picker = Picker(library, lang, theme=self.theme)
+        self.playback = PlaybackView(map_view, lang, speed, theme=self.theme)
         self.playback.set_sync(sync)  # --sync: all stories in one date order
         self.stack.addWidget(self.picker)
         self.stack.addWidget(self.playback)

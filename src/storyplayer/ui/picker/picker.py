@@ -69,7 +69,8 @@ class Picker(QWidget):
     addRequested = Signal()  # "Add story…" (shown only where adding is allowed)
     filesDropped = Signal(list)  # paths of story files dropped on the picker
 
-    def __init__(self, library: Library, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, lang: str, parent: QWidget | None = None, *,
+                 theme: Theme = DEFAULT) -> None:
         super().__init__(parent)
         self.setObjectName("picker")
         self.setAttribute(Qt.WA_StyledBackground, True)
@@ -124,7 +125,7 @@ class Picker(QWidget):
         self._fill_categories()
         self._retranslate()
         self.theme: Theme | None = None
-        self.apply_theme(DEFAULT)
+        self.apply_theme(theme)
 
     # --- public API -----------------------------------------------------------------------
 

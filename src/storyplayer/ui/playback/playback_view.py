@@ -45,7 +45,7 @@ class PlaybackView(QWidget):
     manualToggled = Signal(bool)  # the "Step by hand" button
 
     def __init__(self, map_view: MapView, lang: str, speed: float = 1.0,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, theme: Theme = DEFAULT):
         super().__init__(parent)
         self.setObjectName("playback")
         # Holds keyboard focus when no pane does, so the playback keys always work.
@@ -84,7 +84,7 @@ class PlaybackView(QWidget):
         layout.addWidget(self.timeline)
         map_view.markerClicked.connect(self._on_marker_clicked)
         map_view.ready.connect(self._on_map_ready)
-        self.apply_theme(DEFAULT)
+        self.apply_theme(theme)  # the map page's first theme message is this one
 
     def _top_bar(self) -> QWidget:
         bar = self._bar = QWidget(objectName="playbackBar")

@@ -30,6 +30,9 @@ def run_js(qtbot: Any, view: Any, script: str) -> Any:
 def editing(make_window, bundled_library, qtbot, tmp_path):  # type: ignore[no-untyped-def]
     window = make_window(bundled_library, size=(1280, 800))
     wait_map(qtbot, window)
+    # The view moves at once (no 1.2 s flight after a selection), so a click lands on the
+    # free spot the test found rather than on a pin that flew there meanwhile.
+    window.playback.map_view.set_options(reduced_motion=True)
     host = EditorHost(window, tmp_path / "library", tmp_path / "autosave",
                       bundled_stories_dir())
     return window, host
@@ -56,6 +59,7 @@ def click_map(qtbot: Any, screen: Any, at: QPoint) -> None:
     target = screen.map_view.focusProxy() or screen.map_view
     qtbot.waitUntil(lambda: "editing" in run_js(
         qtbot, screen.map_view, "document.getElementById('map').className"))
+    page_state(qtbot, screen.map_view)  # answered after every message before it: the view is set
     x, y = json.loads(run_js(qtbot, screen.map_view, FREE_SPOT_JS % (at.x(), at.y())))
     before = screen.working.revision
     QTest.mouseClick(target, Qt.LeftButton, Qt.NoModifier, QPoint(int(x), int(y)))

@@ -419,7 +419,7 @@ def search(stories: int, rounds: int = 3) -> dict:
     _qt_app = _app()  # kept alive for the whole measurement
     from storyplayer.model.library import Library
     from storyplayer.ui.picker.picker import Picker
-    from storyplayer.ui.shared import theme
+    from storyplayer.ui.shared.theme import Theme
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "library"
@@ -432,7 +432,7 @@ def search(stories: int, rounds: int = 3) -> dict:
 
     def app_round() -> list[float]:
         picker = Picker(library, "en")
-        picker.setStyleSheet(theme.style_sheet(1.0) + picker.styleSheet())
+        picker.setStyleSheet(Theme().style_sheet() + picker.styleSheet())
         picker.resize(1280, 720)
         typist = _Typist(picker.search_box, picker.view.viewport(), count)
         typist.wanted = {"list"}

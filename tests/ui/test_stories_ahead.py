@@ -4,7 +4,7 @@ not send them again."""
 
 from __future__ import annotations
 
-import json
+from page_probe import page_state
 
 from storyplayer.app import _send_stories_ahead
 from storyplayer.map.map_view import MapView
@@ -15,10 +15,7 @@ MAP_READY_MS = 30_000
 
 
 def _markers(qtbot, view: MapView) -> list[dict]:  # type: ignore[no-untyped-def]
-    result: list[str] = []
-    view.page().runJavaScript("window.storyMapState()", 0, result.append)
-    qtbot.waitUntil(lambda: bool(result), timeout=5000)
-    return json.loads(result[0])["markers"]
+    return page_state(qtbot, view)["markers"]
 
 
 def test_first_events_are_drawn_before_the_window_and_not_sent_again(
@@ -36,18 +33,20 @@ def test_first_events_are_drawn_before_the_window_and_not_sent_again(
     assert current == {(0, 0), (1, 0), (2, 0)}
 
     window = make_window(map_view=map_view)  # deleted after the test, page before profile
+    sent = map_view.sent_seq  # the shows, and the query that read the markers back
     window.play(THREE)
     # The same stories at the same events: nothing is sent again, nothing is redrawn;
     # the place names still follow the first events' dates.
-    assert map_view.sent_seq == 3
+    assert map_view.sent_seq == sent
     assert window.playback.map_names.day is not None
     assert [p.event_view.title.text() for p in window.playback.panes] == [
         bundled_library.get(i).events[0].title.get("en") for i in THREE
     ]
     # A step goes to the page as before and is acknowledged.
     window.playback.panes[1].driver.next()
-    assert map_view.sent_seq == 4
-    with qtbot.waitSignal(map_view.shown, timeout=5000, check_params_cb=lambda s: s == 4):
+    assert map_view.sent_seq == sent + 1
+    with qtbot.waitSignal(map_view.shown, timeout=5000,
+                          check_params_cb=lambda s: s == sent + 1):
         pass
     current = {(m["slot"], m["index"]) for m in _markers(qtbot, map_view) if m["current"]}
     assert current == {(0, 0), (1, 1), (2, 0)}

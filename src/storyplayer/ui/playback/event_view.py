@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -147,7 +147,9 @@ class EventView(QScrollArea):
         self.sources = label("eventSources", rich=True)
         layout.addStretch(1)
         for block in (self.date, self.title, self.text):
-            block.installEventFilter(self)
+            # a signal, not an event filter: no Python runs for a child's events while the
+            # view is being torn down
+            block.painted.connect(self._painted)
 
     def _content(self, index: int) -> tuple[str, str, str, str, str, str | None]:
         """Date, title, caption, text and sources markup and the picture's name for event
@@ -179,11 +181,10 @@ class EventView(QScrollArea):
         self._content_cache[key] = cached
         return cached
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if self._prefetch_after_paint and event.type() == QEvent.Type.Paint:
+    def _painted(self) -> None:
+        if self._prefetch_after_paint:
             self._prefetch_after_paint = False
             self._prefetch_timer.start(PREFETCH_MS)
-        return super().eventFilter(watched, event)
 
     def _prefetch(self) -> None:
         blocks = (self.date, self.title, self.caption, self.text, self.sources)

@@ -16,7 +16,7 @@ import math
 import re
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QRectF, QSize
+from PySide6.QtCore import QEvent, QRectF, QSize, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -46,6 +46,8 @@ class _OfflineDocument(QTextDocument):
 
 
 class TextBlock(QWidget):
+    painted = Signal()  # after each paint: the pane's step is on screen
+
     def __init__(self, rich: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self._rich = rich
@@ -257,6 +259,7 @@ class TextBlock(QWidget):
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if not self._text:
+            self.painted.emit()
             return
         self._fit(self._document, self.width())  # painted as wide as the widget is
         painter = QPainter(self)
@@ -268,3 +271,4 @@ class TextBlock(QWidget):
         painter.setClipRect(event.rect())
         self._document.documentLayout().draw(painter, context)
         painter.end()
+        self.painted.emit()

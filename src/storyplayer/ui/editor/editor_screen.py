@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storyplayer.background import run_in_background
 from storyplayer.map.map_view import MapView
 from storyplayer.model.editing.autosave import Autosave
 from storyplayer.model.editing.changes import InsertItem, RemoveItem, Reorder, SetValue
+from storyplayer.model.editing.document import DocumentError
 from storyplayer.model.editing.working_copy import WorkingCopy
 from storyplayer.model.map_protocol import MapEvent, MapStory
 from storyplayer.model.story import PANE_COLORS
@@ -46,6 +48,7 @@ from storyplayer.ui.editor.undo import ChangeCommand
 CHECK_MS = 150  # checking and redrawing the map wait for a pause in typing this long
 AUTOSAVE_POLL_MS = 1000
 TYPING_PAUSE_S = 1.0
+PREPARE_AFTER_MS = 100  # the round-trip document is read once the form has been painted
 PICTURES = "*.png *.jpg *.jpeg *.gif *.webp *.bmp"
 
 
@@ -189,10 +192,22 @@ class EditorScreen(QWidget):
         self.map_layout.addWidget(self.map_view)
         self.map_view.show()
         self.map_view.set_editing(True)
-        self._refresh()
-        self.check()
+        self.check()  # shows the story too
         self.events.select(0)
         self._fit_columns()
+        # The form shows the player's reading of the story; the round-trip document that
+        # edits change is read meanwhile, once the screen has been painted.
+        QTimer.singleShot(PREPARE_AFTER_MS, lambda: self._prepare(working))
+
+    def _prepare(self, working: WorkingCopy) -> None:
+        if self.working is working and not working.document_ready:
+            run_in_background(working.prepare, lambda _: None,
+                              lambda error: self._cannot_edit(working, error), self)
+
+    def _cannot_edit(self, working: WorkingCopy, error: BaseException) -> None:
+        if self.working is working:
+            self._say(self.tr("Cannot edit {file}: {reason}").format(
+                file=working.file, reason=error))
 
     def _fit_columns(self) -> None:
         """The forms never narrower than their fields need (a scroll area would let them);
@@ -242,8 +257,15 @@ class EditorScreen(QWidget):
     # --- edits --------------------------------------------------------------------------
 
     def push(self, change: Any, text: str) -> None:
-        if self.working is not None:
-            self.undo_stack.push(ChangeCommand(self.working, change, text))
+        working = self.working
+        if working is None:
+            return
+        try:
+            working.prepare()  # at once, if the first edit comes before it was read
+        except DocumentError as error:
+            self._cannot_edit(working, error)
+            return
+        self.undo_stack.push(ChangeCommand(working, change, text))
 
     def set_value(self, path: tuple[str | int, ...], value: Any, text: str = "") -> None:
         if self.working is None or _same(self.working.get(path), value):

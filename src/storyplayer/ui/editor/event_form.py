@@ -88,6 +88,7 @@ class EventForm(QScrollArea):
         self.languages: list[str] = ["en"]
         self.lang = "en"  # the language the text preview shows
         self.values: dict[str, Any] = {}
+        self._previewed: tuple[str, str] | None = None
         body = QWidget()
         self.setWidget(body)
         form = QFormLayout(body)
@@ -328,6 +329,8 @@ class EventForm(QScrollArea):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.LanguageChange:
             self._retranslate()
+            self._previewed = None  # "(no text)" in the new language
+            self._show_preview()
         super().changeEvent(event)
 
     # --- showing ------------------------------------------------------------------------
@@ -464,15 +467,19 @@ class EventForm(QScrollArea):
 
     def _show_reading(self, text: str) -> None:
         ok, said = reading(text, self.languages)
-        self.date_reading.setProperty("problem", not ok)
+        if self.date_reading.property("problem") is not (not ok):
+            self.date_reading.setProperty("problem", not ok)
+            self.date_reading.style().unpolish(self.date_reading)  # its colour follows
+            self.date_reading.style().polish(self.date_reading)
         self.date_reading.setText(said)
         self.date_reading.setVisible(bool(said))
-        self.date_reading.style().unpolish(self.date_reading)
-        self.date_reading.style().polish(self.date_reading)
 
     def _show_preview(self) -> None:
         editor = self.text.editors.get(self.lang)
         source = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else ""
+        if (source, self.lang) == self._previewed:
+            return  # shown already (a keystroke shows it before the change comes back)
+        self._previewed = (source, self.lang)
         empty = self.tr("(no text)")
         self.text_preview.setText(markdown_to_html(source) if source.strip() else
                                   f"<i>{plain(empty)}</i>")

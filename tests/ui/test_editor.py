@@ -21,7 +21,7 @@ from storyplayer.ui.editor.editor_host import EditorHost
 def run_js(qtbot: Any, view: Any, script: str) -> Any:
     box: list[Any] = []
     view.page().runJavaScript(script, 0, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(box), timeout=20_000)
     return box[0]
 
 
@@ -51,14 +51,42 @@ FREE_SPOT_JS = """(function (x, y) {
 
 
 def click_map(qtbot: Any, screen: Any, at: QPoint) -> None:
-    """A real left click on the map page where the map itself is, as a user makes it."""
+    """A real left click on the map page where the map itself is, as a user makes it.
+
+    The page may still be moving its pins (a change redraws the story a moment later), so a
+    click can land on one: the page then says `markerClicked`, and the click is made again
+    a little further on. Either answer is waited for, generously: the machine may be busy.
+    """
     target = screen.map_view.focusProxy() or screen.map_view
     qtbot.waitUntil(lambda: "editing" in run_js(
-        qtbot, screen.map_view, "document.getElementById('map').className"))
-    x, y = json.loads(run_js(qtbot, screen.map_view, FREE_SPOT_JS % (at.x(), at.y())))
-    before = screen.working.revision
-    QTest.mouseClick(target, Qt.LeftButton, Qt.NoModifier, QPoint(int(x), int(y)))
-    qtbot.waitUntil(lambda: screen.working.revision > before, timeout=5000)
+        qtbot, screen.map_view, "document.getElementById('map').className"), timeout=15_000)
+    answers: list[str] = []
+
+    def on_map(*_: object) -> None:
+        answers.append("map")
+
+    def on_pin(*_: object) -> None:
+        answers.append("pin")
+
+    screen.map_view.mapClicked.connect(on_map)
+    screen.map_view.markerClicked.connect(on_pin)
+    try:
+        for attempt in range(4):
+            qtbot.waitUntil(lambda: not screen._check_timer.isActive(), timeout=15_000)
+            spot = QPoint(at.x() + 37 * attempt, at.y() + 23 * attempt)
+            x, y = json.loads(run_js(qtbot, screen.map_view,
+                                     FREE_SPOT_JS % (spot.x(), spot.y())))
+            before = screen.working.revision
+            answers.clear()
+            QTest.mouseClick(target, Qt.LeftButton, Qt.NoModifier, QPoint(int(x), int(y)))
+            qtbot.waitUntil(lambda: bool(answers), timeout=20_000)
+            if answers[0] == "map":
+                qtbot.waitUntil(lambda: screen.working.revision > before, timeout=20_000)
+                return
+        raise AssertionError("every click landed on a pin")
+    finally:
+        screen.map_view.mapClicked.disconnect(on_map)
+        screen.map_view.markerClicked.disconnect(on_pin)
 
 
 def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path,
@@ -67,7 +95,7 @@ def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path
     qtbot.mouseClick(window.picker.editing.new_button, Qt.LeftButton)
     screen = host.screen
     assert window.stack.currentWidget() is screen
-    qtbot.waitUntil(lambda: screen.map_view.isVisible())
+    qtbot.waitUntil(lambda: screen.map_view.isVisible(), timeout=15_000)
 
     # The story's details.
     qtbot.mouseClick(screen.events.details_button, Qt.LeftButton)
@@ -128,7 +156,7 @@ def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path
     # Checking while typing: a bad date is shown next to the field and in the list.
     screen.events.select(2)
     screen.event_form.date.selectAll()
-    with qtbot.waitSignal(screen.checked, timeout=2000):
+    with qtbot.waitSignal(screen.checked, timeout=15_000):
         qtbot.keyClicks(screen.event_form.date, "1917-13-01")
     assert "cannot read '1917-13-01'" in screen.problems.item(0).text()
     # Next to the field: the date's own reading says what is wrong.
@@ -142,7 +170,7 @@ def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path
                      pos=problems.visualItemRect(problems.item(0)).center())
     assert screen.events.current == 2
     screen.event_form.date.selectAll()
-    with qtbot.waitSignal(screen.checked, timeout=2000):
+    with qtbot.waitSignal(screen.checked, timeout=15_000):
         qtbot.keyClicks(screen.event_form.date, "1919-02-02")
     assert screen.problems.count() == 0 and screen.preview_button.isEnabled()
 
@@ -173,7 +201,7 @@ def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path
     # Play it, and see it on the map.
     window.play([story.id])
     qtbot.waitUntil(lambda: bool(window.playback.panes and json.loads(run_js(
-        qtbot, window.playback.map_view, "storyMapState()"))["markers"]), timeout=10_000)
+        qtbot, window.playback.map_view, "storyMapState()"))["markers"]), timeout=30_000)
     markers = json.loads(run_js(qtbot, window.playback.map_view, "storyMapState()"))["markers"]
     first = story.events[0].place
     assert any(m["lat"] == pytest.approx(first.lat) and m["lon"] == pytest.approx(first.lon)

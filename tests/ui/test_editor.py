@@ -81,7 +81,7 @@ def click_map(qtbot: Any, screen: Any, at: QPoint) -> None:
             QTest.mouseClick(target, Qt.LeftButton, Qt.NoModifier, QPoint(int(x), int(y)))
             qtbot.waitUntil(lambda: bool(answers), timeout=20_000)
             if answers[0] == "map":
-                qtbot.waitUntil(lambda: screen.working.revision > before, timeout=20_000)
+                qtbot.waitUntil(lambda b=before: screen.working.revision > b, timeout=20_000)
                 return
         raise AssertionError("every click landed on a pin")
     finally:

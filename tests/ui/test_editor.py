@@ -325,3 +325,42 @@ def test_an_overlay_picture_with_its_edges(editing, qtbot, tmp_path, monkeypatch
     story = load_story(screen.working.folder)
     assert story.events[0].overlay.bounds == ((58.9, 23.7), (60.5, 25.7))
     screen.close_editor()
+
+
+def test_sources_and_credit_keep_every_language(editing, qtbot, tmp_path):
+    import yaml
+    from story_files import story_data, write_story
+
+    window, host = editing
+    data = story_data(1)
+    data["events"][0]["sources"] = [{"en": "A history", "et": "Üks ajalugu"}, "Plain source"]
+    data["events"][0]["image"] = {"src": "media/p.png", "credit": {"en": "Museum",
+                                                                   "et": "Muuseum"}}
+    folder = write_story(tmp_path / "library", "two-languages", data)
+    (folder / "media").mkdir()
+    picture = QImage(8, 8, QImage.Format_RGB32)
+    picture.fill(Qt.gray)
+    assert picture.save(str(folder / "media" / "p.png"))
+    screen = host.edit(folder)
+    form = screen.event_form
+    assert [row.editors["et"].text() for row in form.sources.rows] == ["Üks ajalugu", ""]
+    assert form.credit.editors["en"].text() == "Museum"
+
+    # One language of a source and of the credit edited: the other stays, in the file.
+    qtbot.keyClicks(form.sources.rows[0].editors["et"], " II")
+    qtbot.keyClicks(form.credit.editors["et"], "s")
+    qtbot.keyClicks(form.sources.rows[1].editors["et"], "Lihtne allikas")
+    # A source added, typed in one language, and another removed.
+    qtbot.mouseClick(form.sources.add_button, Qt.LeftButton)
+    qtbot.keyClicks(form.sources.rows[2].editors["en"], "Added")
+    qtbot.mouseClick(form.sources.remove_buttons[0], Qt.LeftButton)
+    assert screen.save()
+    event = yaml.safe_load((folder / "story.yaml").read_text("utf-8"))["events"][0]
+    assert event["sources"] == [{"en": "Plain source", "et": "Lihtne allikas"}, "Added"]
+    assert event["image"]["credit"] == {"en": "Museum", "et": "Muuseums"}
+    # Undone step by step, the first source comes back with both its languages.
+    while screen.undo_stack.canUndo():
+        screen.undo_stack.undo()
+    assert screen.working.get(("events", 0, "sources", 0)) == {"en": "A history",
+                                                               "et": "Üks ajalugu"}
+    screen.close_editor()

@@ -345,10 +345,14 @@ class EditorScreen(QWidget):
         self.undo_stack.beginMacro(self.tr("Remove language"))
         data = self.working.plain()
         fields = [("title",), ("summary",)]
-        for n, _ in enumerate(data.get("events") or []):
+        for n, event in enumerate(data.get("events") or []):
             fields += [("events", n, "title"), ("events", n, "text"),
                        ("events", n, "place", "name"), ("events", n, "image", "caption"),
-                       ("events", n, "image", "alt")]
+                       ("events", n, "image", "credit"), ("events", n, "image", "alt")]
+            sources = event.get("sources") if isinstance(event, dict) else None
+            # From the last source back: one that goes leaves the others where they are.
+            count = len(sources) if isinstance(sources, list) else 0
+            fields += [("events", n, "sources", i) for i in reversed(range(count))]
         for path in fields:
             value = self.working.get(path)
             if isinstance(value, dict) and code in value:

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from storyplayer.model.dates import DateError, format_date, parse_date
 from storyplayer.model.rich_text import markdown_to_html, plain
-from storyplayer.ui.editor.local_text import LANGUAGE_NAMES, LocalTextFields, text_in
+from storyplayer.ui.editor.field_rows import FieldRows
+from storyplayer.ui.editor.local_text import LANGUAGE_NAMES, LocalTextFields
+from storyplayer.ui.editor.sources_field import SourcesField
 
 DEFAULT_ZOOM = 9
 
@@ -95,14 +97,15 @@ class EventForm(QScrollArea):
         form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         form.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
         self.form = form
-        self.problem_labels: dict[str, QLabel] = {}
+        self.rows = FieldRows(form)
+        self.problem_labels = self.rows.problems
 
         self.heading = QLabel(objectName="editorHeading")
         form.addRow(self.heading)
 
         self.title = LocalTextFields()
         self.title.edited.connect(lambda lang, text: self._text_edit(("title",), lang, text))
-        self.title_label = self._row("title", self.title)
+        self.title_label = self.rows.add("title", self.title)
 
         self.date = QLineEdit()
         self.date.textEdited.connect(self._date_edited)
@@ -113,7 +116,7 @@ class EventForm(QScrollArea):
         date_box.setContentsMargins(0, 0, 0, 0)
         date_box.addWidget(self.date)
         date_box.addWidget(self.date_reading)
-        self.date_label = self._row("date", date_box)
+        self.date_label = self.rows.add("date", date_box)
 
         self.no_place = QCheckBox()
         self.no_place.toggled.connect(self._no_place_toggled)
@@ -148,7 +151,7 @@ class EventForm(QScrollArea):
         place_box.addWidget(self.no_place)
         place_box.addLayout(numbers)
         place_box.addWidget(self.place_name)
-        self.place_label = self._row("place", place_box)
+        self.place_label = self.rows.add("place", place_box)
 
         # A line (a route, a front) or an area, drawn by clicking points on the map.
         self.shape_kind = QComboBox()
@@ -171,7 +174,7 @@ class EventForm(QScrollArea):
         shape_box.setContentsMargins(0, 0, 0, 0)
         shape_box.addLayout(shape_row)
         shape_box.addLayout(shape_buttons)
-        self.shape_label = self._row("geometry", shape_box)
+        self.shape_label = self.rows.add("geometry", shape_box)
 
         self.text = LocalTextFields(multiline=True)
         self.text.edited.connect(self._text_typed)
@@ -185,7 +188,7 @@ class EventForm(QScrollArea):
         self.preview_caption = QLabel(objectName="hint")
         text_box.addWidget(self.preview_caption)
         text_box.addWidget(self.text_preview)
-        self.text_label = self._row("text", text_box)
+        self.text_label = self.rows.add("text", text_box)
 
         self.picture_button = QPushButton()
         self.picture_button.clicked.connect(self.pictureRequested)
@@ -195,9 +198,9 @@ class EventForm(QScrollArea):
         self.caption = LocalTextFields()
         self.caption.edited.connect(
             lambda lang, text: self._text_edit(("image", "caption"), lang, text))
-        self.credit = QLineEdit()
-        self.credit.textEdited.connect(lambda text: self.edit.emit(("image", "credit"),
-                                                                   text or None))
+        self.credit = LocalTextFields()
+        self.credit.edited.connect(
+            lambda lang, text: self._text_edit(("image", "credit"), lang, text))
         self.alt = LocalTextFields()
         self.alt.edited.connect(lambda lang, text: self._text_edit(("image", "alt"), lang, text))
         picture_buttons = QHBoxLayout()
@@ -212,7 +215,7 @@ class EventForm(QScrollArea):
         picture_box.addRow(self.caption_label, self.caption)
         picture_box.addRow(self.credit_label, self.credit)
         picture_box.addRow(self.alt_label, self.alt)
-        self.image_label = self._row("image", picture_box)
+        self.image_label = self.rows.add("image", picture_box)
 
         # An old map or a plan laid over the map: its picture, its corners and opacity.
         self.overlay_button = QPushButton()
@@ -249,13 +252,12 @@ class EventForm(QScrollArea):
         overlay_box.setContentsMargins(0, 0, 0, 0)
         overlay_box.addLayout(overlay_buttons)
         overlay_box.addLayout(corners)
-        self.overlay_label = self._row("overlay", overlay_box)
+        self.overlay_label = self.rows.add("overlay", overlay_box)
 
-        self.sources = QPlainTextEdit()
-        self.sources.setTabChangesFocus(True)
-        self.sources.setMaximumHeight(90)
-        self.sources.textChanged.connect(self._sources_edited)
-        self.sources_label = self._row("sources", self.sources)
+        self.sources = SourcesField()
+        self.sources.itemEdited.connect(lambda n, value: self.edit.emit(("sources", n), value))
+        self.sources.edited.connect(lambda value: self.edit.emit(("sources",), value))
+        self.sources_label = self.rows.add("sources", self.sources)
 
         self.seconds = QDoubleSpinBox()
         self.seconds.setRange(0, 3600)
@@ -263,26 +265,8 @@ class EventForm(QScrollArea):
         self.seconds.setKeyboardTracking(False)
         self.seconds.valueChanged.connect(
             lambda v: self.edit.emit(("seconds",), int(v) if v > 0 else None))
-        self.seconds_label = self._row("seconds", self.seconds)
+        self.seconds_label = self.rows.add("seconds", self.seconds)
         self._retranslate()
-
-    def _row(self, key: str, field: Any) -> QLabel:
-        label = QLabel()
-        problem = QLabel(objectName="fieldProblem")
-        problem.setWordWrap(True)
-        problem.setTextFormat(Qt.PlainText)
-        problem.hide()
-        self.problem_labels[key] = problem
-        holder = QVBoxLayout()
-        holder.setContentsMargins(0, 0, 0, 0)
-        holder.setSpacing(2)
-        if isinstance(field, QWidget):
-            holder.addWidget(field)
-        else:
-            holder.addLayout(field)
-        holder.addWidget(problem)
-        self.form.addRow(label, holder)
-        return label
 
     def _retranslate(self) -> None:
         self.title_label.setText(self.tr("Title"))
@@ -322,7 +306,6 @@ class EventForm(QScrollArea):
                 self.tr("East edge"), self.tr("Opacity")), strict=True):
             label.setText(text)
         self.sources_label.setText(self.tr("Sources"))
-        self.sources.setPlaceholderText(self.tr("One source per line"))
         self.seconds_label.setText(self.tr("Seconds"))
         self.seconds.setSpecialValueText(self.tr("automatic (by reading length)"))
 
@@ -341,7 +324,8 @@ class EventForm(QScrollArea):
         self.values, self.languages = event, list(languages)
         self.lang = lang if lang in languages else languages[0]
         self.heading.setText(self.tr("Event {number}").format(number=number + 1))
-        for fields in (self.title, self.place_name, self.text, self.caption, self.alt):
+        for fields in (self.title, self.place_name, self.text, self.caption, self.credit,
+                       self.alt):
             fields.set_languages(languages)
         self.title.show_value(event.get("title"))
         written = date_text(event.get("date"))
@@ -368,10 +352,7 @@ class EventForm(QScrollArea):
         for widget in (self.caption, self.credit, self.alt):
             widget.setEnabled(bool(image))
         self.caption.show_value(image.get("caption"))
-        credit = text_in(image.get("credit"), self.languages[0], self.languages) if isinstance(
-            image.get("credit"), dict) else str(image.get("credit") or "")
-        if self.credit.text() != credit:
-            self.credit.setText(credit)
+        self.credit.show_value(image.get("credit"))
         self.alt.show_value(image.get("alt"))
         overlay = event.get("overlay") if isinstance(event.get("overlay"), dict) else {}
         self.overlay_path.setText(str(overlay.get("src", "")) or self.tr("No overlay"))
@@ -387,12 +368,7 @@ class EventForm(QScrollArea):
         self._set_quietly(self.opacity, float(opacity) if isinstance(opacity, (int, float))
                           else 0.7)
         self.opacity.setEnabled(bool(overlay))
-        sources = "\n".join(text_in(s, self.languages[0], self.languages) if isinstance(s, dict)
-                            else str(s) for s in event.get("sources") or [])
-        if self.sources.toPlainText() != sources:
-            self.sources.blockSignals(True)
-            self.sources.setPlainText(sources)
-            self.sources.blockSignals(False)
+        self.sources.show_value(event.get("sources"), self.languages)
         seconds = event.get("seconds")
         self._set_quietly(self.seconds, float(seconds) if isinstance(seconds, (int, float))
                           else 0.0)
@@ -451,10 +427,7 @@ class EventForm(QScrollArea):
         """Each field's problem (key -> message) under the field; others are hidden."""
         if self.date_reading.property("problem"):
             problems = {k: v for k, v in problems.items() if k != "date"}  # said already
-        for key, label in self.problem_labels.items():
-            message = problems.get(key)
-            label.setVisible(bool(message))
-            label.setText(message or "")
+        self.rows.show_problems(problems)
 
     @staticmethod
     def _set_quietly(widget: Any, value: Any) -> None:
@@ -526,11 +499,6 @@ class EventForm(QScrollArea):
     def _bounds_edited(self, _value: float) -> None:
         s, w, n, e = (round(box.value(), 3) for box in self.bounds)
         self.edit.emit(("overlay", "bounds"), [[s, w], [n, e]])
-
-    def _sources_edited(self) -> None:
-        lines = [line.strip() for line in self.sources.toPlainText().splitlines()]
-        lines = [line for line in lines if line]
-        self.edit.emit(("sources",), lines or None)
 
 
 def language_name(lang: str) -> str:

@@ -117,3 +117,22 @@ def test_edit_on_a_card_opens_it_in_the_editor_and_a_kiosk_hides_it(
         assert host.screen.working is None
     finally:
         kiosk.leave()
+
+
+def test_isolated_the_app_saves_and_installs_into_a_folder_of_its_own(
+        make_window, bundled_library) -> None:  # type: ignore[no-untyped-def]
+    """The composition root's editor (saves, autosaves) and Add story… (installs) use the
+    isolated run's own folder, never the user's library (tests run isolated)."""
+    from storyplayer.app import _add_story, _attach_editor
+    from storyplayer.model.library import isolated, isolated_dir
+
+    assert isolated()
+    window = make_window(bundled_library)
+    _attach_editor(window)
+    host = window.editor_host
+    adder = _add_story(window, bundled_library, [])
+    for folder in (host.library_dir, host.autosave_dir, adder.library_dir):
+        assert isolated_dir() in folder.parents, folder
+    screen = host.new_story()
+    assert screen.save() and isolated_dir() in screen.working.file.parents
+    screen.close_editor()

@@ -44,6 +44,7 @@ from storyplayer.ui.editor.picture import PictureError, import_picture
 from storyplayer.ui.editor.preview import PreviewArea
 from storyplayer.ui.editor.problems_view import ProblemsView
 from storyplayer.ui.editor.undo import ChangeCommand
+from storyplayer.ui.shared.elided_label import ElidedLabel
 
 CHECK_MS = 150  # checking and redrawing the map wait for a pause in typing this long
 AUTOSAVE_POLL_MS = 1000
@@ -75,7 +76,9 @@ class EditorScreen(QWidget):
 
         self.back_button = QPushButton(objectName="editorBack")
         self.back_button.clicked.connect(self.request_close)
-        self.title_label = QLabel(objectName="editorTitle")
+        # A long title (large text, Estonian) ends in an ellipsis before the status.
+        self.title_label = ElidedLabel(lines=1)
+        self.title_label.setObjectName("editorTitle")
         self.title_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.status = QLabel(objectName="editorStatus")
         self.undo_button, self.redo_button = QPushButton(), QPushButton()

@@ -108,8 +108,6 @@ class LocalTextFields(QWidget):
                     editor.blockSignals(False)
             elif editor.text() != text:
                 editor.setText(text)
-                if not editor.hasFocus():
-                    editor.setCursorPosition(0)  # a long line shown from its beginning
 
     def connect_to(self, write: Callable[[str, str], None]) -> None:
         self.edited.connect(write)

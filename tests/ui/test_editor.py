@@ -364,3 +364,79 @@ def test_sources_and_credit_keep_every_language(editing, qtbot, tmp_path):
     assert screen.working.get(("events", 0, "sources", 0)) == {"en": "A history",
                                                                "et": "Üks ajalugu"}
     screen.close_editor()
+
+
+def test_languages_events_place_fields_and_preview(editing, qtbot):
+    """The rest of the editor's parts, each through its widget: a language added and
+    removed, events duplicated, deleted and moved, the place's fields, the colour, the
+    seconds, and Preview playing the story in a pane from the selected event."""
+    import yaml
+
+    window, host = editing
+    screen = host.new_story()
+    details, form, events = screen.details, screen.event_form, screen.events
+
+    # A language added: a field for it everywhere; removed: its texts go, sources too.
+    qtbot.mouseClick(events.details_button, Qt.LeftButton)
+    details.add_language.setCurrentText("et")
+    qtbot.mouseClick(details.add_language_button, Qt.LeftButton)
+    assert screen.languages == ["en", "et"] and "et" in details.title.editors
+    events.select(0)
+    qtbot.keyClicks(form.title.editors["et"], "Esimene")
+    qtbot.mouseClick(form.sources.add_button, Qt.LeftButton)
+    qtbot.keyClicks(form.sources.rows[0].editors["et"], "Raamat")
+    assert screen.working.get(("events", 0, "sources")) == [{"et": "Raamat"}]
+    qtbot.mouseClick(events.details_button, Qt.LeftButton)
+    details.remove_language.setCurrentText("et")
+    qtbot.mouseClick(details.remove_language_button, Qt.LeftButton)
+    assert screen.languages == ["en"]
+    assert "Esimene" not in screen.working.text() and "Raamat" not in screen.working.text()
+    details.color.setText("")
+    qtbot.keyClicks(details.color, "#225588")
+    assert screen.working.get(("color",)) == "#225588"
+
+    # Events: duplicated, deleted, moved (the list's own rows, as a drag leaves them).
+    events.select(0)
+    qtbot.mouseClick(events.duplicate_button, Qt.LeftButton)
+    qtbot.mouseClick(events.add_button, Qt.LeftButton)
+    form.title.editors["en"].selectAll()
+    qtbot.keyClicks(form.title.editors["en"], "Last")
+    assert screen._event_count() == 3 and events.current == 2
+    row = events.list.takeItem(2)
+    events.list.insertItem(0, row)
+    events.list.model().rowsMoved.emit(events.list.rootIndex(), 2, 2,
+                                       events.list.rootIndex(), 0)
+    assert screen.working.get(("events", 0, "title", "en")) == "Last"
+    assert events.list.item(0).text().startswith("1. Last")
+    events.select(1)
+    qtbot.mouseClick(events.delete_button, Qt.LeftButton)
+    assert screen._event_count() == 2
+
+    # The place: numbers, zoom and "no place"; the seconds on screen.
+    events.select(0)
+    form.lat.setValue(59.437)
+    form.lon.setValue(24.745)
+    form.zoom.setValue(11)
+    assert screen.working.get(("events", 0, "place")) == {"lat": 59.437, "lon": 24.745,
+                                                          "zoom": 11}
+    form.seconds.setValue(20)
+    assert screen.working.get(("events", 0, "seconds")) == 20
+    form.no_place.setChecked(True)
+    assert screen.working.get(("events", 0, "place")) is None
+    form.no_place.setChecked(False)
+    assert screen.working.get(("events", 0, "place", "lat")) == 59.437
+
+    # Preview plays the story in a pane from the selected event, then back to editing.
+    with qtbot.waitSignal(screen.checked, timeout=15_000):
+        screen._check_timer.start()
+    events.select(1)
+    qtbot.mouseClick(screen.preview_button, Qt.LeftButton)
+    pane = screen.preview_area.pane
+    assert pane is not None and pane.driver.index == 1
+    assert screen.middle.currentWidget() is screen.preview_area
+    qtbot.mouseClick(screen.preview_button, Qt.LeftButton)
+    assert screen.preview_area.pane is None and screen.middle.currentWidget() is form
+    assert screen.save()
+    saved = yaml.safe_load(screen.working.file.read_text("utf-8"))
+    assert [e["title"]["en"] for e in saved["events"]] == ["Last", "First event"]
+    screen.close_editor()

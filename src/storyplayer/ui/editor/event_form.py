@@ -91,6 +91,7 @@ class EventForm(QScrollArea):
         self.lang = "en"  # the language the text preview shows
         self.values: dict[str, Any] = {}
         self._previewed: tuple[str, str] | None = None
+        self._place_kept: tuple[int, dict[str, Any] | None] = (-1, None)
         body = QWidget()
         self.setWidget(body)
         form = QFormLayout(body)
@@ -333,6 +334,10 @@ class EventForm(QScrollArea):
             self.date.setText(written)
         self._show_reading(self.date.text())
         place = event.get("place") if isinstance(event.get("place"), dict) else None
+        if number != self._place_kept[0]:
+            self._place_kept = (number, None)
+        if place is not None:  # what "No place" unticked again brings back
+            self._place_kept = (number, dict(place))
         self._set_quietly(self.no_place, place is None)
         for box, key in ((self.lat, "lat"), (self.lon, "lon")):
             value = place.get(key) if place else None
@@ -485,8 +490,9 @@ class EventForm(QScrollArea):
     def _no_place_toggled(self, on: bool) -> None:
         if on:
             self.edit.emit(("place",), None)
-        else:
-            # Somewhere to start from: the story's own map centre is set by the screen.
+        elif self._place_kept[1] is not None:  # the place the event had before
+            self.edit.emit(("place",), self._place_kept[1])
+        else:  # somewhere to start from, until a click on the map sets it
             self.edit.emit(("place",), {"lat": round(self.lat.value(), 4),
                                         "lon": round(self.lon.value(), 4)})
 

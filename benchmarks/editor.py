@@ -147,10 +147,14 @@ def measure(rounds: int) -> dict:
     map_view.fly_to(SEA[0], SEA[1], SEA[2])
     if not _within(lambda: _looks_at(map_view, SEA[0], SEA[1]), 30):
         raise TimeoutError("the map did not move to the open sea")
+    on_pin: list[int] = []
+    map_view.markerClicked.connect(lambda *_: on_pin.append(1))
     for number in range(rounds):
-        # Spots on a ring around the centre, away from the marker the last click left.
-        x = size.width() // 2 + (60 if number % 2 else -60)
-        y = size.height() // 2 + (40 if number % 4 < 2 else -40)
+        # Four corners of a box around the centre, each in another row than the last: the
+        # event's pin (and its label, beside it) follows the clicks when the map is redrawn
+        # in a pause, and a click on it is not a click on the map.
+        x = size.width() // 2 + (150 if number % 4 in (1, 2) else -150)
+        y = size.height() // 2 + (80 if number % 2 else -80)
         before = (screen.event_form.lat.value(), screen.event_form.lon.value())
         start = time.perf_counter()
         QTest.mouseClick(target, Qt.LeftButton, Qt.NoModifier, QPoint(x, y))
@@ -164,6 +168,7 @@ def measure(rounds: int) -> dict:
         "editor_keystroke_preview_p95_ms": round(p95(keys), 1),
         "editor_map_click_place_p95_ms": round(p95(clicks), 1) if clicks else None,
         "editor_map_clicks_measured": len(clicks),
+        "editor_map_clicks_on_a_pin": len(on_pin),
     }
 
 

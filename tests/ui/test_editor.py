@@ -213,6 +213,10 @@ def test_undo_redo_every_change_and_the_marker_follows(editing, qtbot):
     screen = host.edit(bundled_stories_dir() / "october-1917")  # a copy
     original = screen.working.text()
     assert "october-1917-copy" in str(screen.working.folder)
+    # Shown from the player's reading at once; the round-trip document follows off the GUI
+    # thread, without an edit asking for it.
+    assert not screen.working.document_ready
+    qtbot.waitUntil(lambda: screen.working.document_ready, timeout=20_000)
     form = screen.event_form
     qtbot.keyClicks(form.title.editors["en"], " (edited)")
     assert screen.undo_stack.count() == 1  # typing in one field is one step

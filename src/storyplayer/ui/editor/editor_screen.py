@@ -200,7 +200,7 @@ class EditorScreen(QWidget):
         self._fit_columns()
         # The form shows the player's reading of the story; the round-trip document that
         # edits change is read meanwhile, once the screen has been painted.
-        QTimer.singleShot(PREPARE_AFTER_MS, lambda: self._prepare(working))
+        QTimer.singleShot(PREPARE_AFTER_MS, self, lambda: self._prepare(working))
 
     def _prepare(self, working: WorkingCopy) -> None:
         if self.working is working and not working.document_ready:

@@ -150,11 +150,11 @@ def measure(rounds: int) -> dict:
     on_pin: list[int] = []
     map_view.markerClicked.connect(lambda *_: on_pin.append(1))
     for number in range(rounds):
-        # Four corners of a box around the centre, each in another row than the last: the
-        # event's pin (and its label, beside it) follows the clicks when the map is redrawn
-        # in a pause, and a click on it is not a click on the map.
-        x = size.width() // 2 + (150 if number % 4 in (1, 2) else -150)
-        y = size.height() // 2 + (80 if number % 2 else -80)
+        # Four spots around the centre, each in a row of its own: the event's pin (and its
+        # label, beside it in the same row) follows the clicks when the map is redrawn in a
+        # pause, and a click on it is not a click on the map.
+        x = size.width() // 2 + (150 if number % 2 else -150)
+        y = size.height() // 2 + (-120, 40, -40, 120)[number % 4]
         before = (screen.event_form.lat.value(), screen.event_form.lon.value())
         start = time.perf_counter()
         QTest.mouseClick(target, Qt.LeftButton, Qt.NoModifier, QPoint(x, y))

@@ -197,3 +197,25 @@ def test_plain_data_follows_every_change_where_it_was_made(tmp_path: Path) -> No
         working.revert(step)
         assert working.plain() == working.doc.plain(), step
     assert working.text() == HAND_WRITTEN
+
+
+def test_a_save_that_fails_leaves_the_old_file_whole(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from storyplayer.model.editing.atomic import write_atomic
+
+    target = tmp_path / "story.yaml"
+    write_atomic(target, "old: text\n")
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+
+    def power_cut(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    with pytest.raises(OSError):
+        write_atomic(target, "new: text\n")
+    assert synced  # the new text reached the disk before the rename would have
+    assert target.read_text("utf-8") == "old: text\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["story.yaml"]  # no temporary left

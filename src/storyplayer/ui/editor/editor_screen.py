@@ -208,7 +208,7 @@ class EditorScreen(QWidget):
                               lambda error: self._cannot_edit(working, error), self)
 
     def _cannot_edit(self, working: WorkingCopy, error: BaseException) -> None:
-        if self.working is working:
+        if shiboken6.isValid(self) and self.working is working:
             self._say(self.tr("Cannot edit {file}: {reason}").format(
                 file=working.file, reason=error))
 

@@ -47,18 +47,25 @@ def long_story(folder: Path) -> Path:
 
 
 def _looks_at(map_view, lat: float, lon: float) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the map page looks at (lat, lon) now: asks the page and waits for its answer
-    (a plain event loop, so it may be called from a waiting loop's condition)."""
+    """Whether the map page looks at (lat, lon) now: asks the page (its `query` answer) and
+    waits for the answer in a plain event loop, so a waiting loop's condition may call it."""
     from PySide6.QtWidgets import QApplication
 
-    box: list[str] = []
-    map_view.page().runJavaScript("storyMapState()", 0, box.append)
+    answers: list[dict] = []
+    seq = map_view.query_state()
+
+    def answered(number: int, state: dict) -> None:
+        if number == seq:
+            answers.append(state)
+
+    map_view.stateReceived.connect(answered)
     deadline = time.monotonic() + 10
-    while not box and time.monotonic() < deadline:
+    while not answers and time.monotonic() < deadline:
         QApplication.processEvents()
-    if not box:
+    map_view.stateReceived.disconnect(answered)
+    if not answers:
         return False
-    centre = json.loads(box[0])["center"]
+    centre = answers[0]["center"]
     return abs(centre["lat"] - lat) < 0.5 and abs(centre["lng"] - lon) < 0.5
 
 

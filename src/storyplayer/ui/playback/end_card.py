@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storyplayer.ui.shared import theme
 from storyplayer.ui.shared.hyphenation import hyphenate
 from storyplayer.ui.shared.icons import icon
+from storyplayer.ui.shared.theme import Theme
 
 
 class EndCard(QWidget):
@@ -56,15 +56,14 @@ class EndCard(QWidget):
         self.ending.setTextFormat(Qt.PlainText)
         self.ending.setText(ending)
         self.ending.setVisible(bool(ending))
-        self.play_again = QPushButton(icon("replay", "#ffffff"), "")
+        self.play_again = QPushButton("")
         self.play_again.setObjectName("primary")
-        self.close_button = QPushButton(icon("close", theme.INK), "")
+        self.close_button = QPushButton("")
         for button in (self.play_again, self.close_button):
             button.setIconSize(QSize(22, 22))
             button.setMinimumHeight(48)
             button.setCursor(Qt.PointingHandCursor)
             button.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
-        self.play_again.setStyleSheet(f"background:{color}; color:{theme.readable_on(color)};")
         self.play_again.clicked.connect(self.playAgainRequested)
         self.close_button.clicked.connect(self.closeRequested)
         for widget in (self.heading, self.story_title, self.message, self.ending,
@@ -122,3 +121,20 @@ class EndCard(QWidget):
         elif event.type() in (QEvent.FontChange, QEvent.StyleChange):
             self._show_texts()
         super().changeEvent(event)
+
+    def apply_theme(self, theme: Theme, color: str) -> None:
+        """The card in `theme`; its heading and Play again in the story's `color`."""
+        p, s, on = theme.palette, theme.sizes, theme.readable_on(color)
+        self.setStyleSheet(f"""
+            #endBody {{ background: {p.card}; }}
+            #endHeading {{ color: {color}; font-family: 'DejaVu Serif', serif;
+                           font-weight: bold; }}
+            #endStoryTitle {{ font-weight: 600; }}
+            #endBody QPushButton {{ padding-left: 8px; padding-right: 8px; }}
+        """)
+        self.play_again.setIcon(icon("replay", on))
+        self.play_again.setStyleSheet(f"background:{color}; color:{on};")
+        self.close_button.setIcon(icon("close", p.ink))
+        for label, points in ((self.heading, s.heading), (self.story_title, s.title),
+                              (self.message, s.body), (self.ending, s.body)):
+            label.setStyleSheet(f"font-size: {theme.pt(points)}pt;")

@@ -344,6 +344,11 @@
 <context>
     <name>EditorScreen</name>
     <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="209"/>
+        <source>Cannot edit {file}: {reason}</source>
+        <translation>Faili {file} ei saa muuta: {reason}</translation>
+    </message>
+    <message>
         <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="147"/>
         <source>Move event</source>
         <translation>Sündmuse teisaldamine</translation>
@@ -728,11 +733,6 @@
         <location filename="../../src/storyplayer/ui/editor/event_form.py" line="323"/>
         <source>Sources</source>
         <translation>Allikad</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="324"/>
-        <source>One source per line</source>
-        <translation>Üks allikas rea kohta</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/event_form.py" line="325"/>
@@ -1181,6 +1181,19 @@
         <location filename="../../src/storyplayer/ui/shared/settings_menu.py" line="66"/>
         <source>High contrast</source>
         <translation>Suur kontrastsus</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesField</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/sources_field.py" line="41"/>
+        <source>Add source</source>
+        <translation>Lisa allikas</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/sources_field.py" line="43"/>
+        <source>Remove</source>
+        <translation>Eemalda</translation>
     </message>
 </context>
 <context>

@@ -254,6 +254,7 @@ def test_an_id_taken_in_the_library_is_numbered(tmp_path: Path, capsys, monkeypa
     """Imports into sibling folders, or beside the user library, never share an id (the
     library would hide the second as a duplicate); replacing a folder keeps its id."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("STORYPLAYER_ISOLATED")  # the user library where the platform keeps it
     source = str(FIXTURES / "timeline3.json")
     library = tmp_path / "library"
     library.mkdir()

@@ -80,3 +80,18 @@ def test_autosave_runs_every_few_seconds_and_goes_on_save(tmp_path: Path) -> Non
     working.save()
     # An autosave that matches the file on disk lost nothing: it is cleared quietly.
     assert pending(tmp_path / "cache") == []
+
+
+def test_isolated_runs_save_and_autosave_into_a_folder_of_their_own(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import platformdirs
+
+    from storyplayer.model.editing.autosave import default_autosave_dir
+    from storyplayer.model.library import isolated_dir, user_library_dir
+
+    monkeypatch.setenv("STORYPLAYER_ISOLATED", "1")
+    for folder in (user_library_dir(), default_autosave_dir()):
+        assert isolated_dir() in folder.parents
+        assert Path(platformdirs.user_data_dir("storyplayer")) not in folder.parents
+        assert Path(platformdirs.user_cache_dir("storyplayer")) not in folder.parents
+    monkeypatch.delenv("STORYPLAYER_ISOLATED")
+    assert isolated_dir() not in user_library_dir().parents

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from storyplayer.model.editing.changes import InsertItem, RemoveItem, Reorder, S
 from storyplayer.model.editing.document import DocumentError, StoryDocument
 from storyplayer.model.editing.new_story import copy_story, free_id, new_story_text, slug
 from storyplayer.model.editing.working_copy import WorkingCopy
+from storyplayer.model.yaml_source import parse_document
 from storyplayer.resources import bundled_stories_dir
 
 BUNDLED = sorted(bundled_stories_dir().glob("*/story.yaml"))
@@ -144,3 +147,75 @@ def test_new_ids_and_copies(tmp_path: Path) -> None:
     assert "id: copy-of-it" in copied
     assert len(_changed_lines(BUNDLED[0].read_text("utf-8"), copied)) in (0, 2)
     assert WorkingCopy.open(target).playable
+
+
+def test_the_round_trip_document_is_read_only_when_needed(tmp_path: Path) -> None:
+    folder = shutil.copytree(BUNDLED[0].parent, tmp_path / "story")
+    working = WorkingCopy.open(folder)
+    # Opening shows the player's reading of the file; the slow round-trip one waits.
+    assert not working.document_ready
+    assert working.playable
+    title = working.get(("events", 0, "title"))
+    assert title == parse_document(BUNDLED[0].read_text("utf-8")).data["events"][0]["title"]
+    assert working.text() == BUNDLED[0].read_text("utf-8") and not working.dirty
+    # Read on another thread meanwhile; the first change finds it there (or reads it).
+    reader = threading.Thread(target=working.prepare)
+    reader.start()
+    working.apply(SetValue(("events", 0, "title", "en"), "Changed"))
+    reader.join()
+    assert working.document_ready
+    assert _changed_lines(BUNDLED[0].read_text("utf-8"), working.text())[1].endswith("Changed")
+
+
+def test_a_text_that_is_not_a_story_mapping_still_says_why_at_once(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="mapping of story fields"):
+        WorkingCopy("- a list\n", tmp_path / "story.yaml")
+    # A merge key: the player refuses it, the editor opens the file to fix it.
+    merged = HAND_WRITTEN + "defaults: &d {zoom: 6}\nextra:\n    <<: *d\n"
+    working = WorkingCopy(merged, tmp_path / "story.yaml")
+    assert working.document_ready and not working.playable
+
+
+def test_plain_data_follows_every_change_where_it_was_made(tmp_path: Path) -> None:
+    working = WorkingCopy(HAND_WRITTEN, tmp_path / "story.yaml")
+    steps = [
+        SetValue(("events", 1, "place", "name"), "Reval"),  # a shared (anchored) place
+        SetValue(("events", 0, "sources"), ["One", {"en": "Two", "et": "Kaks"}]),
+        SetValue(("title", "et"), None),
+        SetValue(("color",), "#123456"),
+        InsertItem(("events", 0, "sources"), 0, "Zero"),
+        InsertItem(("events",), 1, {"title": "Between"}),
+        Reorder(("events",), [2, 0, 1]),
+        RemoveItem(("events",), 0),
+        SetValue(("events", 1, "text"), None),
+        SetValue(("events", 1, "place", "name"), None),  # the emptied place goes too
+    ]
+    for step in steps:
+        working.apply(step)
+        assert working.plain() == working.doc.plain(), step
+    for step in reversed(steps):
+        working.revert(step)
+        assert working.plain() == working.doc.plain(), step
+    assert working.text() == HAND_WRITTEN
+
+
+def test_a_save_that_fails_leaves_the_old_file_whole(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from storyplayer.model.editing.atomic import write_atomic
+
+    target = tmp_path / "story.yaml"
+    write_atomic(target, "old: text\n")
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+
+    def power_cut(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    with pytest.raises(OSError):
+        write_atomic(target, "new: text\n")
+    assert synced  # the new text reached the disk before the rename would have
+    assert target.read_text("utf-8") == "old: text\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["story.yaml"]  # no temporary left

@@ -16,9 +16,16 @@ from story_files import story_data, write_story
 from storyplayer.cli import _package_argument, build_parser
 
 
+def user_env(data_home: Path, **more: str) -> dict[str, str]:
+    """The environment of a user's run, with the platform's folders under `data_home` (not
+    an isolated run, which keeps to a temporary folder of its own)."""
+    env = {k: v for k, v in os.environ.items() if k != "STORYPLAYER_ISOLATED"}
+    return {**env, "XDG_DATA_HOME": str(data_home), **more}
+
+
 def run(*args: str, cwd: Path, data_home: Path,
         timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "XDG_DATA_HOME": str(data_home)}
+    env = user_env(data_home)
     return subprocess.run([sys.executable, "-m", "storyplayer", *args], capture_output=True,
                           text=True, cwd=cwd, env=env, timeout=timeout)
 
@@ -142,7 +149,7 @@ def test_pack_and_install_do_not_import_qt(place: tuple[Path, Path, Path]) -> No
         "main(['install', 'q.storyplayer'])\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'\n"
     )
-    env = {**os.environ, "XDG_DATA_HOME": str(data_home)}
+    env = user_env(data_home)
     done = subprocess.run([sys.executable, "-c", code], cwd=work, env=env, capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -159,8 +166,7 @@ def test_desktop_files_are_well_formed_and_their_command_works(
     import xml.etree.ElementTree as ElementTree
 
     _, work, data_home = place
-    env = {**os.environ, "XDG_DATA_HOME": str(data_home),
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env = user_env(data_home, XDG_CONFIG_HOME=str(tmp_path / "config"))
     done = subprocess.run([sys.executable, "-m", "storyplayer", "--install-desktop"], cwd=work,
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -192,3 +198,19 @@ def test_desktop_files_are_well_formed_and_their_command_works(
                             timeout=60)
     assert opened.returncode == 1
     assert opened.stderr.endswith("gone.storyplayer: no such file\n"), opened.stderr
+
+
+def test_an_isolated_run_installs_into_a_folder_of_its_own(
+        place: tuple[Path, Path, Path]) -> None:
+    """Isolated (tests, benchmarks, screenshots), nothing goes into the user's library: the
+    story is installed in a temporary folder, gone when the run ends."""
+    stories, work, data_home = place
+    assert run("--stories", str(stories), "pack", "lesson-one", "-o", "i.storyplayer",
+               cwd=work, data_home=data_home).returncode == 0
+    env = {**user_env(data_home), "STORYPLAYER_ISOLATED": "1"}
+    done = subprocess.run([sys.executable, "-m", "storyplayer", "install", "i.storyplayer"],
+                          cwd=work, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    where = Path(done.stdout.strip().rsplit(" in ", 1)[1])
+    assert "storyplayer-isolated-" in str(where) and not where.exists()
+    assert not (data_home / "storyplayer").exists()

@@ -6,9 +6,13 @@ One broken story never hides the others; it is kept with its problems so the pic
 
 from __future__ import annotations
 
+import atexit
+import functools
 import gc
 import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -49,8 +53,18 @@ class Entry:
 
 def isolated() -> bool:
     """True when STORYPLAYER_ISOLATED is set: no user library, cache or config is touched
-    (tests and benchmarks run like this)."""
+    (tests, benchmarks and screenshots run like this)."""
     return bool(os.environ.get("STORYPLAYER_ISOLATED"))
+
+
+@functools.cache
+def isolated_dir() -> Path:
+    """Where an isolated run keeps what it would otherwise write into the user's folders
+    (stories saved or installed, the editor's autosaves): a temporary folder of its own,
+    removed when the run ends."""
+    folder = Path(tempfile.mkdtemp(prefix="storyplayer-isolated-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def default_folders(extra: Sequence[Path] = ()) -> list[Path]:
@@ -77,7 +91,10 @@ def load_default(extra: Sequence[Path] = ()) -> Library:
 
 
 def user_library_dir() -> Path:
-    """Where a user drops stories of their own (created on first use by the app)."""
+    """Where a user drops stories of their own (created on first use by the app), and where
+    the editor saves and packages are installed; a temporary one when isolated."""
+    if isolated():
+        return isolated_dir() / "stories"
     import platformdirs
 
     return Path(platformdirs.user_data_dir("storyplayer", appauthor=False)) / "stories"

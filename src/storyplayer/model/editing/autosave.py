@@ -18,6 +18,11 @@ MAX_AUTOSAVE_BYTES = 2 * 1024 * 1024
 
 
 def default_autosave_dir() -> Path:
+    """The editor's autosaves in the user's cache folder (a temporary one when isolated)."""
+    from storyplayer.model.library import isolated, isolated_dir
+
+    if isolated():
+        return isolated_dir() / "autosave"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("storyplayer", appauthor=False)) / "autosave"

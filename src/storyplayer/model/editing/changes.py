@@ -12,7 +12,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from storyplayer.model.editing.document import Path_, StoryDocument
+from storyplayer.model.editing.document import Path_, StoryDocument, anchored
 
 _UNSET = object()
 
@@ -26,6 +26,7 @@ class SetValue:
     label: str = "edit"
     old: Any = field(default=_UNSET, repr=False)
     position: int | None = field(default=None, repr=False)
+    shared: tuple[Path_, Any] | None = field(default=None, repr=False)
 
     def apply(self, doc: StoryDocument) -> None:
         if self.old is _UNSET:
@@ -34,9 +35,18 @@ class SetValue:
             parent = doc.get(self.path[:-1])
             if isinstance(parent, dict) and self.path[-1] in parent:
                 self.position = list(parent).index(self.path[-1])
+            # A shared (anchored) value on the way is copied before it changes: undo puts
+            # the shared one back, anchor and all.
+            self.shared = _first_shared(doc, self.path[:-1])
         doc.set(self.path, self.value)
 
     def revert(self, doc: StoryDocument) -> None:
+        if self.shared is not None:
+            where, node = self.shared
+            container = doc.get(where[:-1])
+            if container is not None:
+                container[where[-1]] = node
+                return
         if self.old is None:
             doc.delete(self.path)
         else:
@@ -108,6 +118,15 @@ class Reorder:
 
 
 Change = SetValue | InsertItem | RemoveItem | Reorder
+
+
+def _first_shared(doc: StoryDocument, path: Path_) -> tuple[Path_, Any] | None:
+    """The outermost anchored mapping or list along `path`, and where it is."""
+    for depth in range(1, len(path) + 1):
+        node = doc.get(path[:depth])
+        if anchored(node):
+            return path[:depth], node
+    return None
 
 
 def _put(doc: StoryDocument, path: Path_, node: Any, position: int | None) -> None:

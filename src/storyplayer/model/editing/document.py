@@ -77,10 +77,10 @@ class StoryDocument:
     def has(self, path: Path_) -> bool:
         return self.get(path, _MISSING) is not _MISSING
 
-    def plain(self) -> Any:
-        """The data as the safe loader gives it (dicts, lists, str, numbers; dates as written),
-        for checking without writing the text out."""
-        return _plain(self.data)
+    def plain(self, path: Path_ = ()) -> Any:
+        """The data (at `path`) as the safe loader gives it (dicts, lists, str, numbers; dates
+        as written), for checking without writing the text out."""
+        return _plain(self.get(path))
 
     def events(self) -> list[Any]:
         events = self.data.get("events")
@@ -143,7 +143,7 @@ class StoryDocument:
         for part in path:
             if _holds(node, part):
                 child = node[part]
-                if create and _anchored(child):
+                if create and anchored(child):
                     # A shared (anchored) value is copied before it changes, so an edit of
                     # one event never changes another that refers to the same anchor.
                     child = node[part] = _unshared(child)
@@ -182,7 +182,8 @@ def _holds(node: Any, key: str | int) -> bool:
     return False
 
 
-def _anchored(node: Any) -> bool:
+def anchored(node: Any) -> bool:
+    """True for a mapping or list that other places refer to by its anchor."""
     anchor = getattr(node, Anchor.attrib, None)
     return isinstance(node, (dict, list)) and anchor is not None and anchor.value is not None
 

@@ -1,11 +1,16 @@
 """The story being edited: its round-trip document, the file it saves to, whether it has
 unsaved changes, and what the loader says about it after every change.
 
+The round-trip document of a long story takes the better part of a second to read, so the
+form is first shown from the player's fast safe reading of the same text; the document is
+built on the first change, or before that by `prepare()` on another thread.
+
 Views subscribe with `subscribe(callback)`; the working copy never knows a view.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +23,7 @@ from storyplayer.model.editing.document import StoryDocument
 from storyplayer.model.loader import STORY_FILE, check_data
 from storyplayer.model.problems import Problem
 from storyplayer.model.story import Story
+from storyplayer.model.yaml_source import SourceError, parse_document
 
 
 @dataclass(frozen=True)
@@ -36,14 +42,18 @@ class WorkingCopy:
     def __init__(self, text: str, file: Path, *, saved_text: str | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.file = file
-        self.doc = StoryDocument(text)
         self.revision = 0
         # Untouched, the document is the text it was read from (writing it out again would
         # give the same bytes, tests/model/test_editing.py checks, but takes as long as
         # reading did).
         self._text, self._text_revision = text, 0
-        self._plain: Any = None
-        self._plain_revision = -1
+        self._source = text  # what the document is read from
+        self._doc: StoryDocument | None = None
+        self._doc_lock = threading.Lock()
+        self._plain: Any = _safe_reading(text)
+        self._plain_revision = 0
+        if self._plain is None:  # not plain story data: the document says why, or reads it
+            self._plain = self.doc.plain()
         # What is on disk: a recovered autosave starts with changes not yet saved.
         self.saved_text = self._text if saved_text is None else saved_text
         self.story: Story | None = None
@@ -64,6 +74,29 @@ class WorkingCopy:
     def folder(self) -> Path:
         return self.file.parent
 
+    # --- the round-trip document, built when first needed --------------------------------
+
+    @property
+    def doc(self) -> StoryDocument:
+        """The round-trip document; the first call reads it (or waits for `prepare`).
+        Raises DocumentError if the text cannot be edited."""
+        document = self._doc
+        if document is None:
+            with self._doc_lock:  # one reading, whichever thread asks first
+                if self._doc is None:
+                    self._doc = StoryDocument(self._source)
+                document = self._doc
+        return document
+
+    def prepare(self) -> None:
+        """Builds the round-trip document now: safe to call on another thread while the
+        working copy is untouched (the first change waits for it)."""
+        self.doc  # noqa: B018 - reading it builds it
+
+    @property
+    def document_ready(self) -> bool:
+        return self._doc is not None
+
     # --- changes ------------------------------------------------------------------------
 
     def subscribe(self, callback: Callable[[], None]) -> None:
@@ -71,19 +104,47 @@ class WorkingCopy:
 
     def apply(self, change: Change) -> None:
         change.apply(self.doc)
-        self._changed()
+        self._changed(change.path)
 
     def revert(self, change: Change) -> None:
         change.revert(self.doc)
-        self._changed()
+        self._changed(change.path)
 
-    def _changed(self) -> None:
-        # The text is written out only when it is needed (save, autosave): on a long story
-        # that takes longer than a keystroke may.
+    def _changed(self, path: tuple[str | int, ...]) -> None:
+        # The text is written out only when it is needed (save, autosave), and the plain
+        # data is read again only where the change was: on a long story either in full takes
+        # longer than a keystroke may.
+        plain = self._plain_after(path)
         self.revision += 1
+        if plain is not None:
+            self._plain, self._plain_revision = plain, self.revision
         self.last_change = self._clock()
         for callback in list(self._listeners):
             callback()
+
+    def _plain_after(self, path: tuple[str | int, ...]) -> Any:
+        """The plain data after a change at `path` with only the event or story field it
+        touched read again; None when it must all be read (events added, removed, moved)."""
+        if self._plain_revision != self.revision or not path:
+            return None
+        plain = dict(self._plain)
+        if path[0] != "events":
+            key = str(path[0])
+            if self.doc.has((key,)):
+                plain[key] = self.doc.plain((key,))
+            else:
+                plain.pop(key, None)
+            return plain
+        events, now = plain.get("events"), self.doc.get(("events",))
+        number = path[1] if len(path) > 2 else None
+        if (not isinstance(number, int) or not isinstance(events, list)
+                or not isinstance(now, list) or len(events) != len(now)
+                or not 0 <= number < len(now)):
+            return None
+        events = list(events)
+        events[number] = self.doc.plain(("events", number))
+        plain["events"] = events
+        return plain
 
     def text(self) -> str:
         if self._text_revision != self.revision:
@@ -97,7 +158,15 @@ class WorkingCopy:
         return self._plain
 
     def get(self, path: tuple[str | int, ...], default: Any = None) -> Any:
-        return self.doc.get(path, default)
+        if self._doc is not None:
+            return self._doc.get(path, default)
+        node = self._plain  # untouched: the safe reading holds the same values
+        for part in path:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return default
+        return node
 
     @property
     def dirty(self) -> bool:
@@ -132,6 +201,16 @@ class WorkingCopy:
         text = self.text()
         write_atomic(self.file, text)
         self.saved_text = text
+
+
+def _safe_reading(text: str) -> Any:
+    """The story as the player reads it (plain data), or None where the player would refuse
+    the text or it is not a mapping: the round-trip document then decides."""
+    try:
+        data = parse_document(text).data
+    except SourceError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _located(problem: Problem) -> Located:

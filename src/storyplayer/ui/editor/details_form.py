@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from storyplayer.model.story import PANE_COLORS
+from storyplayer.ui.editor.field_rows import FieldRows
 from storyplayer.ui.editor.local_text import LANGUAGE_NAMES, LocalTextFields, with_text
 
 
@@ -48,7 +49,8 @@ class DetailsForm(QScrollArea):
         form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         form.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
         self.form = form
-        self.problem_labels: dict[str, QLabel] = {}
+        self.rows = FieldRows(form)
+        self.problem_labels = self.rows.problems
         self.heading = QLabel(objectName="editorHeading")
         form.addRow(self.heading)
 
@@ -72,14 +74,14 @@ class DetailsForm(QScrollArea):
             row.addWidget(button)
             row.addStretch(1)
             languages.addLayout(row)
-        self.languages_label = self._row("languages", languages)
+        self.languages_label = self.rows.add("languages", languages)
 
         self.title = LocalTextFields()
         self.title.edited.connect(lambda lang, text: self._text_edit("title", lang, text))
-        self.title_label = self._row("title", self.title)
+        self.title_label = self.rows.add("title", self.title)
         self.summary = LocalTextFields(multiline=True)
         self.summary.edited.connect(lambda lang, text: self._text_edit("summary", lang, text))
-        self.summary_label = self._row("summary", self.summary)
+        self.summary_label = self.rows.add("summary", self.summary)
 
         self.categories = QLineEdit()
         self.categories.textEdited.connect(self._categories_edited)
@@ -87,7 +89,7 @@ class DetailsForm(QScrollArea):
         completer = QCompleter(self._known, self)
         completer.setCaseSensitivity(Qt.CaseInsensitive)
         self.categories.setCompleter(completer)
-        self.categories_label = self._row("categories", self.categories)
+        self.categories_label = self.rows.add("categories", self.categories)
 
         self.color = QLineEdit()
         self.color.setMaxLength(7)
@@ -97,7 +99,7 @@ class DetailsForm(QScrollArea):
         color_row = QHBoxLayout()
         color_row.addWidget(self.color, 1)
         color_row.addWidget(self.color_button)
-        self.color_label = self._row("color", color_row)
+        self.color_label = self.rows.add("color", color_row)
 
         self.cover = QLabel(objectName="hint")
         self.cover_button = QPushButton()
@@ -112,25 +114,8 @@ class DetailsForm(QScrollArea):
         cover_buttons.addWidget(self.cover_remove)
         cover_buttons.addStretch(1)
         cover_row.addLayout(cover_buttons)
-        self.cover_label = self._row("cover", cover_row)
+        self.cover_label = self.rows.add("cover", cover_row)
         self._retranslate()
-
-    def _row(self, key: str, field: Any) -> QLabel:
-        label = QLabel()
-        problem = QLabel(objectName="fieldProblem")
-        problem.setWordWrap(True)
-        problem.setTextFormat(Qt.PlainText)
-        problem.hide()
-        self.problem_labels[key] = problem
-        holder = QVBoxLayout()
-        holder.setContentsMargins(0, 0, 0, 0)
-        if isinstance(field, QWidget):
-            holder.addWidget(field)
-        else:
-            holder.addLayout(field)
-        holder.addWidget(problem)
-        self.form.addRow(label, holder)
-        return label
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Story details"))
@@ -181,10 +166,7 @@ class DetailsForm(QScrollArea):
         self._known.setStringList(list(categories))
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        for key, label in self.problem_labels.items():
-            message = problems.get(key)
-            label.setVisible(bool(message))
-            label.setText(message or "")
+        self.rows.show_problems(problems)
 
     def _text_edit(self, key: str, lang: str, text: str) -> None:
         self.edit.emit((key,), with_text(self.data.get(key), lang, text, self.languages))

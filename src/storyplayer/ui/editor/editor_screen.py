@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storyplayer.background import run_in_background
 from storyplayer.map.map_view import MapView
 from storyplayer.model.editing.autosave import Autosave
 from storyplayer.model.editing.changes import InsertItem, RemoveItem, Reorder, SetValue
+from storyplayer.model.editing.document import DocumentError
 from storyplayer.model.editing.working_copy import WorkingCopy
 from storyplayer.model.map_protocol import MapEvent, MapStory
 from storyplayer.model.story import PANE_COLORS
@@ -42,10 +44,12 @@ from storyplayer.ui.editor.picture import PictureError, import_picture
 from storyplayer.ui.editor.preview import PreviewArea
 from storyplayer.ui.editor.problems_view import ProblemsView
 from storyplayer.ui.editor.undo import ChangeCommand
+from storyplayer.ui.shared.elided_label import ElidedLabel
 
 CHECK_MS = 150  # checking and redrawing the map wait for a pause in typing this long
 AUTOSAVE_POLL_MS = 1000
 TYPING_PAUSE_S = 1.0
+PREPARE_AFTER_MS = 100  # the round-trip document is read once the form has been painted
 PICTURES = "*.png *.jpg *.jpeg *.gif *.webp *.bmp *.svg"
 
 
@@ -72,7 +76,9 @@ class EditorScreen(QWidget):
 
         self.back_button = QPushButton(objectName="editorBack")
         self.back_button.clicked.connect(self.request_close)
-        self.title_label = QLabel(objectName="editorTitle")
+        # A long title (large text, Estonian) ends in an ellipsis before the status.
+        self.title_label = ElidedLabel(lines=1)
+        self.title_label.setObjectName("editorTitle")
         self.title_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.status = QLabel(objectName="editorStatus")
         self.undo_button, self.redo_button = QPushButton(), QPushButton()
@@ -189,10 +195,22 @@ class EditorScreen(QWidget):
         self.map_layout.addWidget(self.map_view)
         self.map_view.show()
         self.map_view.set_editing(True)
-        self._refresh()
-        self.check()
+        self.check()  # shows the story too
         self.events.select(0)
         self._fit_columns()
+        # The form shows the player's reading of the story; the round-trip document that
+        # edits change is read meanwhile, once the screen has been painted.
+        QTimer.singleShot(PREPARE_AFTER_MS, self, lambda: self._prepare(working))
+
+    def _prepare(self, working: WorkingCopy) -> None:
+        if self.working is working and not working.document_ready:
+            run_in_background(working.prepare, lambda _: None,
+                              lambda error: self._cannot_edit(working, error), self)
+
+    def _cannot_edit(self, working: WorkingCopy, error: BaseException) -> None:
+        if shiboken6.isValid(self) and self.working is working:
+            self._say(self.tr("Cannot edit {file}: {reason}").format(
+                file=working.file, reason=error))
 
     def _fit_columns(self) -> None:
         """The forms never narrower than their fields need (a scroll area would let them);
@@ -242,8 +260,15 @@ class EditorScreen(QWidget):
     # --- edits --------------------------------------------------------------------------
 
     def push(self, change: Any, text: str) -> None:
-        if self.working is not None:
-            self.undo_stack.push(ChangeCommand(self.working, change, text))
+        working = self.working
+        if working is None:
+            return
+        try:
+            working.prepare()  # at once, if the first edit comes before it was read
+        except DocumentError as error:
+            self._cannot_edit(working, error)
+            return
+        self.undo_stack.push(ChangeCommand(working, change, text))
 
     def set_value(self, path: tuple[str | int, ...], value: Any, text: str = "") -> None:
         if self.working is None or _same(self.working.get(path), value):
@@ -253,9 +278,8 @@ class EditorScreen(QWidget):
     def _event_edit(self, path: tuple[str, ...], value: Any) -> None:
         if self.current < 0:
             return
-        if path == ("place",) and isinstance(value, dict) and self.working is not None \
-                and self.working.get(("events", self.current, "place")) is None:
-            value = {**value, **self._nearby_place()}  # "No place" unticked: start nearby
+        if path == ("place",) and value == {}:
+            value = self._nearby_place()  # "No place" unticked, no place before: start nearby
         self.set_value(("events", self.current, *path), value)
 
     def _nearby_place(self) -> dict[str, float]:
@@ -344,10 +368,14 @@ class EditorScreen(QWidget):
         self.undo_stack.beginMacro(self.tr("Remove language"))
         data = self.working.plain()
         fields = [("title",), ("summary",)]
-        for n, _ in enumerate(data.get("events") or []):
+        for n, event in enumerate(data.get("events") or []):
             fields += [("events", n, "title"), ("events", n, "text"),
                        ("events", n, "place", "name"), ("events", n, "image", "caption"),
-                       ("events", n, "image", "alt")]
+                       ("events", n, "image", "credit"), ("events", n, "image", "alt")]
+            sources = event.get("sources") if isinstance(event, dict) else None
+            # From the last source back: one that goes leaves the others where they are.
+            count = len(sources) if isinstance(sources, list) else 0
+            fields += [("events", n, "sources", i) for i in reversed(range(count))]
         for path in fields:
             value = self.working.get(path)
             if isinstance(value, dict) and code in value:

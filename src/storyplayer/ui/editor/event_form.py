@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from storyplayer.model.dates import DateError, format_date, parse_date
 from storyplayer.model.rich_text import markdown_to_html, plain
-from storyplayer.ui.editor.local_text import LANGUAGE_NAMES, LocalTextFields, text_in
+from storyplayer.ui.editor.field_rows import FieldRows
+from storyplayer.ui.editor.local_text import LANGUAGE_NAMES, LocalTextFields
+from storyplayer.ui.editor.sources_field import SourcesField
 
 DEFAULT_ZOOM = 9
 
@@ -88,20 +90,23 @@ class EventForm(QScrollArea):
         self.languages: list[str] = ["en"]
         self.lang = "en"  # the language the text preview shows
         self.values: dict[str, Any] = {}
+        self._previewed: tuple[str, str] | None = None
+        self._place_kept: tuple[int, dict[str, Any] | None] = (-1, None)
         body = QWidget()
         self.setWidget(body)
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         form.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
         self.form = form
-        self.problem_labels: dict[str, QLabel] = {}
+        self.rows = FieldRows(form)
+        self.problem_labels = self.rows.problems
 
         self.heading = QLabel(objectName="editorHeading")
         form.addRow(self.heading)
 
         self.title = LocalTextFields()
         self.title.edited.connect(lambda lang, text: self._text_edit(("title",), lang, text))
-        self.title_label = self._row("title", self.title)
+        self.title_label = self.rows.add("title", self.title)
 
         self.date = QLineEdit()
         self.date.textEdited.connect(self._date_edited)
@@ -112,7 +117,7 @@ class EventForm(QScrollArea):
         date_box.setContentsMargins(0, 0, 0, 0)
         date_box.addWidget(self.date)
         date_box.addWidget(self.date_reading)
-        self.date_label = self._row("date", date_box)
+        self.date_label = self.rows.add("date", date_box)
 
         self.no_place = QCheckBox()
         self.no_place.toggled.connect(self._no_place_toggled)
@@ -147,7 +152,7 @@ class EventForm(QScrollArea):
         place_box.addWidget(self.no_place)
         place_box.addLayout(numbers)
         place_box.addWidget(self.place_name)
-        self.place_label = self._row("place", place_box)
+        self.place_label = self.rows.add("place", place_box)
 
         # A line (a route, a front), an area or several points, drawn by clicking the map.
         self.shape_kind = QComboBox()
@@ -170,7 +175,7 @@ class EventForm(QScrollArea):
         shape_box.setContentsMargins(0, 0, 0, 0)
         shape_box.addLayout(shape_row)
         shape_box.addLayout(shape_buttons)
-        self.shape_label = self._row("geometry", shape_box)
+        self.shape_label = self.rows.add("geometry", shape_box)
 
         self.text = LocalTextFields(multiline=True)
         self.text.edited.connect(self._text_typed)
@@ -184,7 +189,7 @@ class EventForm(QScrollArea):
         self.preview_caption = QLabel(objectName="hint")
         text_box.addWidget(self.preview_caption)
         text_box.addWidget(self.text_preview)
-        self.text_label = self._row("text", text_box)
+        self.text_label = self.rows.add("text", text_box)
 
         self.picture_button = QPushButton()
         self.picture_button.clicked.connect(self.pictureRequested)
@@ -194,9 +199,9 @@ class EventForm(QScrollArea):
         self.caption = LocalTextFields()
         self.caption.edited.connect(
             lambda lang, text: self._text_edit(("image", "caption"), lang, text))
-        self.credit = QLineEdit()
-        self.credit.textEdited.connect(lambda text: self.edit.emit(("image", "credit"),
-                                                                   text or None))
+        self.credit = LocalTextFields()
+        self.credit.edited.connect(
+            lambda lang, text: self._text_edit(("image", "credit"), lang, text))
         self.alt = LocalTextFields()
         self.alt.edited.connect(lambda lang, text: self._text_edit(("image", "alt"), lang, text))
         picture_buttons = QHBoxLayout()
@@ -211,7 +216,7 @@ class EventForm(QScrollArea):
         picture_box.addRow(self.caption_label, self.caption)
         picture_box.addRow(self.credit_label, self.credit)
         picture_box.addRow(self.alt_label, self.alt)
-        self.image_label = self._row("image", picture_box)
+        self.image_label = self.rows.add("image", picture_box)
 
         # An old map or a plan laid over the map: its picture, its corners and opacity.
         self.overlay_button = QPushButton()
@@ -248,13 +253,12 @@ class EventForm(QScrollArea):
         overlay_box.setContentsMargins(0, 0, 0, 0)
         overlay_box.addLayout(overlay_buttons)
         overlay_box.addLayout(corners)
-        self.overlay_label = self._row("overlay", overlay_box)
+        self.overlay_label = self.rows.add("overlay", overlay_box)
 
-        self.sources = QPlainTextEdit()
-        self.sources.setTabChangesFocus(True)
-        self.sources.setMaximumHeight(90)
-        self.sources.textChanged.connect(self._sources_edited)
-        self.sources_label = self._row("sources", self.sources)
+        self.sources = SourcesField()
+        self.sources.itemEdited.connect(lambda n, value: self.edit.emit(("sources", n), value))
+        self.sources.edited.connect(lambda value: self.edit.emit(("sources",), value))
+        self.sources_label = self.rows.add("sources", self.sources)
 
         self.seconds = QDoubleSpinBox()
         self.seconds.setRange(0, 3600)
@@ -262,26 +266,8 @@ class EventForm(QScrollArea):
         self.seconds.setKeyboardTracking(False)
         self.seconds.valueChanged.connect(
             lambda v: self.edit.emit(("seconds",), int(v) if v > 0 else None))
-        self.seconds_label = self._row("seconds", self.seconds)
+        self.seconds_label = self.rows.add("seconds", self.seconds)
         self._retranslate()
-
-    def _row(self, key: str, field: Any) -> QLabel:
-        label = QLabel()
-        problem = QLabel(objectName="fieldProblem")
-        problem.setWordWrap(True)
-        problem.setTextFormat(Qt.PlainText)
-        problem.hide()
-        self.problem_labels[key] = problem
-        holder = QVBoxLayout()
-        holder.setContentsMargins(0, 0, 0, 0)
-        holder.setSpacing(2)
-        if isinstance(field, QWidget):
-            holder.addWidget(field)
-        else:
-            holder.addLayout(field)
-        holder.addWidget(problem)
-        self.form.addRow(label, holder)
-        return label
 
     def _retranslate(self) -> None:
         self.title_label.setText(self.tr("Title"))
@@ -321,13 +307,14 @@ class EventForm(QScrollArea):
                 self.tr("East edge"), self.tr("Opacity")), strict=True):
             label.setText(text)
         self.sources_label.setText(self.tr("Sources"))
-        self.sources.setPlaceholderText(self.tr("One source per line"))
         self.seconds_label.setText(self.tr("Seconds"))
         self.seconds.setSpecialValueText(self.tr("automatic (by reading length)"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.LanguageChange:
             self._retranslate()
+            self._previewed = None  # "(no text)" in the new language
+            self._show_preview()
         super().changeEvent(event)
 
     # --- showing ------------------------------------------------------------------------
@@ -338,7 +325,8 @@ class EventForm(QScrollArea):
         self.values, self.languages = event, list(languages)
         self.lang = lang if lang in languages else languages[0]
         self.heading.setText(self.tr("Event {number}").format(number=number + 1))
-        for fields in (self.title, self.place_name, self.text, self.caption, self.alt):
+        for fields in (self.title, self.place_name, self.text, self.caption, self.credit,
+                       self.alt):
             fields.set_languages(languages)
         self.title.show_value(event.get("title"))
         written = date_text(event.get("date"))
@@ -346,6 +334,10 @@ class EventForm(QScrollArea):
             self.date.setText(written)
         self._show_reading(self.date.text())
         place = event.get("place") if isinstance(event.get("place"), dict) else None
+        if number != self._place_kept[0]:
+            self._place_kept = (number, None)
+        if place is not None:  # what "No place" unticked again brings back
+            self._place_kept = (number, dict(place))
         self._set_quietly(self.no_place, place is None)
         for box, key in ((self.lat, "lat"), (self.lon, "lon")):
             value = place.get(key) if place else None
@@ -365,10 +357,7 @@ class EventForm(QScrollArea):
         for widget in (self.caption, self.credit, self.alt):
             widget.setEnabled(bool(image))
         self.caption.show_value(image.get("caption"))
-        credit = text_in(image.get("credit"), self.languages[0], self.languages) if isinstance(
-            image.get("credit"), dict) else str(image.get("credit") or "")
-        if self.credit.text() != credit:
-            self.credit.setText(credit)
+        self.credit.show_value(image.get("credit"))
         self.alt.show_value(image.get("alt"))
         overlay = event.get("overlay") if isinstance(event.get("overlay"), dict) else {}
         self.overlay_path.setText(str(overlay.get("src", "")) or self.tr("No overlay"))
@@ -384,12 +373,7 @@ class EventForm(QScrollArea):
         self._set_quietly(self.opacity, float(opacity) if isinstance(opacity, (int, float))
                           else 0.7)
         self.opacity.setEnabled(bool(overlay))
-        sources = "\n".join(text_in(s, self.languages[0], self.languages) if isinstance(s, dict)
-                            else str(s) for s in event.get("sources") or [])
-        if self.sources.toPlainText() != sources:
-            self.sources.blockSignals(True)
-            self.sources.setPlainText(sources)
-            self.sources.blockSignals(False)
+        self.sources.show_value(event.get("sources"), self.languages)
         seconds = event.get("seconds")
         self._set_quietly(self.seconds, float(seconds) if isinstance(seconds, (int, float))
                           else 0.0)
@@ -450,10 +434,7 @@ class EventForm(QScrollArea):
         """Each field's problem (key -> message) under the field; others are hidden."""
         if self.date_reading.property("problem"):
             problems = {k: v for k, v in problems.items() if k != "date"}  # said already
-        for key, label in self.problem_labels.items():
-            message = problems.get(key)
-            label.setVisible(bool(message))
-            label.setText(message or "")
+        self.rows.show_problems(problems)
 
     @staticmethod
     def _set_quietly(widget: Any, value: Any) -> None:
@@ -469,15 +450,19 @@ class EventForm(QScrollArea):
 
     def _show_reading(self, text: str) -> None:
         ok, said = reading(text, self.languages)
-        self.date_reading.setProperty("problem", not ok)
+        if self.date_reading.property("problem") is not (not ok):
+            self.date_reading.setProperty("problem", not ok)
+            self.date_reading.style().unpolish(self.date_reading)  # its colour follows
+            self.date_reading.style().polish(self.date_reading)
         self.date_reading.setText(said)
         self.date_reading.setVisible(bool(said))
-        self.date_reading.style().unpolish(self.date_reading)
-        self.date_reading.style().polish(self.date_reading)
 
     def _show_preview(self) -> None:
         editor = self.text.editors.get(self.lang)
         source = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else ""
+        if (source, self.lang) == self._previewed:
+            return  # shown already (a keystroke shows it before the change comes back)
+        self._previewed = (source, self.lang)
         empty = self.tr("(no text)")
         self.text_preview.setText(markdown_to_html(source) if source.strip() else
                                   f"<i>{plain(empty)}</i>")
@@ -510,10 +495,10 @@ class EventForm(QScrollArea):
     def _no_place_toggled(self, on: bool) -> None:
         if on:
             self.edit.emit(("place",), None)
-        else:
-            # Somewhere to start from: the story's own map centre is set by the screen.
-            self.edit.emit(("place",), {"lat": round(self.lat.value(), 4),
-                                        "lon": round(self.lon.value(), 4)})
+        elif self._place_kept[1] is not None:  # the place the event had before
+            self.edit.emit(("place",), self._place_kept[1])
+        else:  # somewhere to start from (the screen knows where), until the map is clicked
+            self.edit.emit(("place",), {})
 
     def _coordinate_edited(self, key: str, value: float) -> None:
         self.edit.emit(("place", key), round(value, 4))
@@ -524,11 +509,6 @@ class EventForm(QScrollArea):
     def _bounds_edited(self, _value: float) -> None:
         s, w, n, e = (round(box.value(), 3) for box in self.bounds)
         self.edit.emit(("overlay", "bounds"), [[s, w], [n, e]])
-
-    def _sources_edited(self) -> None:
-        lines = [line.strip() for line in self.sources.toPlainText().splitlines()]
-        lines = [line for line in lines if line]
-        self.edit.emit(("sources",), lines or None)
 
 
 def language_name(lang: str) -> str:

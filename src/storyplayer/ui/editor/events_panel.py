@@ -53,6 +53,7 @@ class EventsPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self._count = 0
+        self._shown: tuple[tuple[str, ...], frozenset[int]] | None = None
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -74,6 +75,10 @@ class EventsPanel(QWidget):
 
     def show_events(self, labels: Sequence[str], flagged: set[int]) -> None:
         """The events' titles (with a mark on those with problems), keeping the selection."""
+        shown = (tuple(labels), frozenset(flagged))
+        if shown == self._shown and self.list.count() == len(labels):
+            return  # typing in a field other than the title: the list stays as it is
+        self._shown = shown
         self.list.blockSignals(True)
         row = self.list.currentRow()
         while self.list.count() > len(labels):
@@ -88,7 +93,8 @@ class EventsPanel(QWidget):
                 item = QListWidgetItem(text)
                 item.setData(Qt.UserRole, number)
                 self.list.addItem(item)
-            item.setData(Qt.UserRole, number)
+            if item.data(Qt.UserRole) != number:
+                item.setData(Qt.UserRole, number)
         self._count = len(labels)
         if not self.details_button.isChecked():
             self.list.setCurrentRow(min(row, len(labels) - 1))
@@ -110,6 +116,7 @@ class EventsPanel(QWidget):
             self.select(row)
 
     def _moved(self, *_args: object) -> None:
+        self._shown = None  # the rows moved under their numbers: write them all again
         order = [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())]
         if order != sorted(order):
             self.reordered.emit(order)

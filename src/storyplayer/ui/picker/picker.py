@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QPoint,
     QSize,
     Qt,
@@ -430,6 +431,9 @@ class _EditingButtons(QObject):
         picker.model.choicesChanged.connect(self.update)
         picker.view.setContextMenuPolicy(Qt.CustomContextMenu)
         picker.view.customContextMenuRequested.connect(self._menu)
+        picker.view.editRequested.connect(lambda index: self._edit(self._folder(index)))
+        self._bundled: dict[Path, bool] = {}
+        picker.delegate.edit_label = self._card_label
         picker.installEventFilter(self)
         self.update()
 
@@ -443,11 +447,16 @@ class _EditingButtons(QObject):
         self.new_button.hide()
         self.edit_button.hide()
         self.picker.view.setContextMenuPolicy(Qt.NoContextMenu)
+        self.picker.delegate.edit_label = None
+        self.picker.view.viewport().update()
         self.picker.newStoryRequested.disconnect()
         self.picker.editRequested.disconnect()
 
     def is_bundled(self, path: Path) -> bool:
-        return self.bundled in path.resolve().parents
+        known = self._bundled.get(path)
+        if known is None:  # asked at every paint of a card: the folder is resolved once
+            known = self._bundled[path] = self.bundled in path.resolve().parents
+        return known
 
     def update(self) -> None:
         chosen = self.picker.model.chosen()
@@ -469,16 +478,26 @@ class _EditingButtons(QObject):
         if len(chosen) == 1:
             self.picker.editRequested.emit(str(self.picker.model.story(chosen[0]).folder))
 
+    def _folder(self, index: QModelIndex | QPersistentModelIndex) -> Path:
+        """The folder (or file) of the story on the card at `index` of the picker's view."""
+        entry = self.picker.model.entry(self.picker.proxy.mapToSource(index).row())
+        return entry.story.folder if entry.story else entry.path
+
+    def _card_label(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return self._edit_label(self.is_bundled(self._folder(index)))
+
+    def _edit(self, folder: Path) -> None:
+        self.picker.editRequested.emit(str(folder))
+
     def _menu(self, pos: QPoint) -> None:
         picker = self.picker
         index = picker.view.indexAt(pos)
         if not index.isValid():
             return
-        entry = picker.model.entry(picker.proxy.mapToSource(index).row())
-        folder = entry.story.folder if entry.story else entry.path
+        folder = self._folder(index)
         menu = QMenu(picker.view)
         menu.addAction(self._edit_label(self.is_bundled(folder)),
-                       lambda: picker.editRequested.emit(str(folder)))
+                       lambda: self._edit(folder))
         menu.addAction(QCoreApplication.translate("PickerEditing", "New story"),
                        picker.newStoryRequested.emit)
         menu.popup(picker.view.viewport().mapToGlobal(pos))

@@ -8,6 +8,7 @@ only the cards on screen.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -43,6 +44,7 @@ Index = QModelIndex | QPersistentModelIndex
 CARD_WIDTH = 300  # at text scale 1; the grid stretches cards a little to fill a row
 CARD_MIN_WIDTH = 264
 CHECK_DIAMETER = 48  # a fingertip
+EDIT_HEIGHT = 48  # the card's Edit button: a fingertip too
 CARD_CACHE = 40  # finished cards kept: about three screens' worth
 COVER_ASPECT = 10 / 16  # height / width; covers are drawn 16:10 (e.g. 640x400)
 
@@ -85,6 +87,9 @@ class StoryCardDelegate(QStyledItemDelegate):
         # costs one pixmap copy per card instead of its shadows, cover and text.
         self.cards: OrderedDict[tuple, QPixmap] = OrderedDict()
         self.frames: OrderedDict[tuple, QPixmap] = OrderedDict()
+        # The card's own Edit button ("Edit a copy" for a bundled story), where the app
+        # allows editing: the text for a card, or None for none at all (kiosk mode).
+        self.edit_label: Callable[[Index], str] | None = None
 
     # --- geometry -------------------------------------------------------------------------
 
@@ -143,6 +148,23 @@ class StoryCardDelegate(QStyledItemDelegate):
     def _chip_height(self, font: QFont) -> float:
         return QFontMetricsF(font).height() + 8 * self.scale
 
+    def edit_rect(self, option: QStyleOptionViewItem, index: Index) -> QRectF | None:
+        """Where the card's Edit button is (a fingertip high, at the right end of the row of
+        categories, which give it room), or None without one."""
+        if self.edit_label is None:
+            return None
+        s = self.scale
+        card, _cover, _valid, _color = self._card_geometry(option, index)
+        fonts = self._fonts(option.font)
+        fm = QFontMetricsF(fonts["meta"])
+        pad = 16 * s
+        # Room left of it for at least a "+3" of the categories.
+        width = min(fm.horizontalAdvance(self.edit_label(index)) + 28 * s,
+                    card.width() - 2 * pad - 48 * s)
+        height = max(EDIT_HEIGHT * s, fm.height() + 12 * s)
+        middle = card.bottom() - pad - self._chip_height(fonts["chip"]) / 2
+        return QRectF(card.right() - pad * 0.75 - width, middle - height / 2, width, height)
+
     # --- painting -------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -156,6 +178,7 @@ class StoryCardDelegate(QStyledItemDelegate):
             index.data(Role.PERIOD), bool(index.data(Role.CHECKED)), int(state.value),
             option.rect.width(), option.rect.height(), dpr, self.scale, painter.font().key(),
             self.theme.palette.paper,
+            self.edit_label(index) if self.edit_label is not None else None,
         )
         # Cards lie on the picker's paper, so each is drawn on it and shown as an opaque copy.
         card = _cached_render(self.cards, key, painter, option, index, dpr, self._paint_card,
@@ -199,8 +222,11 @@ class StoryCardDelegate(QStyledItemDelegate):
             _draw_lines(painter, fonts["summary"], self.theme.palette.summary, summary, x, y,
                         width, lines, 1.12)
             chip_y = card.bottom() - pad - self._chip_height(fonts["chip"])
+            edit = self.edit_rect(option, index)
+            chips_width = edit.left() - 8 * s - x if edit is not None else width
             self._paint_chips(
-                painter, fonts["chip"], index.data(Role.CATEGORIES) or [], x, chip_y, width, color
+                painter, fonts["chip"], index.data(Role.CATEGORIES) or [], x, chip_y,
+                chips_width, color
             )
         else:
             y = _draw_lines(
@@ -209,9 +235,27 @@ class StoryCardDelegate(QStyledItemDelegate):
             )
             y += 8 * s
             reason = index.data(Role.REASON) or ""
+            lines = 3 if self.edit_label is not None else 4  # the Edit button takes the 4th
             _draw_lines(painter, fonts["summary"], self.theme.palette.summary, reason, x, y,
-                        width, 4)
+                        width, lines)
+        painter.setOpacity(1.0)
+        self._paint_edit(painter, option, index, color)
         painter.restore()
+
+    def _paint_edit(self, painter: QPainter, option: QStyleOptionViewItem, index: Index,
+                    color: str) -> None:
+        rect = self.edit_rect(option, index)
+        if rect is None or self.edit_label is None:
+            return
+        s = self.scale
+        painter.setPen(QPen(QColor(color), 1.5 * s))
+        painter.setBrush(QColor(self.theme.palette.card))
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setFont(self._fonts(option.font)["meta"])
+        painter.setPen(QColor(color).darker(150))
+        label = QFontMetricsF(painter.font()).elidedText(
+            self.edit_label(index), Qt.ElideRight, rect.width() - 20 * s)
+        painter.drawText(rect, Qt.AlignCenter, label)
 
     def _frame(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> QPixmap:
         """Shadow, background, cover with its label, outline and check: alike for every card

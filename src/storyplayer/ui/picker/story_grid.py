@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListView,
     QScroller,
     QStyle,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -45,6 +46,7 @@ class StoryGrid(QListView):
     """
 
     toggleRequested = Signal(QModelIndex)
+    editRequested = Signal(QModelIndex)  # the card's own Edit button (where shown)
 
     def __init__(self, delegate: StoryCardDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,7 +129,8 @@ class StoryGrid(QListView):
             and event.timestamp() - self._last_toggle[1]
             <= QApplication.styleHints().mouseDoubleClickInterval()
         )
-        if event.button() == Qt.LeftButton and index.isValid() and not just_toggled:
+        if (event.button() == Qt.LeftButton and index.isValid() and not just_toggled
+                and not self._on_edit(index, event.position())):
             self.setCurrentIndex(index)
             self.toggleRequested.emit(index)
         event.accept()
@@ -138,8 +141,19 @@ class StoryGrid(QListView):
         swallow, self._swallow_release = self._swallow_release, False
         pressed, self._pressed = self._pressed, QModelIndex()
         if event.button() == Qt.LeftButton and index.isValid() and index == pressed and not swallow:
+            if self._on_edit(index, event.position()):
+                self.editRequested.emit(index)
+                return
             self._last_toggle = (QPersistentModelIndex(index), event.timestamp())
             self.toggleRequested.emit(index)
+
+    def _on_edit(self, index: QModelIndex, at: QPointF) -> bool:
+        """Whether `at` (viewport pixels) is on the card's Edit button."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = self.visualRect(index)
+        rect = self._delegate.edit_rect(option, index)
+        return rect is not None and rect.contains(at)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key_Space, Qt.Key_Select) and self.currentIndex().isValid():

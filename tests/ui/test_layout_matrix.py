@@ -94,7 +94,7 @@ def test_the_end_card_fits_the_default_window(stage: Stage, lang: str, panes: in
     assert problems(window) == []
 
 
-@pytest.mark.parametrize("scale", [1.0, 1.3])
+@pytest.mark.parametrize("scale", [1.0, 1.3, 2.5])
 def test_titles_never_break_mid_word_with_three_panes(stage: Stage, scale: float) -> None:
     for lang in ("et", "en"):
         window = stage.show(Case("1280x720", 3, lang, scale, "light", "playing"))

@@ -363,13 +363,16 @@ def _line_breaks(widget: QWidget) -> list[tuple[str, str]]:
         document = QTextDocument()
         document.setDocumentMargin(0)
         document.setDefaultFont(widget.font())
-        rich = widget.textFormat() == Qt.RichText or (
-            widget.textFormat() == Qt.AutoText and "<" in widget.text())
-        document.setHtml(widget.text()) if rich else document.setPlainText(widget.text())
+        # A word wider than the line breaks where it must, as the label paints it: the
+        # option before the text, so that every block is laid out with it.
         option = QTextOption(document.defaultTextOption())
         option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
         document.setDefaultTextOption(option)
+        rich = widget.textFormat() == Qt.RichText or (
+            widget.textFormat() == Qt.AutoText and "<" in widget.text())
+        document.setHtml(widget.text()) if rich else document.setPlainText(widget.text())
         document.setTextWidth(widget.contentsRect().width() - 2 * widget.margin())
+        document.size()  # laid out now: a block's layout is made lazily
         documents = [document]
     breaks = []
     for document in documents:

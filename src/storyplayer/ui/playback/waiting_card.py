@@ -29,13 +29,14 @@ class WaitingCard(CardPage):
         self._retranslate()
 
     def set_title(self, title: str) -> None:
+        self._title = title
         self.show_words(self.story_title, title)
 
     def set_start(self, start: DateSpan | None, lang: str) -> None:
         """The date of the story's first event in date order (None: it has no dates)."""
         self._start, self.lang = start, lang
         self._retranslate()
-        self.set_title(self._words[self.story_title])  # its long words break in `lang`
+        self.set_title(self._title)  # its long words break in `lang`
 
     def _retranslate(self) -> None:
         if self._start is None:

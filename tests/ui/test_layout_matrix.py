@@ -17,7 +17,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from layout_checks import SIZES, Case, Stage, all_cases, current_dpr, pairwise_cases, problems
+from layout_checks import (
+    MAX_SCALE,
+    SIZES,
+    Case,
+    Stage,
+    all_cases,
+    current_dpr,
+    pairwise_cases,
+    problems,
+)
 
 from storyplayer.model.library import Library
 
@@ -109,3 +118,11 @@ def test_titles_never_break_mid_word_with_three_panes(stage: Stage, scale: float
                 pane.driver.jump(index)
                 stage.settle()
                 assert [p for p in problems(pane) if "mid-word" in p] == []
+
+
+@pytest.mark.parametrize("screen", ["end card", "date order"])
+def test_card_titles_break_at_syllables_at_the_largest_scale(stage: Stage, screen: str) -> None:
+    """The kiosk's screen at its largest text: the cards' scroll bars appear once the titles
+    wrap, and the titles must break again for the narrower width ("ise-seis-vaks")."""
+    window = stage.show(Case("1920x1080", 3, "et", MAX_SCALE, "high-contrast", screen))
+    assert problems(window) == []

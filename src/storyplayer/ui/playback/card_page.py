@@ -5,6 +5,8 @@ and font each line is shown at.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -12,6 +14,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLay
 from storyplayer.ui.shared.hyphenation import hyphenate
 
 ROOM = 1.1  # a word must fit with this much to spare, or it gets soft hyphens
+# A range of years ("1918–1920") that is wider than the line may break after its dash, as
+# print does; Qt keeps it whole otherwise, and would then cut it at a digit.
+_RANGE = re.compile(r"(?<=\S)([\u2013\u2014])(?=\S)")
 
 
 class WrappedLabel(QLabel):
@@ -21,7 +26,9 @@ class WrappedLabel(QLabel):
 
     def __init__(self, name: str, lang: str):
         super().__init__(objectName=name)
-        self._words, self._lang = "", lang
+        # The text set through set_words (None: shown as set with setText, as written).
+        self._words: str | None = None
+        self._lang = lang
         self.setTextFormat(Qt.PlainText)
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignCenter)
@@ -35,10 +42,19 @@ class WrappedLabel(QLabel):
         self._hyphenate()
 
     def _hyphenate(self) -> None:
+        if self._words is None:
+            return
         width = self.contentsRect().width() - 2 * self.margin()
+        if width <= 0:  # not laid out yet: its resize comes
+            if self.text() != self._words:
+                self.setText(self._words)
+            return
         metrics = QFontMetricsF(self.font())
         shown = hyphenate(self._words, self._lang,
                           lambda word: metrics.horizontalAdvance(word) * ROOM <= width)
+        shown = " ".join(_RANGE.sub("\\1\u200b", piece) if _RANGE.search(piece) and
+                         metrics.horizontalAdvance(piece) * ROOM > width else piece
+                         for piece in shown.split(" "))
         if self.text() != shown:
             self.setText(shown)
 
@@ -53,15 +69,17 @@ class WrappedLabel(QLabel):
 
 
 class CardPage(QWidget):
-    """A scrolling page whose `body_layout` the card fills; `add_label` makes its lines."""
+    """A scrolling page whose `body_layout` the card fills; `add_label` makes its lines.
+    Below it, `outer_layout` holds what must stay in view (the end card's buttons)."""
 
     def __init__(self, name: str, body_name: str, margins: tuple[int, int, int, int],
                  spacing: int, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(name)
         self.lang = lang
-        outer = QVBoxLayout(self)
+        outer = self.outer_layout = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)

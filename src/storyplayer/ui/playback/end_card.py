@@ -1,14 +1,14 @@
 """What a pane shows when its story is over: the story is finished; play again or close.
 
 Its words wrap (long ones at syllables) and, when a narrow pane or a large text scale needs
-more height than the pane has, the card scrolls instead of squeezing its lines together
-(ui/playback/card_page.py).
+more height than the pane has, they scroll instead of squeezing their lines together
+(ui/playback/card_page.py); the buttons stay in view below them.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from storyplayer.ui.playback.card_page import CardPage
 from storyplayer.ui.shared import theme
@@ -32,6 +32,13 @@ class EndCard(CardPage):
         self.ending = self.add_label("endEnding")
         self.ending.setText(ending)
         self.ending.setVisible(bool(ending))
+        layout.addStretch(2)
+        # The two ways on stay in view below the words, which scroll when they need more
+        # room than a narrow pane at a large text scale has.
+        buttons = QVBoxLayout()
+        buttons.setContentsMargins(18, 8, 18, 10)
+        buttons.setSpacing(10)
+        self.outer_layout.addLayout(buttons)
         self.play_again = QPushButton(icon("replay", "#ffffff"), "")
         self.play_again.setObjectName("primary")
         self.close_button = QPushButton(icon("close", theme.INK), "")
@@ -40,11 +47,10 @@ class EndCard(CardPage):
             button.setMinimumHeight(48)
             button.setCursor(Qt.PointingHandCursor)
             button.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
-            layout.addWidget(button)
+            buttons.addWidget(button)
         self.play_again.setStyleSheet(f"background:{color}; color:{theme.readable_on(color)};")
         self.play_again.clicked.connect(self.playAgainRequested)
         self.close_button.clicked.connect(self.closeRequested)
-        layout.addStretch(2)
         self._retranslate()
 
     def _retranslate(self) -> None:

@@ -298,7 +298,10 @@ class StoryPane(QFrame):
         self.status.setStyleSheet(
             f"font-size: {theme.scaled(sizes.small, theme.chrome_scale(scale))}pt;")
         self.story_title.setStyleSheet(pt(sizes.small))
-        self.end_card.heading.setStyleSheet(pt(sizes.heading))
+        # "The story is finished" is the interface's, and the largest type on the card: it
+        # grows like the controls, so the story's title and the buttons keep the narrow card.
+        self.end_card.heading.setStyleSheet(
+            f"font-size: {theme.scaled(sizes.heading, theme.chrome_scale(scale))}pt;")
         self.end_card.story_title.setStyleSheet(pt(sizes.title))
         self.end_card.message.setStyleSheet(pt(sizes.body))
         self.end_card.ending.setStyleSheet(pt(sizes.body))

@@ -143,14 +143,21 @@ class Stage:
         return window
 
     def settle(self) -> None:
-        """Let every layout finish: a resize and the text scale ripple through in turns."""
-        for _ in range(3):
+        """Let every layout finish: a resize and the text scale ripple through in turns (a
+        button's new words, its bar, the pane side, the splitter), so until nothing moves."""
+        before = None
+        for _ in range(8):
             QApplication.processEvents()
             for widget in self.window.findChildren(QWidget):
                 layout = widget.layout()
                 if layout is not None and widget.isVisible():
                     layout.activate()
-        QApplication.processEvents()
+            QApplication.processEvents()
+            now = [w.geometry().getRect() for w in self.window.findChildren(QWidget)
+                   if w.isVisible()]
+            if now == before:
+                return
+            before = now
 
     def _play(self, case: Case) -> None:
         window = self.window

@@ -119,7 +119,10 @@ class Stage:
         self.window.resize(1280, 720)
         self.window.show()
         qtbot.waitExposed(self.window)
-        self.attract: AttractScreen | None = None
+        self.attract: AttractScreen | None = None  # on screen now
+        # One attract screen per number of stories, kept like the kiosk keeps its one: a
+        # screen that holds the map is never deleted between cases.
+        self._attracts: dict[int, AttractScreen] = {}
         self._theme, self._lang, self._scale = "light", "en", 1.0
 
     def show(self, case: Case) -> MainWindow:
@@ -200,22 +203,24 @@ class Stage:
 
     def _attract(self, case: Case) -> None:
         window = self.window
-        stories = [self.library.get(i) for i in STORIES[:case.panes]]
-        self.attract = AttractScreen(stories, case.lang)
-        window.stack.addWidget(self.attract)
+        attract = self._attracts.get(case.panes)
+        if attract is None:
+            stories = [self.library.get(i) for i in STORIES[:case.panes]]
+            attract = self._attracts[case.panes] = AttractScreen(stories, case.lang)
+            window.stack.addWidget(attract)
         window.playback.close_all(emit=False)
-        self.attract.adopt_map(window.playback.map_view)
-        window.stack.setCurrentWidget(self.attract)
+        attract.adopt_map(window.lend_map())  # as the kiosk does
+        attract.set_language(case.lang)
+        window.stack.setCurrentWidget(attract)
+        self.attract = attract
 
     def _leave_attract(self) -> None:
         if self.attract is None:
             return
-        window = self.window
-        window.playback.splitter.insertWidget(1, window.playback.map_view)
-        window.stack.removeWidget(self.attract)
-        self.attract.deleteLater()
+        self.attract.stop()
+        self.window.take_back_map()
         self.attract = None
-        window.show_picker()
+        self.window.show_picker()
 
     def _notices(self, case: Case) -> None:
         self._play(case)
@@ -225,6 +230,9 @@ class Stage:
 
     def close(self) -> None:
         self._leave_attract()
+        for attract in self._attracts.values():
+            self.window.stack.removeWidget(attract)
+            attract.deleteLater()
         self.translations.set_language("en")  # no translator left for the next tests
         theme.set_palette("light")
         window = self.window

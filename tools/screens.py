@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 MAP_WAIT_S = 30
-DRAW_MS = 500  # after the page's answer: its last move drawn, its basemap regions read
+DRAW_MS = 800  # after the page's answer: its last move drawn, its basemap regions read
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -161,3 +161,15 @@ def test_a_file_given_as_a_command_says_what_to_type(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"'{given}' is not a command" in err and hint in err
     assert "invalid choice" not in err
+
+
+def test_a_reader_that_goes_away_gets_no_traceback() -> None:
+    """`storyplayer --list | head -1`: the pipe closes before the output is written."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "storyplayer", "--list"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line
+    errors = process.stderr.read()
+    assert process.wait(timeout=60) in (0, 141)
+    assert "Traceback" not in errors and "BrokenPipe" not in errors, errors

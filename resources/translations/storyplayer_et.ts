@@ -1246,7 +1246,7 @@
     <message>
         <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="108"/>
         <source>Leave kiosk mode</source>
-        <translation>Lahku kioskirežiimist</translation>
+        <translation>Välju kioskirežiimist</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="109"/>

@@ -250,6 +250,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (`storyplayer --list | head -1`): stop quietly, as Unix tools
+        # do, and keep Python's flush at exit from printing a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def _outputs(args: argparse.Namespace) -> list[Path]:

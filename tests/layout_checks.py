@@ -40,6 +40,7 @@ from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
 from storyplayer.ui.kiosk.attract_screen import AttractScreen
 from storyplayer.ui.main_window import MAX_SCALE, MainWindow
+from storyplayer.ui.picker.story_list_model import Role
 from storyplayer.ui.playback.text_block import TextBlock
 from storyplayer.ui.shared import theme
 from storyplayer.ui.shared.elided_label import ElidedLabel
@@ -99,6 +100,34 @@ def all_cases() -> list[Case]:
             for theme in THEMES for screen in SCREENS]
 
 
+# Ten stories over four centuries: three of them side by side (the picker: all ten, these
+# three chosen), for the contact sheet and tests/ui/test_ten_stories.py.
+CENTURIES = ("livonian-war", "national-awakening", "singing-revolution")
+
+
+@dataclass(frozen=True)
+class CenturiesCase(Case):
+    """A case that plays CENTURIES instead of STORIES."""
+
+    @property
+    def name(self) -> str:
+        return super().name + "-centuries"
+
+
+def centuries_cases() -> list[Case]:
+    return [CenturiesCase("1920x1080", 3, "en", 1.0, "light", "picker"),
+            CenturiesCase("1280x720", 3, "et", MAX_SCALE, "light", "picker"),
+            CenturiesCase("1920x1080", 3, "en", 1.0, "light", "playing"),
+            CenturiesCase("1280x720", 3, "et", MAX_SCALE, "light", "playing"),
+            CenturiesCase("1920x1080", 3, "et", 1.0, "light", "date order"),
+            CenturiesCase("1366x768", 3, "en", 1.0, "high-contrast", "date order"),
+            CenturiesCase("1920x1080", 3, "et", 1.0, "light", "attract")]
+
+
+def stories_of(case: Case) -> tuple[str, ...]:
+    return CENTURIES if isinstance(case, CenturiesCase) else STORIES
+
+
 def current_dpr() -> int:
     return round(float(os.environ.get("QT_SCALE_FACTOR", "1") or 1))
 
@@ -120,9 +149,9 @@ class Stage:
         self.window.show()
         qtbot.waitExposed(self.window)
         self.attract: AttractScreen | None = None  # on screen now
-        # One attract screen per number of stories, kept like the kiosk keeps its one: a
+        # One attract screen per set of stories, kept like the kiosk keeps its one: a
         # screen that holds the map is never deleted between cases.
-        self._attracts: dict[int, AttractScreen] = {}
+        self._attracts: dict[tuple[str, ...], AttractScreen] = {}
         self._theme, self._lang, self._scale = "light", "en", 1.0
 
     def show(self, case: Case) -> MainWindow:
@@ -164,7 +193,7 @@ class Stage:
 
     def _play(self, case: Case) -> None:
         window = self.window
-        ids = list(STORIES[:case.panes])
+        ids = list(stories_of(case)[:case.panes])
         playing = [p.story.id for p in window.playback.panes]
         if not window.playing or playing != ids or window.playback.sync_mode:
             window.playback.set_sync(False)
@@ -178,7 +207,12 @@ class Stage:
         self.window.show_picker()
         picker = self.window.picker
         model = picker.proxy
-        for row in range(min(case.panes, model.rowCount())):
+        rows = range(min(case.panes, model.rowCount()))
+        if isinstance(case, CenturiesCase):
+            wanted = stories_of(case)[:case.panes]
+            rows = [r for r in range(model.rowCount())
+                    if model.index(r, 0).data(Role.ID) in wanted]
+        for row in rows:
             picker._toggle(model.index(row, 0))
 
     def _playing(self, case: Case) -> None:
@@ -203,10 +237,11 @@ class Stage:
 
     def _attract(self, case: Case) -> None:
         window = self.window
-        attract = self._attracts.get(case.panes)
+        ids = tuple(stories_of(case)[:case.panes])
+        attract = self._attracts.get(ids)
         if attract is None:
-            stories = [self.library.get(i) for i in STORIES[:case.panes]]
-            attract = self._attracts[case.panes] = AttractScreen(stories, case.lang)
+            stories = [self.library.get(i) for i in ids]
+            attract = self._attracts[ids] = AttractScreen(stories, case.lang)
             window.stack.addWidget(attract)
         window.playback.close_all(emit=False)
         attract.adopt_map(window.lend_map())  # as the kiosk does

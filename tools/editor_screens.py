@@ -118,6 +118,14 @@ def main() -> int:
     screen.undo_stack.undo()
     screen.check()
     screen.close_editor()
+    # A bundled story's line in the editor (docs/editing.md, "Making the bundled stories"):
+    # the Baltic Way, Tallinn - Riga - Vilnius.
+    screen = host.edit(bundled_stories_dir() / "singing-revolution")
+    assert screen is not None
+    screen.events.select(4)
+    screen.check()
+    shot("baltic-way")
+    screen.close_editor()
     window.close()
     return 0
 

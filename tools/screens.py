@@ -1,7 +1,8 @@
 """A contact sheet of every screen: `python tools/screens.py OUTDIR` writes the whole layout
 matrix (window sizes, panes, languages, text scales, themes, screens; see
-tests/layout_checks.py) as PNGs, and one OUTDIR/index.html that shows them side by side,
-each with what the layout checks found on it.
+tests/layout_checks.py) and the ten-story cases (three stories of different centuries side
+by side) as PNGs, and one OUTDIR/index.html that shows them side by side, each with what the
+layout checks found on it.
 
 The full matrix is several hundred windows and takes minutes; `--pairwise` writes only the
 all-pairs selection the tests use, and `--only TEXT` only the cases whose name holds TEXT.
@@ -51,6 +52,7 @@ def _cases(args: argparse.Namespace, dpr: int):  # type: ignore[no-untyped-def]
     import layout_checks
 
     cases = layout_checks.pairwise_cases() if args.pairwise else layout_checks.all_cases()
+    cases += layout_checks.centuries_cases()  # three stories of different centuries
     return [c for c in cases if c.dpr == dpr and args.only in c.name]
 
 

@@ -634,6 +634,11 @@
         <translation>Ala</translation>
     </message>
     <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="299"/>
+        <source>Points</source>
+        <translation>Punktid</translation>
+    </message>
+    <message>
         <location filename="../../src/storyplayer/ui/editor/event_form.py" line="306"/>
         <source>Add points on the map</source>
         <translation>Lisa punkte kaardil</translation>

@@ -97,7 +97,9 @@ class StoryDocument:
         parent = self._parent(path[:-1], create=True)
         key = path[-1]
         old = parent[key] if _holds(parent, key) else None
-        new = styled(value, old)
+        new = _texts_like(old, value)
+        if new is None:
+            new = styled(value, old)
         if isinstance(parent, CommentedMap) and key not in parent:
             parent[key] = new
         elif old != new or type(old) is not type(new):
@@ -224,6 +226,27 @@ def styled(value: Any, old: Any) -> Any:
     if isinstance(old, SingleQuotedScalarString):
         return SingleQuotedScalarString(value)
     return value
+
+
+def _texts_like(old: Any, value: Any) -> CommentedMap | None:
+    """A text in several languages written like the mapping it replaces (a copy: undo keeps
+    the old one): each language in the style it had, a folded paragraph folded and wrapped,
+    a one-line mapping on one line. None where that does not apply, or the mapping is shared
+    (anchored) and is replaced whole."""
+    if not (isinstance(old, CommentedMap) and isinstance(value, dict) and value
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())):
+        return None
+    anchor = getattr(old, Anchor.attrib, None)
+    if anchor is not None and anchor.value is not None:
+        return None
+    new = copy.deepcopy(old)
+    for lang in [k for k in new if k not in value]:
+        del new[lang]
+    for lang, text in value.items():
+        written = styled(text, new.get(lang))
+        if lang not in new or new[lang] != written or type(new[lang]) is not type(written):
+            new[lang] = written
+    return new
 
 
 def folded(value: str) -> FoldedScalarString:

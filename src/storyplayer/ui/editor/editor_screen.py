@@ -46,7 +46,7 @@ from storyplayer.ui.editor.undo import ChangeCommand
 CHECK_MS = 150  # checking and redrawing the map wait for a pause in typing this long
 AUTOSAVE_POLL_MS = 1000
 TYPING_PAUSE_S = 1.0
-PICTURES = "*.png *.jpg *.jpeg *.gif *.webp *.bmp"
+PICTURES = "*.png *.jpg *.jpeg *.gif *.webp *.bmp *.svg"
 
 
 class EditorScreen(QWidget):
@@ -251,8 +251,29 @@ class EditorScreen(QWidget):
         self.push(SetValue(path, value), text or self.tr("Edit"))
 
     def _event_edit(self, path: tuple[str, ...], value: Any) -> None:
-        if self.current >= 0:
-            self.set_value(("events", self.current, *path), value)
+        if self.current < 0:
+            return
+        if path == ("place",) and isinstance(value, dict) and self.working is not None \
+                and self.working.get(("events", self.current, "place")) is None:
+            value = {**value, **self._nearby_place()}  # "No place" unticked: start nearby
+        self.set_value(("events", self.current, *path), value)
+
+    def _nearby_place(self) -> dict[str, float]:
+        """Where a new place starts: at the nearest event before (else after) that has one,
+        else at the story's map centre, so it is never out at sea at 0°, 0°."""
+        data = self.working.plain() if self.working is not None else {}
+        events = data.get("events") if isinstance(data.get("events"), list) else []
+        order = [*range(self.current - 1, -1, -1), *range(self.current + 1, len(events))]
+        for number in order:
+            place = events[number].get("place") if isinstance(events[number], dict) else None
+            if isinstance(place, dict) and all(isinstance(place.get(k), (int, float))
+                                               for k in ("lat", "lon")):
+                return {"lat": place["lat"], "lon": place["lon"]}
+        centre = (data.get("map") or {}).get("center") if isinstance(data.get("map"),
+                                                                     dict) else None
+        if isinstance(centre, list) and len(centre) == 2:
+            return {"lat": centre[0], "lon": centre[1]}
+        return {"lat": 58.6, "lon": 25.0}
 
     @property
     def current(self) -> int:

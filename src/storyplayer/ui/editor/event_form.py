@@ -149,7 +149,7 @@ class EventForm(QScrollArea):
         place_box.addWidget(self.place_name)
         self.place_label = self._row("place", place_box)
 
-        # A line (a route, a front) or an area, drawn by clicking points on the map.
+        # A line (a route, a front), an area or several points, drawn by clicking the map.
         self.shape_kind = QComboBox()
         self.shape_kind.currentIndexChanged.connect(self._shape_kind_changed)
         self.drawing = QPushButton()
@@ -296,7 +296,7 @@ class EventForm(QScrollArea):
         self.zoom_label.setText(self.tr("Zoom"))
         self.zoom.setSpecialValueText(self.tr("auto"))
         self.shape_label.setText(self.tr("Line or area"))
-        kinds = (self.tr("None"), self.tr("Line"), self.tr("Area"))
+        kinds = (self.tr("None"), self.tr("Line"), self.tr("Area"), self.tr("Points"))
         self.shape_kind.blockSignals(True)
         current = self.shape_kind.currentIndex()
         self.shape_kind.clear()
@@ -405,7 +405,7 @@ class EventForm(QScrollArea):
         if geometry.get("type") == "Polygon" and coordinates:
             ring = list(coordinates[0])
             return ring[:-1] if len(ring) > 1 and ring[0] == ring[-1] else ring
-        if geometry.get("type") == "LineString":
+        if geometry.get("type") in ("LineString", "MultiPoint"):
             return list(coordinates)
         return []
 
@@ -415,11 +415,13 @@ class EventForm(QScrollArea):
             return None
         if self.shape_kind.currentIndex() == 2:
             return {"type": "Polygon", "coordinates": [[*points, points[0]]]}
+        if self.shape_kind.currentIndex() == 3:  # places marked together, not joined
+            return {"type": "MultiPoint", "coordinates": points}
         return {"type": "LineString", "coordinates": points}
 
     def _show_shape(self, geometry: Any) -> None:
         kind = geometry.get("type") if isinstance(geometry, dict) else None
-        index = {"LineString": 1, "Polygon": 2}.get(str(kind), 0)
+        index = {"LineString": 1, "Polygon": 2, "MultiPoint": 3}.get(str(kind), 0)
         if kind is None and self.shape_kind.currentIndex() != 0 and self.drawing.isChecked():
             index = self.shape_kind.currentIndex()  # chosen, no point clicked yet
         self.shape_kind.blockSignals(True)
@@ -455,6 +457,9 @@ class EventForm(QScrollArea):
 
     @staticmethod
     def _set_quietly(widget: Any, value: Any) -> None:
+        if isinstance(widget, QDoubleSpinBox) and widget.hasFocus() \
+                and widget.lineEdit().isModified():
+            return  # being typed in: the number counts when Enter or Tab is pressed
         widget.blockSignals(True)
         if isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))

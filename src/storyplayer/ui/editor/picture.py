@@ -1,5 +1,6 @@
 """A picture chosen from disk, copied into the story's folder: read within the app's image
-limits, scaled down to a sensible size and encoded again (JPEG, or PNG where transparent)."""
+limits, scaled down to a sensible size and encoded again (JPEG, or PNG where transparent).
+A drawing (SVG) is checked and copied as it is, so a cover stays sharp at any size."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
+
+from storyplayer.images import ImageRefused, image_bytes
 
 MAX_SIDE = 1600  # px: sharp on a 1080p pane, small enough to share
 MEDIA_FOLDER = "media"
@@ -25,6 +28,8 @@ def import_picture(source: Path, story_folder: Path) -> str:
     reader.setAutoTransform(True)
     if not reader.canRead():
         raise PictureError(f"{source.name}: not a picture this app can read")
+    if reader.format() == b"svg":
+        return _copy_drawing(source, story_folder)
     size = reader.size()
     if size.isValid() and max(size.width(), size.height()) > MAX_SIDE:
         reader.setScaledSize(size.scaled(QSize(MAX_SIDE, MAX_SIDE), Qt.KeepAspectRatio))
@@ -35,6 +40,30 @@ def import_picture(source: Path, story_folder: Path) -> str:
         image = image.scaled(MAX_SIDE, MAX_SIDE, Qt.KeepAspectRatio, Qt.SmoothTransformation)
     transparent = image.hasAlphaChannel()
     suffix = ".png" if transparent else ".jpg"
+    target = _free_name(source, story_folder, suffix)
+    if not transparent:
+        image = image.convertToFormat(QImage.Format_RGB888)
+    if not image.save(str(target), "PNG" if transparent else "JPEG", -1 if transparent else 85):
+        raise PictureError(f"{target}: cannot be written")
+    return target.relative_to(story_folder).as_posix()
+
+
+def _copy_drawing(source: Path, story_folder: Path) -> str:
+    """An SVG, read and checked as the player will read it, then copied byte for byte."""
+    try:
+        data = image_bytes(source)
+    except ImageRefused as error:
+        raise PictureError(f"{source.name}: {error}") from None
+    target = _free_name(source, story_folder, ".svg")
+    try:
+        target.write_bytes(data)
+    except OSError as error:
+        raise PictureError(f"{target}: cannot be written ({error.strerror})") from None
+    return target.relative_to(story_folder).as_posix()
+
+
+def _free_name(source: Path, story_folder: Path, suffix: str) -> Path:
+    """A file name in the story's media folder, from the source's name, not yet taken."""
     stem = _NAME.sub("-", source.stem.lower()).strip("-")[:40] or "picture"
     folder = story_folder / MEDIA_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
@@ -42,8 +71,4 @@ def import_picture(source: Path, story_folder: Path) -> str:
     while target.exists():
         number += 1
         target = folder / f"{stem}-{number}{suffix}"
-    if not transparent:
-        image = image.convertToFormat(QImage.Format_RGB888)
-    if not image.save(str(target), "PNG" if transparent else "JPEG", -1 if transparent else 85):
-        raise PictureError(f"{target}: cannot be written")
-    return target.relative_to(story_folder).as_posix()
+    return target

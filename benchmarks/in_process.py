@@ -195,7 +195,7 @@ def search(stories: int, rounds: int = 3) -> dict:
 
     from storyplayer.model.library import Library
     from storyplayer.ui.picker.picker import Picker
-    from storyplayer.ui.shared import theme
+    from storyplayer.ui.shared.theme import Theme
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "library"
@@ -203,7 +203,7 @@ def search(stories: int, rounds: int = 3) -> dict:
         write_library(folder, stories, 20)
         library = Library.load([folder])
     picker = Picker(library, "en")
-    picker.setStyleSheet(theme.style_sheet(1.0) + picker.styleSheet())
+    picker.setStyleSheet(Theme().style_sheet() + picker.styleSheet())
     picker.resize(1280, 720)
     picker.show()
     viewport = picker.view.viewport()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QWidget,
 )
+from windows import delete_and_wait
 
 from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
@@ -42,7 +43,6 @@ from storyplayer.ui.kiosk.attract_screen import AttractScreen
 from storyplayer.ui.main_window import MAX_SCALE, MainWindow
 from storyplayer.ui.picker.story_list_model import Role
 from storyplayer.ui.playback.text_block import TextBlock
-from storyplayer.ui.shared import theme
 from storyplayer.ui.shared.elided_label import ElidedLabel
 from storyplayer.ui.shared.translations import Translations
 
@@ -269,13 +269,9 @@ class Stage:
             self.window.stack.removeWidget(attract)
             attract.deleteLater()
         self.translations.set_language("en")  # no translator left for the next tests
-        theme.set_palette("light")
         window = self.window
         window.playback.close_all(emit=False)
-        gone: list[int] = []
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-        self.qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+        delete_and_wait(self.qtbot, [window])
 
 
 # -- the generic checks -------------------------------------------------------------------

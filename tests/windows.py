@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
 from storyplayer.ui.main_window import MainWindow
-from storyplayer.ui.shared import theme
 
 MAP_READY_MS = 30_000
 
@@ -83,7 +82,6 @@ class Windows:
             window.playback.close_all(emit=False)
         delete_and_wait(self.qtbot, self.made)
         self.made, self._before_close = [], []
-        theme.set_palette("light")  # a test that switched to high contrast leaves it here
 
 
 def wait_map(qtbot: Any, window: MainWindow) -> None:

@@ -13,11 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from storyplayer.app import allow_chromium_as_root
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("STORYPLAYER_ISOLATED", "1")
-if hasattr(os, "geteuid") and os.geteuid() == 0:
-    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (
-        os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "") + " --no-sandbox").strip()
+allow_chromium_as_root()
 
 
 def main() -> int:

@@ -58,12 +58,12 @@ def _cases(args: argparse.Namespace, dpr: int):  # type: ignore[no-untyped-def]
 
 def _run_child(argv: list[str], dpr: int, outdir: Path) -> list[dict]:
     """Take the pictures at device pixel ratio `dpr` in a process of their own."""
+    from storyplayer.app import allow_chromium_as_root
+
     env = dict(os.environ, QT_SCALE_FACTOR=str(dpr))
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("STORYPLAYER_ISOLATED", "1")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium will not sandbox as root
-        env["QTWEBENGINE_CHROMIUM_FLAGS"] = (
-            env.get("QTWEBENGINE_CHROMIUM_FLAGS", "") + " --no-sandbox").strip()
+    allow_chromium_as_root(env)
     subprocess.run([sys.executable, __file__, *argv, "--dpr", str(dpr)], env=env, check=True)
     return json.loads((outdir / f"results-{dpr}.json").read_text(encoding="utf-8"))
 

@@ -17,6 +17,7 @@
   var MAX_TRIED = 1500;      // candidates looked at per view
   var FONT = { town: 12.5, city: 14, water: 13, island: 12.5 };
   var FAMILY = '"Source Sans Pro", "DejaVu Sans", sans-serif';
+  var Boxes = window.StoryBoxes, hits = Boxes.hits;
 
   function StoryLabels(map, obstacles) {
     var pane = map.createPane("placeLabels");
@@ -94,17 +95,6 @@
                    today: then ? then.today : today, kind: p[4] <= 4 ? "city" : "town" });
       }
       return out;
-    }
-
-    function hits(box, taken, pad) {
-      pad = pad || 0;
-      for (var i = 0; i < taken.length; i++) {
-        var t = taken[i];
-        if (box.l - pad < t.r && t.l < box.r + pad && box.t - pad < t.b && t.t < box.b + pad) {
-          return true;
-        }
-      }
-      return false;
     }
 
     function element(i) {
@@ -198,11 +188,7 @@
       // The boxes as the page drew them (one layout for all): a label the measurement got
       // wrong, one that would overlap or leave the map, is hidden rather than shown badly.
       var box = map.getContainer().getBoundingClientRect();
-      var rects = shown.map(function (s) {
-        var r = s.el.childNodes[1].getBoundingClientRect();
-        return { l: r.left - box.left, t: r.top - box.top, r: r.right - box.left,
-                 b: r.bottom - box.top };
-      });
+      var rects = shown.map(function (s) { return Boxes.relative(s.el.childNodes[1], box); });
       var kept = [], accepted = blocked.slice();
       rects.forEach(function (r, i) {
         var out = r.l < view.l || r.t < view.t || r.r > view.r || r.b > view.b;

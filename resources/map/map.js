@@ -495,12 +495,10 @@
 
   // ---- pins and labels, laid out in pixels ---------------------------------------------------
   //
-  // The same layout serves the fit (at a zoom still to come, in world pixels) and the view
-  // (in container pixels): pins within CLUSTER_PX of each other share a small ring around
-  // their middle, their labels stacked on one side; a label faces the middle and flips to
-  // the other side, or moves up or down, when it would leave the view or cover another.
+  // The same layout (pins.js) serves the fit (at a zoom still to come, in world pixels) and
+  // the view (in container pixels); here it is given the pins and its result applied.
 
-  var PIN = { halo: 15, mark: 11, gap: 15, clusterPx: 18, labelGap: 3 };
+  var Pins = window.StoryPins, Boxes = window.StoryBoxes;
   // Room kept free at the map's edges (px): the scale bar and the attribution sit at the bottom.
   var PAD = { top: 12, right: 12, bottom: 30, left: 12 };
   var preferredSide = {};  // slot -> "left" | "right", as the last fit chose it
@@ -509,113 +507,8 @@
     return Object.keys(pins).sort().map(function (s) { return pins[s]; });
   }
 
-  function ringShifts(n) {
-    if (n < 2) return [[0, 0]];
-    var r = n === 2 ? 10 : 12, out = [];
-    for (var k = 0; k < n; k++) {
-      var a = -Math.PI / 2 + k * 2 * Math.PI / n;
-      out.push([r * Math.cos(a), r * Math.sin(a)]);
-    }
-    return out;
-  }
-
-  function clusters(list, px) {
-    var out = [];
-    list.forEach(function (p) {
-      var pt = px[p.slot];
-      for (var i = 0; i < out.length; i++) {
-        if (out[i].first.distanceTo(pt) < PIN.clusterPx) { out[i].pins.push(p); return; }
-      }
-      out.push({ first: pt, pins: [p] });
-    });
-    out.forEach(function (c) {
-      var x = 0, y = 0;
-      c.pins.forEach(function (p) { x += px[p.slot].x; y += px[p.slot].y; });
-      c.x = x / c.pins.length;
-      c.y = y / c.pins.length;
-    });
-    return out;
-  }
-
-  function placeCluster(c, side, nudge) {
-    // Absolute pixel positions of the cluster's marks and labels for one side and nudge.
-    var shifts = ringShifts(c.pins.length);
-    var marks = c.pins.map(function (p, k) {
-      return { pin: p, x: c.x + shifts[k][0], y: c.y + shifts[k][1] };
-    });
-    var box = { l: Infinity, t: Infinity, r: -Infinity, b: -Infinity };
-    function grow(l, t, r, b) {
-      box.l = Math.min(box.l, l); box.t = Math.min(box.t, t);
-      box.r = Math.max(box.r, r); box.b = Math.max(box.b, b);
-    }
-    marks.forEach(function (m) {
-      grow(m.x - PIN.mark, m.y - PIN.mark, m.x + PIN.mark, m.y + PIN.mark);
-    });
-    var minX = box.l + PIN.mark, maxX = box.r - PIN.mark;
-    var stacked = marks.filter(function (m) { return m.pin.label; }).sort(function (a, b) {
-      return a.y - b.y || a.pin.slot - b.pin.slot;
-    });
-    var total = stacked.reduce(function (s, m) { return s + m.pin.h; }, 0) +
-      PIN.labelGap * Math.max(0, stacked.length - 1);
-    var step = (stacked.length ? stacked[0].pin.h : 24) + PIN.labelGap;
-    var y = c.y - total / 2 + nudge * step;
-    var labels = stacked.map(function (m) {
-      var w = m.pin.w, h = m.pin.h;
-      var x = side === "right" ? maxX + PIN.gap : minX - PIN.gap - w;
-      var rect = { pin: m.pin, l: x, t: y, r: x + w, b: y + h };
-      grow(rect.l, rect.t, rect.r, rect.b);
-      y += h + PIN.labelGap;
-      return rect;
-    });
-    return { cluster: c, side: side, nudge: nudge, marks: marks, labels: labels, box: box };
-  }
-
-  function overlapArea(a, b) {
-    var w = Math.min(a.r, b.r) - Math.max(a.l, b.l), h = Math.min(a.b, b.b) - Math.max(a.t, b.t);
-    return w > 0 && h > 0 ? w * h : 0;
-  }
-
-  function outside(box, view) {
-    if (!view) return 0;
-    return Math.max(0, view.l - box.l) + Math.max(0, box.r - view.r) +
-      Math.max(0, view.t - box.t) + Math.max(0, box.b - view.b);
-  }
-
-  function arrange(list, px, view, obstacles) {
-    // view: {l, t, r, b} the usable rectangle, or null while fitting.
-    var cs = clusters(list, px);
-    var xs = cs.map(function (c) { return c.x; });
-    var mid = view ? (view.l + view.r) / 2 : (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2;
-    var taken = (obstacles || []).slice(), out = [];
-    cs.forEach(function (c) {
-      var inward = (cs.length > 1 || view) && c.x > mid ? "left" : "right";
-      var preferred = view ? preferredSide[c.pins[0].slot] : null;
-      var sides = [preferred || inward];
-      sides.push(sides[0] === "right" ? "left" : "right");
-      var best = null;
-      [0, 1, -1, 2, -2].forEach(function (nudge, ni) {
-        sides.forEach(function (side, si) {
-          var p = placeCluster(c, side, nudge);
-          var covered = 0;
-          p.labels.concat([p.box]).forEach(function (r) {
-            taken.forEach(function (t) { covered += overlapArea(r, t); });
-          });
-          p.score = outside(p.box, view) * 50 + covered + ni * 4 + si * 2;
-          if (!best || p.score < best.score) best = p;
-        });
-      });
-      best.labels.forEach(function (r) { taken.push(r); });
-      best.marks.forEach(function (m) {
-        taken.push({ l: m.x - PIN.mark, t: m.y - PIN.mark, r: m.x + PIN.mark, b: m.y + PIN.mark });
-      });
-      out.push(best);
-    });
-    var box = { l: Infinity, t: Infinity, r: -Infinity, b: -Infinity };
-    out.forEach(function (p) {
-      box.l = Math.min(box.l, p.box.l); box.t = Math.min(box.t, p.box.t);
-      box.r = Math.max(box.r, p.box.r); box.b = Math.max(box.b, p.box.b);
-    });
-    return { placed: out, box: box };
+  function arrangePins(list, px, view, obstacles) {
+    return Pins.arrange(list, px, view, obstacles, preferredSide);
   }
 
   function usableView() {
@@ -631,11 +524,7 @@
     if (controls) return controls;
     var out = controls = [], mapRect = map.getContainer().getBoundingClientRect();
     var zoom = map.zoomControl && map.zoomControl.getContainer();
-    if (zoom) {
-      var r = zoom.getBoundingClientRect();
-      out.push({ l: r.left - mapRect.left - 4, t: r.top - mapRect.top - 4,
-                 r: r.right - mapRect.left + 4, b: r.bottom - mapRect.top + 4 });
-    }
+    if (zoom) out.push(Boxes.relative(zoom, mapRect, 4));
     return out;
   }
 
@@ -652,7 +541,7 @@
     if (!list.length) return;
     var px = {};
     list.forEach(function (p) { px[p.slot] = map.latLngToContainerPoint(p.latlng); });
-    arrange(list, px, usableView(), controlRects()).placed.forEach(function (placed) {
+    arrangePins(list, px, usableView(), controlRects()).placed.forEach(function (placed) {
       placed.marks.forEach(function (m) {
         var at = px[m.pin.slot];
         setTransform(m.pin.mark, "translate(" + (m.x - at.x).toFixed(1) + "px," +
@@ -729,7 +618,7 @@
     for (var z = cap; z >= map.getMinZoom(); z -= 0.25) {
       var px = {};
       list.forEach(function (p) { px[p.slot] = map.project(p.latlng, z); });
-      plan = arrange(list, px, null);
+      plan = arrangePins(list, px, null);
       plan.zoom = z;
       if (plan.box.r - plan.box.l <= availW && plan.box.b - plan.box.t <= availH) break;
     }
@@ -836,9 +725,7 @@
     var out = [], box = map.getContainer().getBoundingClientRect();
     function rect(el, pad) {
       var r = el.getBoundingClientRect();
-      if (!r.width && !r.height) return;
-      out.push({ l: r.left - box.left - pad, t: r.top - box.top - pad,
-                 r: r.right - box.left + pad, b: r.bottom - box.top + pad });
+      if (r.width || r.height) out.push(Boxes.relative(el, box, pad));
     }
     pinList().forEach(function (p) {
       rect(p.mark, 4);
@@ -957,9 +844,14 @@
   function pageState() {
     var container = map.getContainer().getBoundingClientRect();
     var hc = getComputedStyle(document.body).getPropertyValue("--label-ink").trim();
+    var b = map.getBounds();
     return {
       zoom: map.getZoom(),
       center: map.getCenter(),
+      bounds: [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]],
+      regions: shownRegions,  // "name,name|borders": the basemap regions drawn
+      timings: timings,
+      markers: Object.keys(markers).map(function (k) { return markers[k].storyInfo; }),
       size: { width: container.width, height: container.height },
       visualScale: window.visualViewport ? window.visualViewport.scale : 1,
       names: { lang: placeLabels ? placeLabels.names().lang : "en",
@@ -1067,42 +959,7 @@
       send({ type: "error", message: msg.type + ": " + (err && err.stack || err) });
     }
   }
-  window.handle = handle;
   extendHandlers(handlers);
-
-  // Read-back for tests and diagnostics.
-  window.storyMapState = function () {
-    return JSON.stringify({
-      ready: readySent,
-      zoom: map.getZoom(),
-      center: map.getCenter(),
-      regions: shownRegions,
-      timings: timings,
-      markers: Object.keys(markers).map(function (k) { return markers[k].storyInfo; })
-    });
-  };
-  window.storyMapBounds = function () {
-    var b = map.getBounds();
-    return [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]];
-  };
-  window.storyMapMarker = function (slot, index) { return markers[slot + ":" + index] || null; };
-  window.storyMapPins = function () {
-    // Each current pin's dot and label as container pixels, and the map's size.
-    var box = map.getContainer().getBoundingClientRect();
-    function rect(el) {
-      if (!el) return null;
-      var r = el.getBoundingClientRect();
-      return { l: r.left - box.left, t: r.top - box.top, r: r.right - box.left,
-               b: r.bottom - box.top };
-    }
-    return JSON.stringify({
-      width: box.width, height: box.height, zoom: map.getZoom(),
-      pins: pinList().map(function (p) {
-        return { slot: p.slot, dot: rect(p.mark.querySelector(".story-dot")),
-                 label: rect(p.label), side: p.side || null };
-      })
-    });
-  };
 
   // ---- the story editor --------------------------------------------------------------------
   // While editing, a click on the map sets the selected event's place (map-clicked), and the
@@ -1149,14 +1006,6 @@
       editing.marker.setLatLng(at);
     }
     if (!map.getBounds().pad(-0.1).contains(at)) map.panTo(at, { animate: false });
-  };
-
-  window.storyMapEditMarker = function () {
-    // Read-back for tests: where the editor's marker stands in container pixels, or null.
-    if (!editing.marker) return null;
-    var p = map.latLngToContainerPoint(editing.marker.getLatLng());
-    return JSON.stringify({ x: p.x, y: p.y, lat: editing.marker.getLatLng().lat,
-                            lon: editing.marker.getLatLng().lng });
   };
 
   // ---- start -----------------------------------------------------------------------------

@@ -130,17 +130,17 @@ def run(args: argparse.Namespace) -> int:
 
     def build_window() -> None:
         from storyplayer.ui.main_window import MainWindow
-        from storyplayer.ui.shared import theme
+        from storyplayer.ui.shared.theme import Motion, Theme
         from storyplayer.ui.shared.translations import Translations
 
         translations = Translations(app)
         translations.set_language(lang)
-        theme.set_palette(config.theme)
         tiles_problem = _apply_map_settings(map_view, config)
         if tiles_problem:
             notes.append(tiles_problem)
+        theme = Theme.named(config.theme).with_motion(Motion(reduced=config.reduced_motion))
         window = MainWindow(ui["library"], map_view, lang, speed=args.speed,
-                            sync=getattr(args, "sync", False))
+                            sync=getattr(args, "sync", False), theme=theme)
         ui["window"] = window
         window.translations = translations
         # An exception in a slot is logged and told in a banner; the app keeps running.

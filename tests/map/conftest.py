@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from page_probe import page_state
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from windows import delete_and_wait
 
@@ -76,8 +77,9 @@ def run_js(qtbot, view: QWebEngineView, script: str) -> Any:
     return box[0]
 
 
-def map_state(qtbot, view: QWebEngineView) -> dict[str, Any]:
-    return json.loads(run_js(qtbot, view, "storyMapState()"))
+def map_state(qtbot, view: MapView) -> dict[str, Any]:
+    """What the page shows, read through the bridge's `query` message."""
+    return page_state(qtbot, view)
 
 
 def three_stories() -> list[MapStory]:

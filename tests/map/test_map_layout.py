@@ -1,7 +1,8 @@
 """How the map frames the current events: labels in view, a zoom cap, pins at one place apart.
 
-Each test reads the page back with `storyMapPins()` (container pixels of every current pin's
-dot and label) or `storyMapState()`; reduced motion makes every move happen at once.
+Each test reads the page back with the tests' `probePins()` (tests/page_probe.js: container
+pixels of every current pin's dot and label) or the page's answer to `query`; reduced motion
+makes every move happen at once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def ev(lat: float, lon: float, name: str, zoom: int | None = 8) -> MapEvent:
 
 
 def pins(probe, view: MapView) -> dict[str, Any]:
-    return json.loads(probe.run(view, "storyMapPins()"))
+    return json.loads(probe.run(view, "probePins()"))
 
 
 def inside(rect: dict[str, float], width: float, height: float) -> bool:
@@ -160,7 +161,7 @@ def test_current_pin_click_still_jumps(qtbot, map_view):
     stories = three_stories()
     show_all(qtbot, map_view, stories, {1: 2})
     with qtbot.waitSignal(map_view.markerClicked, timeout=5000) as blocker:
-        map_view.page().runJavaScript("storyMapMarker(1, 2).fire('click')")
+        map_view.page().runJavaScript("probeMarker(1, 2).fire('click')")
     assert blocker.args == [1, 2]
 
 

@@ -25,7 +25,7 @@ def _show(qtbot, map_view, story: MapStory) -> None:
 # The path is drawn on a canvas, with no element of its own: the test finds the polyline
 # through the map a current pin is on.
 LINE_JS = """(function () {
-  var m = window.storyMapMarker(0, 1);
+  var m = window.probeMarker(0, 1);
   var out = [];
   m._map.eachLayer(function (l) {
     if (l instanceof L.Polyline && !(l instanceof L.Polygon) && l.getLatLngs().length === 2

@@ -14,7 +14,6 @@ from storyplayer.resources import resources_dir
 def test_page_loads_and_says_ready(map_view, probe):
     assert map_view.is_ready
     state = probe.state(map_view)
-    assert state["ready"] is True
     assert "world" in state["regions"]
     assert state["markers"] == []
 
@@ -62,17 +61,9 @@ def test_three_current_markers_in_their_colours(qtbot, map_view, probe, stories)
     dots = {(m["slot"], m["index"]) for m in state["markers"] if not m["current"]}
     assert dots == {(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)}
     # the view fits all three current places (reduced motion: it is there at once)
-    inside = probe.run(
-        map_view,
-        """
-        (function () {
-          var b = window.storyMapBounds();
-          return [[58.378, 26.729], [57.1656, 24.8545], [58.3859, 24.4971]].every(
-            function (p) { return p[0] > b[0][0] && p[0] < b[1][0] && p[1] > b[0][1]
-                                  && p[1] < b[1][1]; });
-        })()""",
-    )
-    assert inside is True
+    (south, west), (north, east) = probe.state(map_view)["bounds"]
+    for lat, lon in ((58.378, 26.729), (57.1656, 24.8545), (58.3859, 24.4971)):
+        assert south < lat < north and west < lon < east
 
 
 def test_marker_click_emits_slot_and_index(qtbot, map_view, stories):
@@ -81,7 +72,7 @@ def test_marker_click_emits_slot_and_index(qtbot, map_view, stories):
     with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
         pass
     with qtbot.waitSignal(map_view.markerClicked, timeout=5000) as blocker:
-        map_view.page().runJavaScript("storyMapMarker(1, 1).fire('click')")
+        map_view.page().runJavaScript("probeMarker(1, 1).fire('click')")
     assert blocker.args == [1, 1]
 
 
@@ -146,10 +137,10 @@ def test_options_toggle_borders(qtbot, map_view, probe):
 
 def test_page_errors_surface_as_a_signal(qtbot, map_view):
     with qtbot.waitSignal(map_view.pageError, timeout=5000) as blocker:
-        map_view.page().runJavaScript("handle({type: 'stories', stories: [null]})")
+        map_view._bridge.post({"type": "stories", "stories": [None]})
     assert blocker.args[0].startswith("stories:")
     with qtbot.waitSignal(map_view.pageError, timeout=5000) as blocker:
-        map_view.page().runJavaScript("handle({type: 'teleport'})")
+        map_view._bridge.post({"type": "teleport"})
     assert "teleport" in blocker.args[0]
 
 
@@ -219,3 +210,26 @@ def test_the_page_takes_its_constants_from_python(qtbot, map_view, probe, storie
     for source in ("map.js", "map.css", "preload.js"):
         text = (resources_dir() / "map" / source).read_text(encoding="utf-8")
         assert SEA not in text and "#7d6608" not in text and f"maxZoom: {MAX_ZOOM}" not in text
+
+
+def test_the_page_handles_every_command_python_builds(qtbot, map_view, probe):
+    """The live page against the one list: each message Python's builders make is handled
+    (no "unknown message type"), and only those are (map_protocol.PAGE_COMMANDS)."""
+    from storyplayer.model import map_protocol as proto
+
+    built = [proto.stories_message([]), proto.show_message(0, 0, 1), proto.fit_message(),
+             proto.fly_to_event_message(0, 0), proto.fly_message(58.4, 26.7, 5),
+             proto.options_message(reduced_motion=True), proto.clear_message(),
+             proto.names_message("en", None, []), proto.theme_message(),
+             proto.query_message(99), proto.edit_message(False),
+             proto.edit_marker_message(None, None)]
+    assert {m["type"] for m in built} == set(proto.PAGE_COMMANDS)
+    errors: list[str] = []
+    map_view.pageError.connect(errors.append)
+    for message in built:
+        map_view._bridge.post(message)
+    probe.state(map_view)  # answered after every message before it
+    assert errors == []
+    with qtbot.waitSignal(map_view.pageError, timeout=5000) as blocker:
+        map_view._bridge.post({"type": "not-a-command"})
+    assert "unknown message type" in blocker.args[0]

@@ -219,7 +219,7 @@ def test_places_100_m_apart_are_told_apart(qtbot, map_view, probe):
     qtbot.waitUntil(lambda: query(qtbot, map_view)["zoom"] >= 13, timeout=5000)
     points = probe.run(
         map_view,
-        "JSON.stringify([storyMapMarker(0, 0), storyMapMarker(0, 1)].map(function (m) {"
+        "JSON.stringify([probeMarker(0, 0), probeMarker(0, 1)].map(function (m) {"
         " var p = m._map.latLngToContainerPoint(m.getLatLng()); return [p.x, p.y]; }))",
     )
     import json

@@ -3,11 +3,11 @@ and every pane's story and current event are back on it, while the panes keep pl
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 
 import psutil
+from page_probe import page_state
 from PySide6.QtWidgets import QApplication
 
 from storyplayer.map.map_view import MapView
@@ -36,10 +36,7 @@ def renderer_processes(map_view: MapView) -> list[psutil.Process]:
 
 
 def current_markers(qtbot, map_view: MapView) -> dict[int, int]:
-    box: list[str] = []
-    map_view.page().runJavaScript("storyMapState()", 0, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
-    state = json.loads(box[0])
+    state = page_state(qtbot, map_view)
     return {m["slot"]: m["index"] for m in state["markers"] if m["current"]}
 
 

@@ -209,7 +209,8 @@ def test_hostile_stories_make_zero_requests(
         QApplication.processEvents()
     QToolTip.hideText()
     # In the page, story text is text: the labels hold the markup as characters and the
-    # page has only its own five scripts (the channel, preload, Leaflet, labels, map).
+    # page has only its own seven scripts (the channel, preload, Leaflet, boxes, pins, labels,
+    # map).
     page = run_js(qtbot, map_view, """JSON.stringify({
         labels: Array.from(document.querySelectorAll('.story-label'))
                 .map(function (e) { return e.textContent; }),
@@ -218,7 +219,7 @@ def test_hostile_stories_make_zero_requests(
           return (e.getAttribute('src') || e.getAttribute('href') || '').indexOf('127.0.0.1')
             >= 0; }).length })""")
     assert page.count('"foreign":0') == 1, page
-    assert '"scripts":5' in page, page  # qwebchannel, preload, leaflet, labels, map
+    assert '"scripts":7' in page, page  # qwebchannel, preload, leaflet, boxes, pins, labels, map
     assert "<script>fetch(" in page  # a label shows the markup as text
     make_window.close_all()
     qtbot.wait(300)  # time for any late request to arrive (there must be none)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from storyplayer.app import _persist_text_scale
 from storyplayer.model.config import LoadedConfig, load_config
 from storyplayer.model.library import Library
-from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.theme import Theme
 
 
 @pytest.fixture
@@ -119,10 +119,10 @@ def test_a_read_only_config_keeps_the_scale_in_memory_and_says_so(qtbot, make_wi
 def test_high_contrast_theme_and_visible_focus(qtbot, make_window):
     window = make_window()
     window.set_theme("high-contrast")
-    assert theme.INK == "#000000" and theme.current_palette == "high-contrast"
+    assert window.theme.palette.ink == "#000000" and window.theme.high_contrast
     assert "4px solid" in window.styleSheet()
     window.set_theme("light")
-    assert theme.INK == "#1f2328"
+    assert window.theme == Theme() and "#1f2328" in window.styleSheet()
 
 
 def test_text_scale_grows_without_overlap(qtbot, make_window):

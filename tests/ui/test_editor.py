@@ -7,6 +7,7 @@ import zipfile
 from typing import Any
 
 import pytest
+from page_probe import page_state
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
@@ -29,6 +30,9 @@ def run_js(qtbot: Any, view: Any, script: str) -> Any:
 def editing(make_window, bundled_library, qtbot, tmp_path):  # type: ignore[no-untyped-def]
     window = make_window(bundled_library, size=(1280, 800))
     wait_map(qtbot, window)
+    # The view moves at once (no 1.2 s flight after a selection), so a click lands on the
+    # free spot the test found rather than on a pin that flew there meanwhile.
+    window.playback.map_view.set_options(reduced_motion=True)
     host = EditorHost(window, tmp_path / "library", tmp_path / "autosave",
                       bundled_stories_dir())
     return window, host
@@ -55,6 +59,7 @@ def click_map(qtbot: Any, screen: Any, at: QPoint) -> None:
     target = screen.map_view.focusProxy() or screen.map_view
     qtbot.waitUntil(lambda: "editing" in run_js(
         qtbot, screen.map_view, "document.getElementById('map').className"))
+    page_state(qtbot, screen.map_view)  # answered after every message before it: the view is set
     x, y = json.loads(run_js(qtbot, screen.map_view, FREE_SPOT_JS % (at.x(), at.y())))
     before = screen.working.revision
     QTest.mouseClick(target, Qt.LeftButton, Qt.NoModifier, QPoint(int(x), int(y)))
@@ -172,9 +177,9 @@ def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path
 
     # Play it, and see it on the map.
     window.play([story.id])
-    qtbot.waitUntil(lambda: bool(window.playback.panes and json.loads(run_js(
-        qtbot, window.playback.map_view, "storyMapState()"))["markers"]), timeout=10_000)
-    markers = json.loads(run_js(qtbot, window.playback.map_view, "storyMapState()"))["markers"]
+    qtbot.waitUntil(lambda: bool(window.playback.panes and page_state(
+        qtbot, window.playback.map_view)["markers"]), timeout=10_000)
+    markers = page_state(qtbot, window.playback.map_view)["markers"]
     first = story.events[0].place
     assert any(m["lat"] == pytest.approx(first.lat) and m["lon"] == pytest.approx(first.lon)
                for m in markers)
@@ -194,7 +199,7 @@ def test_undo_redo_every_change_and_the_marker_follows(editing, qtbot):
     size = screen.map_view.size()
     click_map(qtbot, screen, QPoint(size.width() // 2, size.height() // 2))
     moved = screen.working.get(("events", 0, "place"))
-    marker = run_js(qtbot, screen.map_view, "storyMapEditMarker()")
+    marker = run_js(qtbot, screen.map_view, "probeEditMarker()")
     assert marker and json.loads(marker)["lat"] == pytest.approx(moved["lat"], abs=1e-3)
     while screen.undo_stack.canUndo():
         qtbot.mouseClick(screen.undo_button, Qt.LeftButton)

@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from story_files import story_data, write_story
 
-from storyplayer.map.map_view import MapView
 from storyplayer.model.config import Config, KioskSettings, LoadedConfig, parse_config
 from storyplayer.model.health import Notifier
 from storyplayer.model.library import Library
@@ -45,15 +44,14 @@ class Clock:
 
 
 @pytest.fixture
-def make_operations(qtbot, tmp_path) -> Iterator:
-    made: list[tuple[MainWindow, Kiosk, KioskOperations]] = []
-
+def make_operations(qtbot, tmp_path, make_window) -> Iterator:
     def make(config: Config | None = None, folders: tuple[Path, ...] = (),
              clock: Clock | None = None, **options) -> tuple[MainWindow, Kiosk, KioskOperations]:
         config = config or Config(kiosk=KioskSettings(enabled=True))
         library = Library.load([bundled_stories_dir(), *folders])
-        window = MainWindow(library, MapView(), "en")
+        window = make_window(library, show=False)
         kiosk = Kiosk(window, config.kiosk, idle_ms=60_000, countdown_ms=0)
+        make_window.before_close(lambda: kiosk._leaving or kiosk.leave())
         clock = clock or Clock(datetime(2026, 6, 2, 12, 0))
         settings = LoadedConfig(config, tmp_path / "config.toml", [],
                                 exists=(tmp_path / "config.toml").exists())
@@ -66,20 +64,10 @@ def make_operations(qtbot, tmp_path) -> Iterator:
         with qtbot.waitExposed(window):
             kiosk.start()
         operations.start()
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        made.append((window, kiosk, operations))
+        make_window.activate(window)
         return window, kiosk, operations
 
     yield make
-    gone: list[int] = []
-    for window, kiosk, _operations in made:
-        if not kiosk._leaving:
-            kiosk.leave()
-        window.playback.close_all(emit=False)
-        window.destroyed.connect(lambda *_: gone.append(1))
-        window.deleteLater()
-    qtbot.waitUntil(lambda: len(gone) == len(made), timeout=5000)
 
 
 def test_a_visitors_session_is_recorded(qtbot, make_operations, tmp_path):

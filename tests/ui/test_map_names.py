@@ -67,7 +67,7 @@ def test_a_storys_own_place_names_reach_the_map(qapp, tmp_path):
     from storyplayer.model.loader import check_story
     from storyplayer.model.story import Event
     from storyplayer.ui.playback.map_names import MapNames
-    from storyplayer.ui.shared import theme
+    from storyplayer.ui.shared.theme import Theme
 
     own = yaml.safe_load("""
 - id: tallinn
@@ -88,17 +88,11 @@ def test_a_storys_own_place_names_reach_the_map(qapp, tmp_path):
     assert places["tallinn"]["name"] == "Reval" and places["toompea"]["name"] == "Toompea"
     names.show(Event(title=story.events[0].title, date=parse_date("1200")))
     assert {p["id"]: p for p in recorder.names[-1]["places"]}["tallinn"]["name"] == "Lindanise"
-    theme.set_palette("high-contrast")
-    try:
-        names.send_theme(1.5)
-        assert recorder.themes[-1] == (True, 1.5)
-    finally:
-        theme.set_palette("light")
+    names.send_theme(Theme.named("high-contrast", 1.5))
+    assert recorder.themes[-1] == (True, 1.5)
 
 
 def test_the_settings_menus_theme_reaches_the_map(qtbot, make_window, bundled_library: Library):
-    from storyplayer.ui.shared import theme
-
     window = make_window(bundled_library)
     window.play(["october-1917"])
     wait_map(qtbot, window)
@@ -111,12 +105,9 @@ def test_the_settings_menus_theme_reaches_the_map(qtbot, make_window, bundled_li
             pass
         return blocker.args[1]["theme"]
 
-    try:
-        window.set_theme("high-contrast")
-        window.set_text_scale(1.4)
-        qtbot.waitUntil(lambda: page_theme() == {**page_theme(), "high_contrast": True,
-                                                 "text_scale": 1.4}, timeout=5000)
-        window.set_theme("light")
-        qtbot.waitUntil(lambda: page_theme()["high_contrast"] is False, timeout=5000)
-    finally:
-        theme.set_palette("light")
+    window.set_theme("high-contrast")
+    window.set_text_scale(1.4)
+    qtbot.waitUntil(lambda: page_theme() == {**page_theme(), "high_contrast": True,
+                                             "text_scale": 1.4}, timeout=5000)
+    window.set_theme("light")
+    qtbot.waitUntil(lambda: page_theme()["high_contrast"] is False, timeout=5000)

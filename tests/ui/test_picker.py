@@ -19,6 +19,7 @@ from storyplayer.ui.picker import picker as picker_module
 from storyplayer.ui.picker.picker import Picker
 from storyplayer.ui.picker.story_list_model import Role
 from storyplayer.ui.shared.cover_image import CoverCache
+from storyplayer.ui.shared.theme import Theme
 
 REFUSAL = "You can choose up to three stories. To change your choice, uncheck an earlier one first."
 
@@ -296,7 +297,7 @@ def test_language_changes_card_text(picker: Picker) -> None:
 
 def test_text_scale_grows_cards(picker: Picker) -> None:
     before = picker.view.visualRect(index_of(picker, "narva-1700")).height()
-    picker.set_text_scale(1.5)
+    picker.apply_theme(Theme(text_scale=1.5))
     after = picker.view.visualRect(index_of(picker, "narva-1700")).height()
     assert after > before * 1.3
 

@@ -56,7 +56,8 @@ def test_plays_through_to_finished(qtbot, make_driver):
 
 
 def test_signals_in_order_with_wait_signals(qtbot, make_driver):
-    driver = make_driver(speed=50, autoplay=False)
+    # half a second per event: a machine that wakes late must not skip event 1 here
+    driver = make_driver(speed=2, autoplay=False)
     with qtbot.waitSignals(
         [driver.eventChanged, driver.eventChanged, driver.finished],
         order="strict",

@@ -8,7 +8,6 @@ from PySide6.QtCore import QPoint
 
 from storyplayer.app import _persist_text_scale, _persist_theme
 from storyplayer.model.config import load_config
-from storyplayer.ui.shared import theme
 
 
 @pytest.fixture
@@ -35,7 +34,7 @@ def test_the_menu_is_on_both_screens_and_saves_what_it_changes(qtbot, window, tm
     assert window.text_scale == pytest.approx(1.2)
     assert load_config(path).config.text_scale == pytest.approx(1.2)
     menu.high_contrast.trigger()
-    assert theme.current_palette == "high-contrast"
+    assert window.theme.high_contrast
     assert load_config(path).config.theme == "high-contrast"
     # The menu ticks what is in force when it opens.
     menu.popup(picker_button.mapToGlobal(QPoint(0, picker_button.height())))

@@ -14,7 +14,6 @@ from storyplayer.cli import main
 from storyplayer.model.library import Library
 from storyplayer.resources import bundled_stories_dir
 from storyplayer.ui.picker.story_list_model import Role
-from storyplayer.ui.shared import theme
 
 COVER = bundled_stories_dir() / "october-1917" / "cover.svg"
 
@@ -48,7 +47,8 @@ def test_ending_band_and_cover_credit_on_screen(qtbot, make_window, tmp_path: Pa
     assert "#1a2b3c" in band.styleSheet() and band.grab().toImage().pixelColor(
         band.width() // 2, band.height() // 2).name() == "#1a2b3c"
     pane.driver.next()
-    assert f"solid {theme.LINE}" in band.styleSheet()  # a pale colour gets an outline
+    line = window.theme.palette.line
+    assert f"solid {line}" in band.styleSheet()  # a pale colour gets an outline
     pane.driver.next()
     card = pane.end_card
     qtbot.waitUntil(lambda: card.isVisible())

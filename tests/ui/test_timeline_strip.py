@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QWidget
 
 from storyplayer.model.library import Library
 from storyplayer.ui.main_window import MainWindow
-from storyplayer.ui.shared import theme
 
 THREE = ["october-1917", "world-war-1", "independence-1918"]
 
@@ -123,4 +122,4 @@ def test_the_current_range_bar_never_hides_the_marks_on_it(qtbot, window) -> Non
         centre = strip.mark_rect(1, index).center()
         pixel = image.pixelColor(round(centre.x() * dpr), round(centre.y() * dpr))
         # A point is a ring filled with the card colour, seen through the bar.
-        assert pixel.name() == QColor(theme.CARD).name(), index
+        assert pixel.name() == QColor(strip.theme.palette.card).name(), index

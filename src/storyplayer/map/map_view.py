@@ -247,6 +247,8 @@ class MapView(QWebEngineView):
         message = proto.theme_message(high_contrast, text_scale)
         if message != self._theme:
             self._theme = message
+            # Before the page is ready only the latest theme waits, so the page starts in it.
+            self._pending = [m for m in self._pending if m.get("type") != message["type"]]
             self._send(message)
 
     def query_state(self) -> int:

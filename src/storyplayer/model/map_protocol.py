@@ -266,7 +266,9 @@ def _lat_lon(data: dict[str, Any]) -> tuple[float, float] | None:
 
 @dataclass(frozen=True)
 class PageState:
-    """The page's answer to a query: zoom, labels with their boxes, theme, overlay opacity."""
+    """The page's answer to a query: zoom, centre and bounds, the basemap regions drawn, the
+    story markers, labels with their boxes, theme, overlay opacity (diagnostics and tests
+    read the page only through this)."""
 
     seq: int
     state: dict[str, Any]

@@ -12,9 +12,9 @@ from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
 from storyplayer.ui.picker.picker import Picker
 from storyplayer.ui.playback.playback_view import PlaybackView
-from storyplayer.ui.shared import theme
 from storyplayer.ui.shared.notices import NoticeArea
 from storyplayer.ui.shared.settings_menu import SettingsButton, SettingsMenu
+from storyplayer.ui.shared.theme import Theme
 
 MIN_SCALE, MAX_SCALE = 0.8, 2.5
 
@@ -25,17 +25,20 @@ class MainWindow(QMainWindow):
     languageChanged = Signal(str)
     textScaleChanged = Signal(float)
     themeChanged = Signal(str)  # "light" or "high-contrast", chosen in the settings menu
+    themeApplied = Signal(object)  # the new Theme, for screens added from outside (kiosk)
 
     def __init__(self, library: Library, map_view: MapView, lang: str, speed: float = 1.0,
-                 parent: QWidget | None = None, *, sync: bool = False):
+                 parent: QWidget | None = None, *, sync: bool = False,
+                 theme: Theme | None = None):
         super().__init__(parent)
         self.library, self.lang = library, lang
         self.setWindowTitle(self.tr("Story Player"))
         self.setMinimumSize(1024, 640)
-        self.text_scale = 1.0
+        # The one theme: every widget gets it through apply_theme (see apply_theme below).
+        self.theme = theme or Theme()
         self.stack = QStackedWidget()
-        self.picker = Picker(library, lang)
-        self.playback = PlaybackView(map_view, lang, speed)
+        self.picker = Picker(library, lang, theme=self.theme)
+        self.playback = PlaybackView(map_view, lang, speed, theme=self.theme)
         self.playback.set_sync(sync)  # --sync: all stories in one date order
         self.stack.addWidget(self.picker)
         self.stack.addWidget(self.playback)
@@ -44,7 +47,6 @@ class MainWindow(QMainWindow):
         self.playback.allClosed.connect(self.show_picker)
         self.playback.backRequested.connect(self.show_picker)
         self._add_shortcuts()
-        self.setStyleSheet(theme.style_sheet(self.text_scale))
         # Set by the composition root: installs translators (ui.translations.Translations).
         self.translations = None
         self.picker.languageRequested.connect(self.set_language)
@@ -53,11 +55,12 @@ class MainWindow(QMainWindow):
         self._message.setTextFormat(Qt.PlainText)
         self._message.setWordWrap(True)
         self._message.hide()
-        self._message_timer = QTimer(self, singleShot=True, interval=6000)
+        self._message_timer = QTimer(self, singleShot=True)
         self._message_timer.timeout.connect(self._message.hide)
         # Banners that say what went wrong (unreadable folders, errors) while playing goes on.
         self.notices = NoticeArea(self)
         self._add_settings_menu()
+        self.apply_theme(self.theme)
 
     def _add_settings_menu(self) -> None:
         """Text size, high contrast and language for a teacher, on both screens."""
@@ -68,7 +71,7 @@ class MainWindow(QMainWindow):
             lambda on: self.set_theme("high-contrast" if on else "light"))
         self.settings_menu.languageChosen.connect(self.set_language)
         self.settings_menu.aboutToShow.connect(lambda: self.settings_menu.show_state(
-            scale=self.text_scale, high_contrast=theme.current_palette == "high-contrast",
+            scale=self.text_scale, high_contrast=self.theme.high_contrast,
             lang=self.lang))
         self.settings_buttons = [SettingsButton(self.settings_menu),
                                  SettingsButton(self.settings_menu)]
@@ -144,12 +147,30 @@ class MainWindow(QMainWindow):
     def _zoom_text(self, change: float) -> None:
         self.set_text_scale(self.text_scale + change)
 
+    @property
+    def text_scale(self) -> float:
+        return self.theme.text_scale
+
     def set_text_scale(self, scale: float) -> None:
-        self.text_scale = round(min(MAX_SCALE, max(MIN_SCALE, scale)), 2)
-        self.setStyleSheet(theme.style_sheet(self.text_scale))
-        self.playback.set_text_scale(self.text_scale)
-        self.picker.set_text_scale(self.text_scale)
-        self.textScaleChanged.emit(self.text_scale)
+        scale = round(min(MAX_SCALE, max(MIN_SCALE, scale)), 2)
+        self.apply_theme(self.theme.with_text_scale(scale))
+        self.textScaleChanged.emit(scale)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Show `theme` everywhere: the window's style sheet, one `apply_theme` call per
+        screen and widget it holds, and `themeApplied` for screens added from outside."""
+        self.theme = theme
+        self.setStyleSheet(theme.style_sheet())
+        self.playback.apply_theme(theme)
+        self.picker.apply_theme(theme)
+        self.notices.apply_theme(theme)
+        for button in self.settings_buttons:
+            button.apply_theme(theme)
+        p = theme.palette
+        self._message.setStyleSheet(
+            f"background: {p.ink}; color: {p.paper}; border-radius: 8px; padding: 8px 14px;")
+        self._message_timer.setInterval(theme.motion.message_ms)
+        self.themeApplied.emit(theme)
 
     # -- classroom and language settings -------------------------------------------------
 
@@ -168,13 +189,8 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, name: str) -> None:
         """"light" or "high-contrast"; every style sheet is built again."""
-        changed = name != theme.current_palette
-        theme.set_palette(name)
-        self.set_text_scale(self.text_scale)
-        for pane in self.playback.panes:
-            pane._apply_colors()
-        for button in self.settings_buttons:
-            button.restyle()
+        changed = name != self.theme.name
+        self.apply_theme(self.theme.with_palette(name))
         if changed:
             self.themeChanged.emit(name)
 
@@ -186,9 +202,6 @@ class MainWindow(QMainWindow):
             return
         self._message.setText(text)
         self._message.setAccessibleName(text)
-        self._message.setStyleSheet(
-            f"background: {theme.INK}; color: {theme.PAPER}; border-radius: 8px; padding: 8px 14px;"
-        )
         width = min(self.width() - 40, 640)
         self._message.setFixedWidth(width)
         self._message.adjustSize()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storyplayer.model.story import PANE_COLORS
 from storyplayer.ui.editor.local_text import LANGUAGE_NAMES, LocalTextFields, with_text
 
 
@@ -198,7 +199,7 @@ class DetailsForm(QScrollArea):
 
     def _pick_color(self) -> None:
         start = QColor(self.color.text()) if QColor.isValidColorName(self.color.text()) \
-            else QColor("#b03a2e")
+            else QColor(PANE_COLORS[0])
         chosen = QColorDialog.getColor(start, self, self.tr("Story colour"))
         if chosen.isValid():
             self.edit.emit(("color",), chosen.name())

@@ -14,6 +14,7 @@ from storyplayer.model.session import Session
 from storyplayer.model.story import PANE_COLORS, Story
 from storyplayer.ui.playback.session_driver import SessionDriver
 from storyplayer.ui.playback.story_pane import StoryPane
+from storyplayer.ui.shared.theme import DEFAULT
 
 
 class PreviewArea(QWidget):
@@ -33,9 +34,8 @@ class PreviewArea(QWidget):
         color = story.color or PANE_COLORS[0]
         session_driver = SessionDriver(Session({0: story}, time.monotonic, autoplay=False))
         driver = session_driver.slot(0)
-        pane = StoryPane(driver, story, color, lang)
+        pane = StoryPane(driver, story, color, lang, theme=DEFAULT.with_text_scale(text_scale))
         session_driver.setParent(pane)
-        pane.set_text_scale(text_scale)
         pane.closeRequested.connect(self.closed)
         pane.showOnMapRequested.connect(lambda index: self.map_view.fly_to_event(0, index))
         driver.eventChanged.connect(lambda index: self.map_view.show_event(0, index))

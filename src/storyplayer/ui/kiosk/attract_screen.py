@@ -16,8 +16,8 @@ from storyplayer.map.map_view import MapView
 from storyplayer.map.story_messages import overview_story
 from storyplayer.model.dates import format_period, line_start
 from storyplayer.model.story import PANE_COLORS, Story
-from storyplayer.ui.shared import theme
 from storyplayer.ui.shared.cover_image import CoverCache
+from storyplayer.ui.shared.theme import DEFAULT, Theme
 from storyplayer.ui.shared.translations import LANGUAGES, translation_file
 
 STORY_MS = 14_000  # each featured story stays this long
@@ -66,6 +66,7 @@ class AttractScreen(QWidget):
 
     def __init__(self, stories: Sequence[Story], lang: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self.theme = DEFAULT  # the kiosk hands it the window's (apply_theme)
         self.setObjectName("attract")
         self.setAttribute(Qt.WA_StyledBackground, True)
         self.setAttribute(Qt.WA_AcceptTouchEvents, True)
@@ -245,6 +246,13 @@ class AttractScreen(QWidget):
         self.touch_other.setText("  ·  ".join(p for p in others if p != self.touch.text()))
         self.setAccessibleName(self.tr("Featured stories. Touch the screen to begin."))
 
+    def apply_theme(self, theme: Theme) -> None:
+        """Drawn in `theme`'s palette (its type is sized from the screen, not the text
+        scale: see _restyle)."""
+        if theme.palette != self.theme.palette:
+            self.theme = theme
+            self._restyle()
+
     def _restyle(self) -> None:
         """Type sized from the screen: read from across a room on any kiosk display."""
         unit = max(0.55, min(1.6, min(self.width() / 1920, self.height() / 1080)))
@@ -256,19 +264,20 @@ class AttractScreen(QWidget):
         margin = px(88)
         self.text_column.setContentsMargins(margin, px(64), px(72), px(64))
         serif = "'DejaVu Serif', Georgia, serif"
+        p = self.theme.palette
         self.setStyleSheet(f"""
-            #attract {{ background: {theme.PAPER}; }}
-            #attractBrand {{ color: {theme.MUTED}; font-family: {serif}; font-weight: bold;
+            #attract {{ background: {p.paper}; }}
+            #attractBrand {{ color: {p.muted}; font-family: {serif}; font-weight: bold;
                              font-size: {px(22)}px; letter-spacing: {px(5)}px; }}
             #attractPeriod {{ font-size: {px(30)}px; font-weight: 700; letter-spacing: 1px; }}
-            #attractTitle {{ color: {theme.INK}; font-family: {serif}; font-weight: bold;
+            #attractTitle {{ color: {p.ink}; font-family: {serif}; font-weight: bold;
                              font-size: {px(60)}px; }}
-            #attractSummary {{ color: {theme.INK}; font-size: {px(28)}px; }}
-            #attractDots {{ color: {theme.MUTED}; font-size: {px(22)}px; }}
-            #attractTouch {{ background: {theme.ACCENT}; color: #ffffff; font-size: {px(38)}px;
+            #attractSummary {{ color: {p.ink}; font-size: {px(28)}px; }}
+            #attractDots {{ color: {p.muted}; font-size: {px(22)}px; }}
+            #attractTouch {{ background: {p.accent}; color: {p.on_strong}; font-size: {px(38)}px;
                              font-weight: 700; border-radius: {px(40)}px;
                              padding: {px(22)}px {px(64)}px; }}
-            #attractTouchOther {{ color: {theme.MUTED}; font-size: {px(26)}px;
+            #attractTouchOther {{ color: {p.muted}; font-size: {px(26)}px;
                                   padding-left: {px(64)}px; }}
         """)
 

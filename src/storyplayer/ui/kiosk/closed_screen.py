@@ -15,6 +15,8 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from storyplayer.ui.shared.theme import DEFAULT
+
 log = logging.getLogger(__name__)
 
 
@@ -51,10 +53,11 @@ class ClosedScreen(QWidget):
         layout.addWidget(self.when)
         layout.addStretch(1)
         # Dim: dark grey on black, nothing moves.
-        self.setStyleSheet("""
-            #closedScreen { background: #000000; }
-            #closedHeading { color: #6b6b6b; font-size: 30pt; font-weight: 600; }
-            #closedWhen { color: #4d4d4d; font-size: 18pt; }
+        p = DEFAULT.palette  # the same in every palette
+        self.setStyleSheet(f"""
+            #closedScreen {{ background: {p.closed_background}; }}
+            #closedHeading {{ color: {p.closed_heading}; font-size: 30pt; font-weight: 600; }}
+            #closedWhen {{ color: {p.closed_text}; font-size: 18pt; }}
         """)
         self._retranslate()
 

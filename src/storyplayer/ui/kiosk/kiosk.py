@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QShortcut
@@ -25,6 +26,7 @@ from storyplayer.ui.kiosk.pin_pad import PinPad
 from storyplayer.ui.kiosk.staff_report import StaffReport
 from storyplayer.ui.kiosk.still_there import StillThere
 from storyplayer.ui.main_window import MainWindow
+from storyplayer.ui.shared.theme import Theme
 
 CURSOR_HIDE_MS = 3_000
 _MOUSE_EVENTS = (QEvent.MouseButtonPress, QEvent.MouseButtonRelease, QEvent.MouseButtonDblClick)
@@ -89,10 +91,16 @@ class Kiosk(QObject):
         self.cursor.idle.connect(self._hide_cursor)
         self.cursor.active.connect(self._show_cursor)
         window.setWindowFlag(Qt.FramelessWindowHint, True)
-        # Fingertip targets: every button at least 48 px (content + padding + border).
-        window.stack.setStyleSheet(
-            "QPushButton, QToolButton { min-height: 38px; min-width: 38px; }")
+        # The kiosk's screens follow the window's theme; fingertip targets: every button at
+        # least 48 px wide as well as high (content + padding + border).
+        window.themeApplied.connect(self.apply_theme)
+        window.apply_theme(replace(window.theme, touch=True))
         window.languageChanged.connect(self.attract.set_language)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """The kiosk's own screens in the window's `theme`."""
+        for screen in (self.attract, self.pin_pad, self.staff_report, self.still_there):
+            screen.apply_theme(theme)
 
     # -- starting and the attract screen -------------------------------------------------
 
@@ -101,12 +109,12 @@ class Kiosk(QObject):
         window = self.window
         self._staff_text_scale = window.text_scale  # what each new visitor starts with
         window.installEventFilter(self)
-        window.playback.manual_button.hide()  # visitors get the stories as they run
+        window.playback.offer_manual(False)  # visitors get the stories as they run
         editing = getattr(window.picker, "editing", None)
         if editing is not None:  # the story editor is for staff outside kiosk mode
             editing.disable()
         # No broken story, no developer message for a visitor: staff see them (staff_entered).
-        window.picker.proxy.set_broken_shown(False)
+        window.picker.set_broken_shown(False)
         window.notices.set_held(True)
         for button in window.settings_buttons:  # the teacher's menu is not for visitors
             button.hide()

@@ -143,6 +143,8 @@ class KioskOperations(QObject):
         self.staff_page.hiddenRequested.connect(self._show_hidden)
         kiosk.staff_report.closed.connect(self.staff_page.close_page)
         kiosk.staff_page = self.staff_page
+        self.staff_page.apply_theme(self.window.theme)
+        self.window.themeApplied.connect(self.staff_page.apply_theme)
         kiosk.exited.connect(self.stop)
         app = QCoreApplication.instance()
         if app is not None:  # the app closes (systemd stops it): the visit is complete

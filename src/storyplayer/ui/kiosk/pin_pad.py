@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from storyplayer.model.pin_guard import PinGuard
-from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.theme import DEFAULT, Theme
 
 GIVE_UP_MS = 30_000
 
@@ -74,15 +74,21 @@ class PinPad(QWidget):
         outer.addWidget(self.panel, 0, Qt.AlignCenter)
         self._give_up = QTimer(self, singleShot=True, interval=GIVE_UP_MS)
         self._give_up.timeout.connect(self.cancel)
+        self.apply_theme(DEFAULT)
+        self._retranslate()
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Drawn in `theme`'s palette."""
+        self.theme = theme
+        p = theme.palette
         self.setStyleSheet(f"""
-            #pinPanel {{ background: {theme.CARD}; border-radius: 18px;
-                         border: 1px solid {theme.LINE}; }}
+            #pinPanel {{ background: {p.card}; border-radius: 18px;
+                         border: 1px solid {p.line}; }}
             #pinHeading {{ font-size: 16pt; font-weight: 600; }}
             #pinDisplay {{ font-size: 26pt; letter-spacing: 8px; min-height: 48px; }}
             #pinWait {{ font-size: 14pt; }}
             #pinPanel QPushButton {{ font-size: 20pt; min-height: 64px; min-width: 64px; }}
         """)
-        self._retranslate()
 
     def _key(self, text: str) -> QPushButton:
         button = QPushButton(text)
@@ -188,4 +194,4 @@ class PinPad(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 150))
+        painter.fillRect(self.rect(), QColor(self.theme.palette.scrim))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from storyplayer.model.stats_report import Report
-from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.theme import DEFAULT, Theme
 
 GIVE_UP_MS = 120_000
 MOST_STORIES = 10
@@ -35,6 +35,7 @@ class BarChart(QWidget):
 
     def __init__(self, vertical: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
+        self.theme = DEFAULT
         self.vertical = vertical
         self.bars: list[tuple[str, int, int]] = []
         self.notes: list[str] = []  # written after each bar; its value when empty
@@ -51,6 +52,10 @@ class BarChart(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(420, 220)
 
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
@@ -62,7 +67,8 @@ class BarChart(QWidget):
         top = max(1, max(value for _, value, _ in self.bars))
         metrics = painter.fontMetrics()
         line = metrics.height()
-        light, dark, ink = QColor(theme.LINE), QColor(theme.ACCENT), QColor(theme.INK)
+        p = self.theme.palette
+        light, dark, ink = QColor(p.line), QColor(p.accent), QColor(p.ink)
         if self.vertical:
             width = self.width() / len(self.bars)
             chart = self.height() - line - 4
@@ -148,16 +154,24 @@ class StaffPage(QWidget):
         outer.addWidget(self.panel)
         self._give_up = QTimer(self, singleShot=True, interval=GIVE_UP_MS)
         self._give_up.timeout.connect(self.close_page)
+        self.apply_theme(DEFAULT)
+        self._retranslate()
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Drawn in `theme`'s palette, the charts too."""
+        self.theme = theme
+        self.stories.apply_theme(theme)
+        self.hours.apply_theme(theme)
+        p = theme.palette
         self.setStyleSheet(f"""
-            #staffPanel {{ background: {theme.CARD}; border-radius: 18px; }}
-            #staffHeading {{ color: {theme.INK}; font-size: 20pt; font-weight: 600; }}
-            #staffBanner {{ background: #fff1d6; color: {theme.INK}; border-radius: 8px;
+            #staffPanel {{ background: {p.card}; border-radius: 18px; }}
+            #staffHeading {{ color: {p.ink}; font-size: 20pt; font-weight: 600; }}
+            #staffBanner {{ background: {p.banner}; color: {p.ink}; border-radius: 8px;
                             padding: 8px 12px; font-size: 12pt; }}
-            #staffTotals {{ color: {theme.INK}; font-size: 13pt; }}
-            #staffChartHeading {{ color: {theme.MUTED}; font-size: 12pt; font-weight: 600; }}
+            #staffTotals {{ color: {p.ink}; font-size: 13pt; }}
+            #staffChartHeading {{ color: {p.muted}; font-size: 12pt; font-weight: 600; }}
             #staffPanel QPushButton {{ font-size: 13pt; padding: 6px 18px; }}
         """)
-        self._retranslate()
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Staff: visitor statistics"))
@@ -229,7 +243,7 @@ class StaffPage(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 150))
+        painter.fillRect(self.rect(), QColor(self.theme.palette.scrim))
 
 
 def _minutes(seconds: float) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from storyplayer.model.library import Entry
-from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.theme import DEFAULT, Theme
 
 
 class StaffReport(QWidget):
@@ -62,15 +62,21 @@ class StaffReport(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 40, 40, 40)
         outer.addWidget(self.panel, 0, Qt.AlignHCenter)
+        self.apply_theme(DEFAULT)
+        self._retranslate()
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Drawn in `theme`'s palette."""
+        self.theme = theme
+        p = theme.palette
         self.setStyleSheet(f"""
-            #staffPanel {{ background: {theme.CARD}; border-radius: 18px;
-                           border: 1px solid {theme.LINE}; }}
+            #staffPanel {{ background: {p.card}; border-radius: 18px;
+                           border: 1px solid {p.line}; }}
             #staffHeading {{ font-size: 16pt; font-weight: 600; }}
-            #staffItems {{ font-size: 12pt; border: 1px solid {theme.LINE}; }}
-            #staffItems::item {{ padding: 8px; border-bottom: 1px solid {theme.LINE}; }}
+            #staffItems {{ font-size: 12pt; border: 1px solid {p.line}; }}
+            #staffItems::item {{ padding: 8px; border-bottom: 1px solid {p.line}; }}
             #staffPanel QPushButton {{ font-size: 13pt; padding: 6px 18px; }}
         """)
-        self._retranslate()
 
     def open_report(self, broken: Sequence[Entry], messages: Sequence[str]) -> None:
         self._broken, self._messages = list(broken), list(messages)
@@ -117,4 +123,4 @@ class StaffReport(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 150))
+        painter.fillRect(self.rect(), QColor(self.theme.palette.scrim))

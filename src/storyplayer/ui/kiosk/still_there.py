@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.theme import DEFAULT, Theme
 
 
 class StillThere(QWidget):
@@ -40,16 +40,19 @@ class StillThere(QWidget):
             layout.addWidget(label)
         outer = QVBoxLayout(self)
         outer.addWidget(self.panel, 0, Qt.AlignCenter)
-        self._restyle()
+        self.apply_theme(DEFAULT)
         self._retranslate()
 
-    def _restyle(self) -> None:
+    def apply_theme(self, theme: Theme) -> None:
+        """Drawn in `theme`'s palette."""
+        self.theme = theme
+        p = theme.palette
         self.setStyleSheet(f"""
-            #stillPanel {{ background: {theme.CARD}; border-radius: 20px;
-                           border: 1px solid {theme.LINE}; }}
-            #stillHeading {{ color: {theme.INK}; font-size: 26pt; font-weight: 600; }}
-            #stillCountdown {{ color: {theme.INK}; font-size: 17pt; }}
-            #stillHint {{ color: {theme.MUTED}; font-size: 14pt; }}
+            #stillPanel {{ background: {p.card}; border-radius: 20px;
+                           border: 1px solid {p.line}; }}
+            #stillHeading {{ color: {p.ink}; font-size: 26pt; font-weight: 600; }}
+            #stillCountdown {{ color: {p.ink}; font-size: 17pt; }}
+            #stillHint {{ color: {p.muted}; font-size: 14pt; }}
         """)
 
     def _retranslate(self) -> None:
@@ -83,4 +86,4 @@ class StillThere(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 140))
+        painter.fillRect(self.rect(), QColor(self.theme.palette.scrim_light))

@@ -50,7 +50,7 @@ from storyplayer.ui.picker.story_list_model import (
     StoryListModel,
     Toggle,
 )
-from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.theme import DEFAULT, Theme, scaled, tint
 
 NOTICE_MILLISECONDS = 6000
 PAGE_MARGIN = 40
@@ -69,7 +69,8 @@ class Picker(QWidget):
     addRequested = Signal()  # "Add story…" (shown only where adding is allowed)
     filesDropped = Signal(list)  # paths of story files dropped on the picker
 
-    def __init__(self, library: Library, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, lang: str, parent: QWidget | None = None, *,
+                 theme: Theme = DEFAULT) -> None:
         super().__init__(parent)
         self.setObjectName("picker")
         self.setAttribute(Qt.WA_StyledBackground, True)
@@ -123,7 +124,8 @@ class Picker(QWidget):
         self._connect()
         self._fill_categories()
         self._retranslate()
-        self.set_text_scale(1.0)
+        self.theme: Theme | None = None
+        self.apply_theme(theme)
 
     # --- public API -----------------------------------------------------------------------
 
@@ -158,15 +160,21 @@ class Picker(QWidget):
         if lang != self.model.lang:
             self.languageRequested.emit(lang)
 
-    def set_text_scale(self, scale: float) -> None:
-        self._scale = scale
-        self.delegate.set_scale(scale)
+    def apply_theme(self, theme: Theme) -> None:
+        """The page, its grid and cards in `theme`'s colours and at its text scale."""
+        if theme == self.theme:
+            return
+        self.theme = theme
+        scale = self._scale = theme.text_scale
+        self.delegate.apply_theme(theme)
         self.delegate.covers.clear()
+        self.view.apply_theme(theme)
+        self.category_box.apply_theme(theme)
         self.view.setSpacing(round(12 * scale))
         inset = max(0, PAGE_MARGIN - self.view.spacing() - round(self.delegate.margin()))
         self._view_holder.setContentsMargins(inset, 0, max(0, inset - 12), 0)
-        self.setStyleSheet(_style_sheet(scale))
-        chrome = theme.chrome_scale(scale)
+        self.setStyleSheet(_style_sheet(theme))
+        chrome = theme.chrome_scale
         self.play_button.setMinimumSize(QSize(round(180 * chrome), round(56 * chrome)))
         self.search_box.setMinimumWidth(round(240 * chrome))
         self.search_box.setMaximumWidth(round(420 * chrome))
@@ -187,6 +195,10 @@ class Picker(QWidget):
         """Shows "Add story…" and takes dropped files, or neither (a kiosk's visitors)."""
         self.add_button.setVisible(allowed)
         self.setAcceptDrops(allowed)
+
+    def set_broken_shown(self, shown: bool) -> None:
+        """Shows the stories that cannot be played (greyed, with why), or hides them."""
+        self.proxy.set_broken_shown(shown)
 
     def show_notice(self, text: str) -> None:
         """Say `text` in the banner above the bar for a few seconds."""
@@ -483,13 +495,13 @@ def _announce(widget: QWidget, text: str) -> None:
         pass
 
 
-def _style_sheet(scale: float) -> str:
-    s = theme.Sizes()
-    pt = theme.scaled
-    chrome = theme.chrome_scale(scale)  # the page's own labels and controls
+def _style_sheet(theme: Theme) -> str:
+    s, p, scale = theme.sizes, theme.palette, theme.text_scale
+    chrome = theme.chrome_scale  # the page's own labels and controls
+    pt = scaled
     return f"""
     #pickerHeading {{ font-size: {pt(s.heading * 1.3, chrome)}pt; font-weight: 700; }}
-    #pickerSubheading {{ font-size: {pt(s.body, chrome)}pt; color: {theme.MUTED}; }}
+    #pickerSubheading {{ font-size: {pt(s.body, chrome)}pt; color: {p.muted}; }}
     #pickerSearch, #pickerCategory {{
         padding: {round(9 * chrome)}px {round(12 * chrome)}px; border-radius: 10px;
         min-height: {round(30 * chrome)}px; font-size: {pt(s.body, chrome)}pt;
@@ -504,10 +516,10 @@ def _style_sheet(scale: float) -> str:
         background: transparent; width: {round(14 * scale)}px; margin: 4px 0;
     }}
     #storyGrid QScrollBar::handle:vertical {{
-        background: #cbc3b4; border-radius: {round(5 * scale)}px; min-height: 48px;
+        background: {p.scrollbar}; border-radius: {round(5 * scale)}px; min-height: 48px;
         margin: 0 {round(3 * scale)}px;
     }}
-    #storyGrid QScrollBar::handle:vertical:hover {{ background: {theme.MUTED}; }}
+    #storyGrid QScrollBar::handle:vertical:hover {{ background: {p.muted}; }}
     #storyGrid QScrollBar::add-line, #storyGrid QScrollBar::sub-line {{ height: 0; }}
     #storyGrid QScrollBar::add-page, #storyGrid QScrollBar::sub-page {{ background: none; }}
     #pickerCategory::drop-down {{ border: none; width: {round(36 * chrome)}px; }}
@@ -515,23 +527,23 @@ def _style_sheet(scale: float) -> str:
         font-weight: 700; border-radius: 0; padding: {round(9 * chrome)}px {round(12 * chrome)}px;
         min-height: {round(30 * chrome)}px; font-size: {pt(s.body, chrome)}pt;
     }}
-    QPushButton#pickerLanguage:focus {{ border: {theme.FOCUS_WIDTH + 1}px solid {theme.ACCENT}; }}
+    QPushButton#pickerLanguage:focus {{ border: {p.focus_width + 1}px solid {p.accent}; }}
     #pickerCategory::down-arrow {{ image: none; }}
     #pickerCategory {{ padding-right: {round(40 * chrome)}px; }}
     #pickerNotice {{
-        background: {theme.tint(theme.ACCENT, 0.88)};
-        border: 1px solid {theme.tint(theme.ACCENT, 0.55)}; border-radius: 10px;
+        background: {tint(p.accent, 0.88)};
+        border: 1px solid {tint(p.accent, 0.55)}; border-radius: 10px;
     }}
     #pickerNoticeText {{ font-size: {pt(s.body * 1.1, scale)}pt; font-weight: 600; }}
-    #pickerBar {{ background: {theme.CARD}; border-top: 1px solid {theme.LINE}; }}
+    #pickerBar {{ background: {p.card}; border-top: 1px solid {p.line}; }}
     /* The bar is controls, like the header: it grows only to the chrome's scale, so that
        at the largest text scale the cards keep the screen. */
-    #pickerCount {{ font-size: {pt(s.body * 1.1, chrome)}pt; color: {theme.INK}; }}
+    #pickerCount {{ font-size: {pt(s.body * 1.1, chrome)}pt; color: {p.ink}; }}
     QPushButton#primary {{
         font-size: {pt(s.title, chrome)}pt; border-radius: 12px;
         padding: {round(10 * chrome)}px {round(40 * chrome)}px;
     }}
-    QPushButton#primary:focus {{ border: 3px solid {theme.INK}; }}
+    QPushButton#primary:focus {{ border: 3px solid {p.ink}; }}
     QPushButton#pickerAdd {{
         border-radius: 10px; padding: {round(9 * chrome)}px {round(16 * chrome)}px;
         min-height: {round(30 * chrome)}px;

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from storyplayer.ui.picker.story_list_model import Role
 from storyplayer.ui.shared import theme
 from storyplayer.ui.shared.cover_image import CoverCache
+from storyplayer.ui.shared.theme import DEFAULT, Theme, tint
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,8 +45,6 @@ CARD_MIN_WIDTH = 264
 CHECK_DIAMETER = 48  # a fingertip
 CARD_CACHE = 40  # finished cards kept: about three screens' worth
 COVER_ASPECT = 10 / 16  # height / width; covers are drawn 16:10 (e.g. 640x400)
-_SUMMARY_INK = "#3d434a"
-_REFUSED_INK = "#9b2c2c"
 
 
 # Tags that the bundled stories and common imports use, translated like any UI text;
@@ -78,7 +77,7 @@ class StoryCardDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.scale = 1.0
+        self.theme, self.scale = DEFAULT, DEFAULT.text_scale
         self.card_width = CARD_WIDTH
         self.summary_lines = 3  # more when the cards have the screen to themselves
         self.covers = CoverCache()
@@ -89,8 +88,9 @@ class StoryCardDelegate(QStyledItemDelegate):
 
     # --- geometry -------------------------------------------------------------------------
 
-    def set_scale(self, scale: float) -> None:
-        self.scale = scale
+    def apply_theme(self, theme: Theme) -> None:
+        """Cards in `theme`'s colours and at its text scale (drawn again)."""
+        self.theme, self.scale = theme, theme.text_scale
         self.cards.clear()
         self.frames.clear()
 
@@ -102,11 +102,11 @@ class StoryCardDelegate(QStyledItemDelegate):
         return round(min(width, CARD_WIDTH * 1.1 * self.scale) * COVER_ASPECT)
 
     def _fonts(self, base: QFont) -> dict[str, QFont]:
-        s = theme.Sizes()
+        s = self.theme.sizes
 
         def font(points: float, weight: QFont.Weight = QFont.Normal) -> QFont:
             f = QFont(base)
-            f.setPointSizeF(theme.scaled(points, self.scale))
+            f.setPointSizeF(self.theme.pt(points))
             f.setWeight(weight)
             return f
 
@@ -155,11 +155,11 @@ class StoryCardDelegate(QStyledItemDelegate):
             index.data(Role.ID) or index.data(Role.TITLE), index.data(Role.TITLE),
             index.data(Role.PERIOD), bool(index.data(Role.CHECKED)), int(state.value),
             option.rect.width(), option.rect.height(), dpr, self.scale, painter.font().key(),
-            theme.PAPER,
+            self.theme.palette.paper,
         )
         # Cards lie on the picker's paper, so each is drawn on it and shown as an opaque copy.
         card = _cached_render(self.cards, key, painter, option, index, dpr, self._paint_card,
-                              theme.PAPER)
+                              self.theme.palette.paper)
         painter.drawPixmap(option.rect.topLeft(), card)
 
     def _card_geometry(self, option: QStyleOptionViewItem, index: Index):  # type: ignore[no-untyped-def]
@@ -167,7 +167,7 @@ class StoryCardDelegate(QStyledItemDelegate):
         card = QRectF(option.rect).adjusted(m, m, -m, -m)
         cover = QRectF(card.left(), card.top(), card.width(), self.cover_height())
         valid = bool(index.data(Role.VALID))
-        color = index.data(Role.COLOR) or theme.ACCENT
+        color = index.data(Role.COLOR) or self.theme.palette.accent
         return card, cover, valid, color
 
     def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -187,7 +187,7 @@ class StoryCardDelegate(QStyledItemDelegate):
         title = index.data(Role.TITLE) or ""
         # Long titles may take a third line; the summary then gives one up.
         title_lines = wrap(title, QFontMetricsF(fonts["title"]), width, 3)
-        y = _draw_lines(painter, fonts["title"], theme.INK, title, x, y, width, 3)
+        y = _draw_lines(painter, fonts["title"], self.theme.palette.ink, title, x, y, width, 3)
         y += 2 * s
         if valid:
             period = index.data(Role.PERIOD) or ""
@@ -196,18 +196,21 @@ class StoryCardDelegate(QStyledItemDelegate):
             y += 8 * s
             summary = index.data(Role.SUMMARY) or ""
             lines = self.summary_lines - (1 if len(title_lines) > 2 else 0)
-            _draw_lines(painter, fonts["summary"], _SUMMARY_INK, summary, x, y, width, lines, 1.12)
+            _draw_lines(painter, fonts["summary"], self.theme.palette.summary, summary, x, y,
+                        width, lines, 1.12)
             chip_y = card.bottom() - pad - self._chip_height(fonts["chip"])
             self._paint_chips(
                 painter, fonts["chip"], index.data(Role.CATEGORIES) or [], x, chip_y, width, color
             )
         else:
             y = _draw_lines(
-                painter, fonts["period"], _REFUSED_INK, self.tr("Cannot be played"), x, y, width, 1
+                painter, fonts["period"], self.theme.palette.refused,
+                self.tr("Cannot be played"), x, y, width, 1
             )
             y += 8 * s
             reason = index.data(Role.REASON) or ""
-            _draw_lines(painter, fonts["summary"], _SUMMARY_INK, reason, x, y, width, 4)
+            _draw_lines(painter, fonts["summary"], self.theme.palette.summary, reason, x, y,
+                        width, 4)
         painter.restore()
 
     def _frame(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> QPixmap:
@@ -241,7 +244,7 @@ class StoryCardDelegate(QStyledItemDelegate):
         shape = QPainterPath()
         shape.addRoundedRect(card, radius, radius)
         self._paint_shadow(painter, card, radius, lifted=hover or checked)
-        painter.fillPath(shape, QColor(theme.tint(color, 0.93) if checked else theme.CARD))
+        painter.fillPath(shape, QColor(tint(color, 0.93) if checked else self.theme.palette.card))
         if not valid:
             painter.setOpacity(0.72)
         painter.save()
@@ -258,16 +261,16 @@ class StoryCardDelegate(QStyledItemDelegate):
                 card.adjusted(2 * s, 2 * s, -2 * s, -2 * s), radius - 2 * s, radius - 2 * s
             )
         elif hover and valid:
-            painter.setPen(QPen(QColor(theme.tint(color, 0.35)), 1.5 * s))
+            painter.setPen(QPen(QColor(tint(color, 0.35)), 1.5 * s))
             painter.drawRoundedRect(card, radius, radius)
         else:
-            painter.setPen(QPen(QColor(theme.LINE), 1))
+            painter.setPen(QPen(QColor(self.theme.palette.line), 1))
             painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
         if valid:
             self._paint_check(painter, cover, checked, color, s)
         if focus:
             ring = 3 * s
-            painter.setPen(QPen(QColor(theme.ACCENT), ring))
+            painter.setPen(QPen(QColor(self.theme.palette.accent), ring))
             painter.setBrush(Qt.NoBrush)
             outer = card.adjusted(-ring - 1, -ring - 1, ring + 1, ring + 1)
             painter.drawRoundedRect(outer, radius + ring, radius + ring)
@@ -277,7 +280,7 @@ class StoryCardDelegate(QStyledItemDelegate):
         painter.setPen(Qt.NoPen)
         steps = (6, 4, 2) if lifted else (3, 2, 1)
         for i, spread in enumerate(steps):
-            painter.setBrush(QColor(60, 45, 20, 10 + 4 * i))
+            painter.setBrush(_alpha(theme.CARD_SHADOW, 10 + 4 * i))
             r = card.adjusted(-spread * 0.5, spread * 0.3, spread * 0.5, spread * 1.2)
             painter.drawRoundedRect(r, radius + spread * 0.5, radius + spread * 0.5)
 
@@ -309,10 +312,10 @@ class StoryCardDelegate(QStyledItemDelegate):
             fm.height() + 10 * s,
         )
         painter.setPen(Qt.NoPen)
-        painter.setBrush(QColor(20, 18, 14, 150))
+        painter.setBrush(QColor(theme.PICTURE_LABEL))
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(theme.ON_PICTURE))
         painter.drawText(pill, Qt.AlignCenter, meta)
 
     def _paint_check(
@@ -320,8 +323,8 @@ class StoryCardDelegate(QStyledItemDelegate):
     ) -> None:
         d = CHECK_DIAMETER * s
         circle = QRectF(cover.right() - d - 12 * s, cover.top() + 12 * s, d, d)
-        painter.setPen(QPen(QColor("white"), 3 * s))
-        painter.setBrush(QColor(color) if checked else QColor(255, 255, 255, 150))
+        painter.setPen(QPen(QColor(theme.ON_PICTURE), 3 * s))
+        painter.setBrush(QColor(color) if checked else QColor(theme.CHECK_OFF))
         painter.drawEllipse(circle)
         if not checked:
             return
@@ -330,7 +333,7 @@ class StoryCardDelegate(QStyledItemDelegate):
         tick.moveTo(c + QPointF(-0.22 * d, 0.0))
         tick.lineTo(c + QPointF(-0.06 * d, 0.16 * d))
         tick.lineTo(c + QPointF(0.24 * d, -0.15 * d))
-        pen = QPen(QColor("white"), 4.5 * s, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
+        pen = QPen(QColor(theme.ON_PICTURE), 4.5 * s, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(tick)
@@ -364,13 +367,19 @@ class StoryCardDelegate(QStyledItemDelegate):
                 left = 0
             chip = QRectF(x, y, w, height)
             painter.setPen(Qt.NoPen)
-            painter.setBrush(QColor(theme.tint(color, 0.86)))
+            painter.setBrush(QColor(tint(color, 0.86)))
             painter.drawRoundedRect(chip, height / 2, height / 2)
             painter.setPen(QColor(color).darker(150))
             painter.drawText(chip, Qt.AlignCenter, label)
             if left == 0:
                 return
             x += w + gap
+
+
+def _alpha(color: str, alpha: int) -> QColor:
+    c = QColor(color)
+    c.setAlpha(alpha)
+    return c
 
 
 def _draw_lines(

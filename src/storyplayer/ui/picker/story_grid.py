@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from storyplayer.ui.picker.story_card import CARD_MIN_WIDTH, CARD_WIDTH, StoryCardDelegate
-from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.theme import DEFAULT, Theme
 
 GROW = 1.6  # a card grows to at most this times its width to fill a row
 SUMMARY_LINES_ONE_ROW = 5
@@ -49,6 +49,7 @@ class StoryGrid(QListView):
     def __init__(self, delegate: StoryCardDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("storyGrid")
+        self.theme = DEFAULT
         self._delegate = delegate
         self.setItemDelegate(delegate)
         self.setViewMode(QListView.ListMode)
@@ -149,11 +150,16 @@ class StoryGrid(QListView):
         else:
             super().keyPressEvent(event)
 
+    def apply_theme(self, theme: Theme) -> None:
+        """The empty grid's words in `theme`'s colours (the cards are the delegate's)."""
+        self.theme = theme
+        self.viewport().update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self.model() is not None and self.model().rowCount() == 0 and self.empty_text:
             painter = QPainter(self.viewport())
-            painter.setPen(theme.MUTED)
+            painter.setPen(QColor(self.theme.palette.muted))
             rect = self.viewport().rect().adjusted(24, 48, -24, -24)
             painter.drawText(
                 rect, int(Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap), self.empty_text
@@ -163,6 +169,12 @@ class StoryGrid(QListView):
 class CategoryBox(QComboBox):
     """A combo box whose arrow is drawn here, so it survives the app's style sheet."""
 
+    theme = DEFAULT
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self)
@@ -170,7 +182,8 @@ class CategoryBox(QComboBox):
         size = max(5.0, self.height() * 0.12)
         x = self.width() - self.height() * 0.5 - 4
         y = self.height() / 2
-        pen = QPen(QColor(theme.INK if self.isEnabled() else theme.MUTED), max(2.0, size * 0.4))
+        ink = self.theme.palette.ink if self.isEnabled() else self.theme.palette.muted
+        pen = QPen(QColor(ink), max(2.0, size * 0.4))
         pen.setCapStyle(Qt.RoundCap)
         pen.setJoinStyle(Qt.RoundJoin)
         painter.setPen(pen)

@@ -22,12 +22,13 @@ from PySide6.QtCore import (
 from storyplayer.model.dates import DateSpan, format_period, line_start
 from storyplayer.model.library import Entry, Library, search_text
 from storyplayer.model.story import Story
+from storyplayer.ui.shared.theme import INVALID_STORY_COLOR, STORY_COLORS
 
 MAX_CHOICES = 3
 
 # Card colours for stories whose author chose none: muted, distinct, white text reads on them.
-_QUIET_COLORS = ("#6b5b45", "#4f6d7a", "#5e6b3f", "#7a4f5e", "#56607a", "#7a6140")
-_INVALID_COLOR = "#8d9096"
+_QUIET_COLORS = STORY_COLORS
+_INVALID_COLOR = INVALID_STORY_COLOR
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from storyplayer.ui.playback.card_page import CardPage
-from storyplayer.ui.shared import theme
 from storyplayer.ui.shared.icons import icon
+from storyplayer.ui.shared.theme import Theme
 
 
 class EndCard(CardPage):
@@ -39,16 +39,15 @@ class EndCard(CardPage):
         buttons.setContentsMargins(18, 8, 18, 10)
         buttons.setSpacing(10)
         self.outer_layout.addLayout(buttons)
-        self.play_again = QPushButton(icon("replay", "#ffffff"), "")
+        self.play_again = QPushButton("")
         self.play_again.setObjectName("primary")
-        self.close_button = QPushButton(icon("close", theme.INK), "")
+        self.close_button = QPushButton("")
         for button in (self.play_again, self.close_button):
             button.setIconSize(QSize(22, 22))
             button.setMinimumHeight(48)
             button.setCursor(Qt.PointingHandCursor)
             button.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
             buttons.addWidget(button)
-        self.play_again.setStyleSheet(f"background:{color}; color:{theme.readable_on(color)};")
         self.play_again.clicked.connect(self.playAgainRequested)
         self.close_button.clicked.connect(self.closeRequested)
         self._retranslate()
@@ -73,3 +72,23 @@ class EndCard(CardPage):
         if event.type() == QEvent.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    def apply_theme(self, theme: Theme, color: str) -> None:
+        """The card in `theme`; its heading and Play again in the story's `color`."""
+        p, s, on = theme.palette, theme.sizes, theme.readable_on(color)
+        self.setStyleSheet(f"""
+            #endBody {{ background: {p.card}; }}
+            #endHeading {{ color: {color}; font-family: 'DejaVu Serif', serif;
+                           font-weight: bold; }}
+            #endStoryTitle {{ font-weight: 600; }}
+            #endCard QPushButton {{ padding-left: 8px; padding-right: 8px; }}
+        """)
+        self.play_again.setIcon(icon("replay", on))
+        self.play_again.setStyleSheet(f"background:{color}; color:{on};")
+        self.close_button.setIcon(icon("close", p.ink))
+        # "The story is finished" is the interface's, and the largest type on the card: it
+        # grows like the controls, so the story's title and the buttons keep a narrow card.
+        self.heading.setStyleSheet(f"font-size: {theme.chrome_pt(s.heading)}pt;")
+        for label, points in ((self.story_title, s.title), (self.message, s.body),
+                              (self.ending, s.body)):
+            label.setStyleSheet(f"font-size: {theme.pt(points)}pt;")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from storyplayer.model.story import Story
 from storyplayer.ui.playback.event_view import event_date_text
-from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.theme import DEFAULT, Theme, tint
 
 
 class EventList(QFrame):
@@ -60,18 +60,23 @@ class EventList(QFrame):
         layout.addWidget(self.close_button)
         self.heading.setFocusPolicy(Qt.NoFocus)
         host.installEventFilter(self)
-        self.setStyleSheet(f"""
-            #eventList {{ background: {theme.CARD}; }}
-            #eventListHeading {{ font-weight: 700; color: {color}; }}
-            #eventListItems {{ border: 1px solid {theme.LINE}; border-radius: 6px;
-                               background: {theme.CARD}; }}
-            #eventListItems::item {{ padding: 10px 8px; min-height: 32px;
-                                     border-bottom: 1px solid {theme.LINE}; }}
-            #eventListItems::item:selected {{ background: {theme.tint(color, 0.8)};
-                                              color: {theme.INK}; }}
-        """)
+        self.apply_theme(DEFAULT)
         self.hide()
         self._retranslate()
+
+    def apply_theme(self, theme: Theme) -> None:
+        """The list in `theme`, its heading and chosen row in the story's colour."""
+        p, color = theme.palette, self.color
+        self.setStyleSheet(f"""
+            #eventList {{ background: {p.card}; }}
+            #eventListHeading {{ font-weight: 700; color: {color}; }}
+            #eventListItems {{ border: 1px solid {p.line}; border-radius: 6px;
+                               background: {p.card}; }}
+            #eventListItems::item {{ padding: 10px 8px; min-height: 32px;
+                                     border-bottom: 1px solid {p.line}; }}
+            #eventListItems::item:selected {{ background: {tint(color, 0.8)};
+                                              color: {p.ink}; }}
+        """)
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Events in this story"))

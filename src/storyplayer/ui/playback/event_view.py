@@ -18,8 +18,8 @@ from storyplayer.model.dates import format_date, line_start
 from storyplayer.model.rich_text import markdown_to_html, plain
 from storyplayer.model.story import Event, Story
 from storyplayer.ui.playback.text_block import TextBlock
-from storyplayer.ui.shared import theme
 from storyplayer.ui.shared.cover_image import paint_placeholder
+from storyplayer.ui.shared.theme import DEFAULT, Theme, contrast
 
 log = logging.getLogger(__name__)
 
@@ -101,8 +101,9 @@ class EventView(QScrollArea):
     def __init__(self, story: Story, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.story, self.lang = story, lang
+        self.theme = DEFAULT  # the pane hands it the window's (apply_theme)
         self._images: dict[Path, QPixmap | None] = {}
-        self._content_cache: dict[tuple[int, str, str, str],
+        self._content_cache: dict[tuple[int, str, str, str, str],
                                   tuple[str, str, str, str, str, str | None]] = {}
         self._shown = 0
         # The events either side are rendered while the pane idles, so a step only sets text.
@@ -147,7 +148,7 @@ class EventView(QScrollArea):
         `index`, rendered once per event, language and interface language."""
         story, lang, event = self.story, self.lang, self.story.events[index]
         sources_heading, picture_word = self.tr("Sources"), self.tr("Picture")
-        key = (index, lang, sources_heading, picture_word)
+        key = (index, lang, sources_heading, picture_word, self.theme.palette.muted)
         cached = self._content_cache.get(key)
         if cached is not None:
             return cached
@@ -159,7 +160,8 @@ class EventView(QScrollArea):
         credit = story.text(image.credit, lang) if image else ""
         parts = [plain(caption)] if caption else []
         if credit:
-            parts.append(f"<span style='color:{theme.MUTED}'>{plain(credit)}</span>")
+            muted = self.theme.palette.muted
+            parts.append(f"<span style='color:{muted}'>{plain(credit)}</span>")
         text = markdown_to_html(story.text(event.text, lang)) if event.text else ""
         sources = ""
         if event.sources:
@@ -191,7 +193,8 @@ class EventView(QScrollArea):
         if color is None:
             self.band.setVisible(False)
             return
-        edge = theme.LINE if theme.contrast(color, theme.CARD) < 1.5 else color
+        p = self.theme.palette
+        edge = p.line if contrast(color, p.card) < 1.5 else color
         style = (f"#eventBand {{ background: {color}; border: 1px solid {edge};"
                  " border-radius: 3px; }")
         if self.band.styleSheet() != style:
@@ -205,7 +208,7 @@ class EventView(QScrollArea):
         if image is not None and image.src not in self._images:
             # Missing (removed while playing) or broken: a drawn placeholder, not a gap.
             self._images[image.src] = load_image(image.src) or placeholder_picture(
-                story.color or theme.MUTED, self.tr("Picture unavailable"))
+                story.color or self.theme.palette.muted, self.tr("Picture unavailable"))
         # One batch: the labels change together, then the pane lays out and paints once.
         body = self.widget()
         body.setUpdatesEnabled(False)
@@ -227,3 +230,19 @@ class EventView(QScrollArea):
         self.verticalScrollBar().setValue(0)
         self._shown = index
         self._prefetch_timer.start()
+
+    def apply_theme(self, theme: Theme, color: str) -> None:
+        """The event in `theme`, its date in the story's `color`."""
+        self.theme = theme
+        p, s = theme.palette, theme.sizes
+        self.setStyleSheet(f"""
+            #eventBody {{ background: {p.card}; }}
+            #eventDate {{ color: {color}; font-weight: 600; }}
+            #eventTitle {{ font-family: 'DejaVu Serif', serif; font-weight: bold; }}
+            #eventCaption, #eventSources {{ color: {p.muted}; }}
+        """)
+        for block, points in ((self.date, s.body), (self.title, s.title), (self.text, s.body),
+                              (self.caption, s.small), (self.sources, s.small)):
+            block.setStyleSheet(f"font-size: {theme.pt(points)}pt;")
+        if self.date.text() or self.title.text():  # shown already: the band's outline and
+            self.show_event(self._shown)  # the credit's colour come from the palette too

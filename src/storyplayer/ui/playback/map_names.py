@@ -25,6 +25,7 @@ from storyplayer.model.gazetteer import (
     parse_entries,
 )
 from storyplayer.model.story import Event, Story
+from storyplayer.ui.shared.theme import Theme
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,6 @@ class MapNames:
         self.day: int | None = None
         self.high_contrast = False
         self.text_scale = 1.0
-        self.send_theme()
 
     def set_stories(self, stories: Sequence[Story]) -> None:
         """The bundled gazetteer with the playing stories' own entries."""
@@ -86,10 +86,7 @@ class MapNames:
         self.map_view.set_names(proto.names_message(
             self.lang, date, self.gazetteer.names_at(self.day, self.lang), strings))
 
-    def send_theme(self, text_scale: float | None = None) -> None:
-        from storyplayer.ui.shared import theme
-
-        if text_scale is not None:
-            self.text_scale = text_scale
-        self.high_contrast = theme.current_palette == "high-contrast"
+    def send_theme(self, theme: Theme) -> None:
+        """The page's share of `theme`: high contrast and the text scale."""
+        self.high_contrast, self.text_scale = theme.high_contrast, theme.text_scale
         self.map_view.set_theme(self.high_contrast, self.text_scale)

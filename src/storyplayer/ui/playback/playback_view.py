@@ -34,6 +34,7 @@ from storyplayer.ui.playback.story_pane import SharedPlayhead, StoryPane
 from storyplayer.ui.playback.swipe import SwipeSteps
 from storyplayer.ui.playback.timeline_strip import TimelineStrip
 from storyplayer.ui.shared.icons import icon
+from storyplayer.ui.shared.theme import DEFAULT, Theme
 
 MAX_PANES = 3
 
@@ -44,14 +45,14 @@ class PlaybackView(QWidget):
     manualToggled = Signal(bool)  # the "Step by hand" button
 
     def __init__(self, map_view: MapView, lang: str, speed: float = 1.0,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, theme: Theme = DEFAULT):
         super().__init__(parent)
         self.setObjectName("playback")
         # Holds keyboard focus when no pane does, so the playback keys always work.
         self.setFocusPolicy(Qt.StrongFocus)
         self.map_view, self.lang, self.speed = map_view, lang, speed
         self.panes: list[StoryPane] = []
-        self.text_scale = 1.0
+        self.theme: Theme | None = None  # set by apply_theme (below, and by the window)
         self.manual = False
         self._slots: dict[StoryPane, int] = {}
         self.sync_mode = False  # "In date order": see set_sync()
@@ -83,13 +84,14 @@ class PlaybackView(QWidget):
         layout.addWidget(self.timeline)
         map_view.markerClicked.connect(self._on_marker_clicked)
         map_view.ready.connect(self._on_map_ready)
+        self.apply_theme(theme)  # the map page's first theme message is this one
 
     def _top_bar(self) -> QWidget:
         bar = self._bar = QWidget(objectName="playbackBar")
         bar.installEventFilter(self)
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.back_button = QPushButton(icon("previous", "#1f2328"), self.tr("Choose stories"))
+        self.back_button = QPushButton(self.tr("Choose stories"))
         self.back_button.setIconSize(QSize(16, 16))
         self.back_button.setMinimumHeight(48)
         self.back_button.setCursor(Qt.PointingHandCursor)
@@ -184,6 +186,10 @@ class PlaybackView(QWidget):
         # Nothing runs by itself when stepping by hand: no "Pause all" to offer.
         self.pause_all_button.setVisible(not manual)
 
+    def offer_manual(self, offered: bool) -> None:
+        """Shows the "Step by hand" button, or hides it (a kiosk's visitors)."""
+        self.manual_button.setVisible(offered)
+
     def _command(self, action) -> None:  # type: ignore[no-untyped-def]
         if self.driver is not None:
             self.driver.command(action)
@@ -212,7 +218,7 @@ class PlaybackView(QWidget):
             driver = self.driver.slot(slot)
             pane = StoryPane(driver, story, color, self.lang)
             pane.show_manual(self.manual)
-            pane.set_text_scale(self.text_scale)
+            pane.apply_theme(self.theme or DEFAULT)
             pane.closeRequested.connect(lambda p=pane: self.close_pane(p))
             pane.showOnMapRequested.connect(lambda index, p=pane: self._fly_to(p, index))
             driver.eventChanged.connect(lambda index, p=pane: self._show_on_map(p, index))
@@ -356,11 +362,20 @@ class PlaybackView(QWidget):
         if 0 < number <= len(self.panes):
             self.panes[number - 1].setFocus(Qt.ShortcutFocusReason)
 
-    def set_text_scale(self, scale: float) -> None:
-        self.text_scale = scale
+    @property
+    def text_scale(self) -> float:
+        return (self.theme or DEFAULT).text_scale
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Show `theme` on the bar, every pane, the timeline and the map page."""
+        if theme == self.theme:
+            return
+        self.theme = theme
+        self.back_button.setIcon(icon("previous", theme.palette.ink))
         for pane in self.panes:
-            pane.set_text_scale(scale)
-        self.map_names.send_theme(scale)
+            pane.apply_theme(theme)
+        self.timeline.apply_theme(theme)
+        self.map_names.send_theme(theme)
 
     def set_speed(self, speed: float) -> None:
         self.speed = speed

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.theme import tint
 
 
 class ProgressStrip(QWidget):
@@ -56,7 +56,7 @@ class ProgressStrip(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
         painter.setPen(Qt.NoPen)
-        done, rest = QColor(self._color), QColor(theme.tint(self._color, 0.78))
+        done, rest = QColor(self._color), QColor(tint(self._color, 0.78))
         for k in range(self._count):
             rect = self.mark_rect(k)
             painter.setBrush(done if (k < self._index or self._finished) else rest)

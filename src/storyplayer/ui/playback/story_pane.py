@@ -27,9 +27,9 @@ from storyplayer.ui.playback.event_view import EventView
 from storyplayer.ui.playback.progress_strip import ProgressStrip
 from storyplayer.ui.playback.session_driver import SlotDriver
 from storyplayer.ui.playback.waiting_card import WaitingCard
-from storyplayer.ui.shared import theme
 from storyplayer.ui.shared.elided_label import ElidedLabel
 from storyplayer.ui.shared.icons import icon
+from storyplayer.ui.shared.theme import DEFAULT, Theme, tint
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,9 @@ class StoryPane(QFrame):
     showOnMapRequested = Signal(int)  # event index
 
     def __init__(self, driver: SlotDriver, story: Story, color: str, lang: str,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, theme: Theme = DEFAULT):
         super().__init__(parent)
+        self.theme: Theme | None = None  # set by apply_theme, at the end of building
         self.driver, self.story, self.color, self.lang = driver, story, color, lang
         self._shared: SharedPlayhead | None = None
         self.setObjectName("storyPane")
@@ -66,7 +67,6 @@ class StoryPane(QFrame):
         # The list of events to jump to, for a class (opens over the pane's page).
         # A push button: Enter opens it (Space belongs to "pause all" during playback).
         self.events_button = QPushButton(objectName="paneEvents")
-        self.events_button.setIcon(icon("list", theme.readable_on(color)))
         self.events_button.setIconSize(QSize(22, 22))
         self.events_button.setToolTip(self.tr("Events"))
         self.events_button.setAutoDefault(True)
@@ -128,12 +128,12 @@ class StoryPane(QFrame):
         driver.stateChanged.connect(self._show_state)
         driver.finished.connect(self._show_state)
         driver.tick.connect(self._show_progress)
-        self._apply_colors()
+        self.apply_theme(theme)
         self._show_event(driver.index)
 
     def _tool(self, name: str, tip: str, action) -> QToolButton:  # type: ignore[no-untyped-def]
         button = QToolButton()
-        button.setIcon(icon(name, theme.INK))
+        button.setProperty("icon_name", name)  # drawn in the theme's ink by apply_theme
         button.setIconSize(QSize(22, 22))
         button.setMinimumSize(48, 48)  # a fingertip
         button.setToolTip(tip)
@@ -142,17 +142,23 @@ class StoryPane(QFrame):
         button.clicked.connect(action)
         return button
 
-    def _apply_colors(self) -> None:
+    def apply_theme(self, theme: Theme) -> None:
+        """The pane and every part of it in `theme` (its parts style themselves)."""
+        if theme == self.theme:
+            return
+        self.theme = theme
+        p, color, on = theme.palette, self.color, theme.readable_on(self.color)
         self._icon_shows_playing: bool | None = None  # the play icon takes the new ink too
-        color, on = self.color, theme.readable_on(self.color)
+        for button in (self.previous_button, self.next_button):
+            button.setIcon(icon(button.property("icon_name"), p.ink))
+        self.events_button.setIcon(icon("list", on))
         self.setStyleSheet(f"""
-            #storyPane {{ background: {theme.CARD}; border: 1px solid {theme.LINE};
+            #storyPane {{ background: {p.card}; border: 1px solid {p.line};
                           border-top: 6px solid {color}; border-radius: 8px; }}
             #storyPane:focus {{ border: 2px solid {color}; border-top: 6px solid {color}; }}
-            #eventBody, #endBody, #waitingBody {{ background: {theme.CARD}; }}
             #paneFooter QToolButton {{ padding: 4px; min-width: 38px; min-height: 38px; }}
             QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
-            QScrollBar::handle:vertical {{ background: {theme.tint(color, 0.55)};
+            QScrollBar::handle:vertical {{ background: {tint(color, 0.55)};
                                           border-radius: 3px; min-height: 32px; }}
             QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
             QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
@@ -163,17 +169,16 @@ class StoryPane(QFrame):
                            border-radius: 6px; font-weight: 600; padding: 4px 10px;
                            min-height: 38px; }}
             #paneEvents:focus {{ border: 3px solid {on}; }}
-            #paneFooter {{ border-top: 1px solid {theme.LINE}; }}
-            #eventDate {{ color: {color}; font-weight: 600; }}
-            #eventTitle {{ font-family: 'DejaVu Serif', serif; font-weight: bold; }}
-            #eventCaption, #paneStatus, #eventSources {{ color: {theme.MUTED}; }}
-            #endHeading {{ color: {color}; font-family: 'DejaVu Serif', serif; font-weight: bold; }}
-            #endStoryTitle {{ font-weight: 600; }}
-            #endBody QPushButton {{ padding-left: 8px; padding-right: 8px; }}
-            #waitingStoryTitle {{ font-family: 'DejaVu Serif', serif; font-weight: bold; }}
-            #waitingStarts {{ color: {color}; font-weight: 600; }}
-            #waitingMessage {{ color: {theme.MUTED}; }}
+            #paneFooter {{ border-top: 1px solid {p.line}; }}
+            #paneStatus {{ color: {p.muted}; }}
         """)
+        self.status.setStyleSheet(f"font-size: {theme.chrome_pt(theme.sizes.small)}pt;")
+        self.story_title.setStyleSheet(f"font-size: {theme.pt(theme.sizes.small)}pt;")
+        self.event_view.apply_theme(theme, color)
+        self.end_card.apply_theme(theme, color)
+        self.waiting_card.apply_theme(theme, color)
+        self.event_list.apply_theme(theme)
+        self._show_state()
 
     # -- presenting the driver's state ---------------------------------------------------
 
@@ -198,7 +203,8 @@ class StoryPane(QFrame):
         playing = playing and not self.driver.manual  # by hand, nothing plays by itself
         if getattr(self, "_icon_shows_playing", None) is not playing:  # drawn only on a change
             self._icon_shows_playing = playing
-            self.play_button.setIcon(icon("pause" if playing else "play", theme.INK))
+            ink = (self.theme or DEFAULT).palette.ink
+            self.play_button.setIcon(icon("pause" if playing else "play", ink))
         tip = self.tr("Pause") if playing else self.tr("Play")
         if self.play_button.toolTip() != tip:  # unchanged on a step: no change events
             self.play_button.setToolTip(tip)
@@ -285,26 +291,3 @@ class StoryPane(QFrame):
         if shared != self._shared:
             self._shared = shared
             self._show_state()
-
-    def set_text_scale(self, scale: float) -> None:
-        sizes = theme.Sizes()
-        def pt(points: float) -> str:
-            return f"font-size: {theme.scaled(points, scale)}pt;"
-        self.event_view.date.setStyleSheet(pt(sizes.body))
-        self.event_view.title.setStyleSheet(pt(sizes.title))
-        self.event_view.text.setStyleSheet(pt(sizes.body))
-        for label in (self.event_view.caption, self.event_view.sources):
-            label.setStyleSheet(pt(sizes.small))
-        self.status.setStyleSheet(
-            f"font-size: {theme.scaled(sizes.small, theme.chrome_scale(scale))}pt;")
-        self.story_title.setStyleSheet(pt(sizes.small))
-        # "The story is finished" is the interface's, and the largest type on the card: it
-        # grows like the controls, so the story's title and the buttons keep the narrow card.
-        self.end_card.heading.setStyleSheet(
-            f"font-size: {theme.scaled(sizes.heading, theme.chrome_scale(scale))}pt;")
-        self.end_card.story_title.setStyleSheet(pt(sizes.title))
-        self.end_card.message.setStyleSheet(pt(sizes.body))
-        self.end_card.ending.setStyleSheet(pt(sizes.body))
-        self.waiting_card.story_title.setStyleSheet(pt(sizes.title))
-        self.waiting_card.starts.setStyleSheet(pt(sizes.body))
-        self.waiting_card.message.setStyleSheet(pt(sizes.small))

@@ -34,7 +34,7 @@ from storyplayer.model.story import Story
 from storyplayer.model.timeline import TimelineItem, axis_range, ticks, timeline_items
 from storyplayer.ui.playback.event_view import event_date_text
 from storyplayer.ui.playback.session_driver import SlotDriver
-from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.theme import DEFAULT, Theme, tint
 
 __all__ = ["TimelineStrip"]
 
@@ -87,12 +87,19 @@ class TimelineStrip(QWidget):
         self._lanes_version = 0
         self._static: QPixmap | None = None
         self._static_key: tuple | None = None
+        self.theme = DEFAULT
         self.setObjectName("timelineStrip")
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setCursor(Qt.PointingHandCursor)
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Timeline"))
         self._fit_height()
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Drawn in `theme`'s colours from now on (its text size comes from the window's
+        style sheet)."""
+        self.theme = theme
+        self.update()
 
     # -- what it shows -------------------------------------------------------------------
 
@@ -283,16 +290,16 @@ class TimelineStrip(QWidget):
         lanes, language and font; built once, not on every step."""
         dpr = self.devicePixelRatioF()
         key = (self.width(), self.height(), dpr, self._lanes_version, self.lang,
-               self.font().key())
+               self.font().key(), self.theme.palette)
         if self._static is not None and self._static_key == key:
             return self._static
         pixmap = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
         pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(QColor(theme.CARD))
+        pixmap.fill(QColor(self.theme.palette.card))
         p = QPainter(pixmap)
         p.setFont(self.font())
         p.setRenderHint(QPainter.Antialiasing)
-        p.setPen(QColor(theme.LINE))
+        p.setPen(QColor(self.theme.palette.line))
         p.drawLine(0, 0, self.width(), 0)
         self._paint_ticks(p)
         for pane, lane in enumerate(self._lanes):
@@ -307,12 +314,13 @@ class TimelineStrip(QWidget):
             return
         for box, label, major in self.tick_labels():
             p.setFont(self._tick_font(major))
-            p.setPen(QColor(theme.INK if major else theme.MUTED))
+            p.setPen(QColor(self.theme.palette.ink if major else self.theme.palette.muted))
             p.drawText(box, Qt.AlignCenter, label)
         top, bottom = self._ticks_top(), self.lane_rect(len(self._lanes) - 1).bottom()
         for tick in self._ticks():
             x = self.x_of(tick.jdn)
-            p.setPen(QPen(QColor(theme.LINE if not tick.major else theme.MUTED), 1))
+            pale = self.theme.palette.line if not tick.major else self.theme.palette.muted
+            p.setPen(QPen(QColor(pale), 1))
             p.drawLine(QPointF(x, top), QPointF(x, bottom))
         p.setFont(self.font())
 
@@ -350,7 +358,7 @@ class TimelineStrip(QWidget):
         band = self.lane_rect(pane)
         color = QColor(lane.color)
         p.setPen(Qt.NoPen)
-        p.setBrush(QColor(theme.tint(lane.color, 0.92)))
+        p.setBrush(QColor(tint(lane.color, 0.92)))
         p.drawRoundedRect(band.adjusted(0, 1, 0, -1), 4, 4)
         # The story's title at the lane's start, elided to its column.
         fm = QFontMetricsF(self.font())
@@ -359,7 +367,7 @@ class TimelineStrip(QWidget):
         p.drawText(label, Qt.AlignVCenter | Qt.AlignLeft,
                    fm.elidedText(self._title(lane), Qt.ElideRight, label.width()))
         left, right = self._axis()
-        p.setPen(QPen(QColor(theme.tint(lane.color, 0.6)), 1))
+        p.setPen(QPen(QColor(tint(lane.color, 0.6)), 1))
         p.drawLine(QPointF(left, band.center().y()), QPointF(right, band.center().y()))
         order = sorted(range(len(lane.items)), key=lambda i: -self.mark_rect(pane, i).width())
         for index in order:  # wide bars first, points on top; the current one goes on later
@@ -368,15 +376,15 @@ class TimelineStrip(QWidget):
     def _paint_mark(self, p: QPainter, pane: int, lane: _Lane, index: int, current: bool) -> None:
         item, r = lane.items[index], self.mark_rect(pane, index)
         color = QColor(lane.color)
-        light = QColor(theme.tint(lane.color, 0.55))
+        light = QColor(tint(lane.color, 0.55))
         if current:
-            p.setPen(QPen(QColor(theme.INK), 2))
+            p.setPen(QPen(QColor(self.theme.palette.ink), 2))
             p.setBrush(color)
             r = r.adjusted(-2, -2, 2, 2)
         else:
             p.setPen(QPen(color, 1.5, Qt.DashLine if item.approximate else Qt.SolidLine))
             # Points are white-filled rings, so they stand out on the bars they sit on.
-            p.setBrush(light if self._is_bar(item, r) else QColor(theme.CARD))
+            p.setBrush(light if self._is_bar(item, r) else QColor(self.theme.palette.card))
         if not item.dated:
             p.drawRect(r)
         elif self._is_bar(item, r):
@@ -385,7 +393,8 @@ class TimelineStrip(QWidget):
             p.drawEllipse(r)
         if item.approximate:
             p.setPen(Qt.NoPen)
-            p.setBrush(QBrush(QColor(theme.CARD) if current else color, Qt.BDiagPattern))
+            hatch = QColor(self.theme.palette.card) if current else color
+            p.setBrush(QBrush(hatch, Qt.BDiagPattern))
             p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 3, 3) if item.is_range else \
                 p.drawEllipse(r.adjusted(1, 1, -1, -1))
 
@@ -406,10 +415,10 @@ class TimelineStrip(QWidget):
             return
         x = self.x_of(day)
         top, bottom = self._ticks_top() - 2, self.lane_rect(len(self._lanes) - 1).bottom() + 2
-        p.setPen(QPen(QColor(theme.ACCENT), 2))
+        p.setPen(QPen(QColor(self.theme.palette.accent), 2))
         p.drawLine(QPointF(x, top), QPointF(x, bottom))
         p.setPen(Qt.NoPen)
-        p.setBrush(QColor(theme.ACCENT))
+        p.setBrush(QColor(self.theme.palette.accent))
         p.drawPolygon([QPointF(x - 5, top - 6), QPointF(x + 5, top - 6), QPointF(x, top)])
 
     # -- interaction -------------------------------------------------------------------

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from storyplayer.model.dates import DateSpan, format_date
 from storyplayer.ui.playback.card_page import CardPage
+from storyplayer.ui.shared.theme import Theme
 
 
 class WaitingCard(CardPage):
@@ -51,3 +52,16 @@ class WaitingCard(CardPage):
         if event.type() == QEvent.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    def apply_theme(self, theme: Theme, color: str) -> None:
+        """The card in `theme`; the start date in the story's `color`."""
+        p, s = theme.palette, theme.sizes
+        self.setStyleSheet(f"""
+            #waitingBody {{ background: {p.card}; }}
+            #waitingStoryTitle {{ font-family: 'DejaVu Serif', serif; font-weight: bold; }}
+            #waitingStarts {{ color: {color}; font-weight: 600; }}
+            #waitingMessage {{ color: {p.muted}; }}
+        """)
+        for label, points in ((self.story_title, s.title), (self.starts, s.body),
+                              (self.message, s.small)):
+            label.setStyleSheet(f"font-size: {theme.pt(points)}pt;")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPen
 
 from storyplayer.images import read_image
+from storyplayer.ui.shared.theme import PICTURE_LINES, PICTURE_TEXT
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ def paint_placeholder(
 
     # Parallels and meridians of a conic projection, as on an old atlas page.
     painter.setRenderHint(QPainter.Antialiasing, True)
-    pen = QPen(QColor(255, 255, 255, 38), max(1.0, 1.2 * scale))
+    pen = QPen(QColor(PICTURE_LINES), max(1.0, 1.2 * scale))
     painter.setPen(pen)
     painter.setBrush(Qt.NoBrush)
     apex = QPointF(rect.center().x() + rect.width() * 0.18, rect.top() - rect.height() * 1.6)
@@ -123,7 +124,7 @@ def paint_placeholder(
         font.setPointSizeF(26 * scale)
         font.setWeight(QFont.DemiBold)
         painter.setFont(font)
-        painter.setPen(QColor(255, 255, 255, 235))
+        painter.setPen(QColor(PICTURE_TEXT))
         margin = 18 * scale
         text_rect = rect.adjusted(margin, margin, -margin, -margin * 0.8)
         painter.drawText(text_rect, int(Qt.AlignLeft | Qt.AlignBottom | Qt.TextWordWrap), period)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap
 
+from storyplayer.ui.shared.theme import LIGHT
+
 NAMES = ("play", "pause", "previous", "next", "pin", "replay", "close", "list", "settings")
 
 
-def icon(name: str, color: str = "#1f2328", size: int = 64) -> QIcon:
+def icon(name: str, color: str = LIGHT.ink, size: int = 64) -> QIcon:
     """The icon `name` (one of NAMES) in `color`."""
     if name not in NAMES:
         raise KeyError(f"no icon {name!r}; known: {', '.join(NAMES)}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from storyplayer.ui.shared import theme
+from storyplayer.ui.shared.theme import DEFAULT, Theme
 
 NOTICE_MS = 15_000
 MAX_NOTICES = 3
@@ -70,17 +70,22 @@ class NoticeArea(QWidget):
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(6)
-        self.setStyleSheet(
-            f"#notice {{ background: {theme.INK}; border-radius: 8px; }}"
-            f" #noticeText {{ color: {theme.PAPER}; }}"
-            f" #noticeClose {{ color: {theme.PAPER}; background: transparent; border: none;"
-            " font-size: 16px; padding: 0 6px; min-width: 36px; min-height: 48px; }"
-        )
+        self.apply_theme(DEFAULT)
         self.hide()
         parent.installEventFilter(self)
         # Kiosk visitors see no banners: the sentences wait here for staff (see set_held).
         self.held: bool = False
         self.held_texts: list[str] = []
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Banners in the palette's ink, their words in its paper."""
+        p = theme.palette
+        self.setStyleSheet(
+            f"#notice {{ background: {p.ink}; border-radius: 8px; }}"
+            f" #noticeText {{ color: {p.paper}; }}"
+            f" #noticeClose {{ color: {p.paper}; background: transparent; border: none;"
+            " font-size: 16px; padding: 0 6px; min-width: 36px; min-height: 48px; }"
+        )
 
     def set_held(self, held: bool) -> None:
         """Keep banners off the screen (kiosk visitors) and collect their sentences."""

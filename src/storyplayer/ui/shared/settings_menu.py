@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from storyplayer.ui.shared import theme
 from storyplayer.ui.shared.icons import icon
+from storyplayer.ui.shared.theme import DEFAULT, Theme
 from storyplayer.ui.shared.translations import LANGUAGES
 
 
@@ -84,12 +84,12 @@ class SettingsButton(QToolButton):
         self.setCursor(Qt.PointingHandCursor)
         self.setStyleSheet("QToolButton { min-width: 38px; min-height: 38px; padding: 4px; }"
                            " QToolButton::menu-indicator { image: none; width: 0; }")
-        self.restyle()
+        self.apply_theme(DEFAULT)
         self._retranslate()
 
-    def restyle(self) -> None:
-        """The icon in the palette's ink (after a theme change)."""
-        self.setIcon(icon("settings", theme.INK))
+    def apply_theme(self, theme: Theme) -> None:
+        """The icon in the palette's ink."""
+        self.setIcon(icon("settings", theme.palette.ink))
 
     def _retranslate(self) -> None:
         self.setToolTip(self.tr("Settings: text size, high contrast, language"))

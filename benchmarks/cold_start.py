@@ -35,13 +35,14 @@ def command(kind: str) -> list[str]:
     return [sys.executable, "-m", "storyplayer"]  # the picker
 
 
-def tree_pss_mb(pid: int) -> float:
-    """PSS of a process and all its descendants, in MiB."""
+def tree_pss_mb(pid: int, kind: str = "pss") -> float:
+    """PSS of a process and all its descendants, in MiB (`kind` "uss": the memory only they
+    use, which other programs sharing the same libraries do not change)."""
     root = psutil.Process(pid)
     total = 0
     for process in [root, *root.children(recursive=True)]:
         try:
-            total += process.memory_full_info().pss
+            total += getattr(process.memory_full_info(), kind)
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             pass
     return total / 2**20

@@ -104,6 +104,9 @@ def run(args: argparse.Namespace) -> int:
     # are answered on this thread, so the rest is built in small steps with the event loop
     # running between them (see _Steps); the picker's library is read meanwhile.
     app, map_view = _start_map()
+    if args.play:
+        _send_stories_ahead(map_view, preloaded, args.play, lang)
+        _Background(lambda: _prepare_first_events(preloaded, args.play, lang))
     loading = _Background(lambda: _load_library(folders)) if preloaded is None else None
     from PySide6.QtCore import QCoreApplication
 
@@ -160,6 +163,8 @@ def run(args: argparse.Namespace) -> int:
 
     def play() -> None:
         ui["window"].play(args.play)
+        if probe.enabled():  # benchmarks: panes painted and the map's markers acknowledged
+            probe.mark_stories_shown(ui["window"].playback.panes, map_view, "stories-shown")
 
     def show() -> None:
         window = ui["window"]
@@ -211,6 +216,40 @@ def run(args: argparse.Namespace) -> int:
     if shot is not None and code == 0:
         return shot.exit_code
     return code
+
+
+def _send_stories_ahead(map_view, library, ids, lang) -> None:  # type: ignore[no-untyped-def]
+    """The stories about to play, and their first events, queued for the map page before
+    any widget exists: the page draws them the moment it is ready, while the window is
+    still being built (the playback view finds them there and does not send them again)."""
+    from storyplayer.map.story_messages import map_story, media_token
+    from storyplayer.model.story import pane_colors
+
+    stories = [library.get(story_id) for story_id in ids][:3]
+    colors = pane_colors([story.color for story in stories])
+    map_view.set_stories([
+        map_story(story, slot, colors[slot], lang,
+                  map_view.add_media_root(media_token(story, slot), story.folder))
+        for slot, story in enumerate(stories)
+    ])
+    for slot in range(len(stories)):
+        map_view.show_event(slot, 0)
+
+
+def _prepare_first_events(library, ids, lang) -> None:  # type: ignore[no-untyped-def]
+    """The first events' text and dates, worked out off the main thread while the map page
+    loads: the Markdown parser and the month names load on first use (a few hundred ms),
+    which otherwise fell on building the panes after the page was ready. A failure here is
+    met again, and told, when the pane shows the event."""
+    from storyplayer.model.dates import format_date
+    from storyplayer.model.rich_text import markdown_to_html
+
+    for story_id in ids[:3]:
+        event = library.get(story_id).events[0]
+        if event.text:
+            markdown_to_html(library.get(story_id).text(event.text, lang))
+        if event.date:
+            format_date(event.date, lang)
 
 
 def _attach_editor(window) -> None:  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from storyplayer.model.gazetteer import day_key
 from storyplayer.model.library import Library
 from storyplayer.ui.playback.event_view import EventView, _Picture
 
@@ -88,3 +89,47 @@ def test_timeline_static_layer_is_kept_across_steps_and_rebuilt_on_resize(
     strip.grab()
     assert strip._static is not layer
     assert strip._static.width() == round(strip.width() * strip.devicePixelRatioF())
+
+
+def test_once_a_step_has_painted_the_next_events_text_and_picture_are_ready(
+        qtbot, make_window, tmp_path) -> None:
+    from PySide6.QtGui import QImage
+    from story_files import story_data, write_story
+
+    data = story_data(3)
+    for number, event in enumerate(data["events"]):
+        event["image"] = {"src": f"media/picture-{number}.png", "caption": f"Picture {number}"}
+    folder = write_story(tmp_path / "stories", "pictures", data)
+    (folder / "media").mkdir()
+    for number in range(3):
+        image = QImage(400, 300, QImage.Format_RGB32)
+        image.fill(QColor("teal"))
+        assert image.save(str(folder / "media" / f"picture-{number}.png"))
+    window = make_window(Library.load([tmp_path / "stories"]))
+    window.set_manual(True)
+    window.play(["pictures"])
+    view = window.playback.panes[0].event_view
+    pictures = folder / "media"
+    # After the first event has painted, its neighbour is decoded and laid out in idle time.
+    qtbot.waitUntil(lambda: pictures / "picture-1.png" in view._images, timeout=10_000)
+    assert view._content(1)[3] in view.text._documents
+    window.playback.panes[0].driver.next()
+    qtbot.waitUntil(lambda: pictures / "picture-2.png" in view._images, timeout=10_000)
+    assert _shown(view)[2] is False  # the picture shows
+
+
+def test_a_step_of_three_panes_sends_the_place_names_once(
+        qtbot, make_window, bundled_library: Library) -> None:
+    window = make_window(bundled_library)
+    window.set_manual(True)
+    window.play(THREE)
+    playback, sent = window.playback, []
+    map_view = playback.map_view
+    send = map_view.set_names
+    map_view.set_names = lambda message: sent.append(message) or send(message)  # type: ignore
+    for pane in playback.panes:
+        pane.driver.next()
+    qtbot.waitUntil(lambda: bool(sent) and not playback._names_timer.isActive())
+    last = playback.panes[-1]
+    assert len(sent) == 1
+    assert playback.map_names.day == day_key(last.story.events[last.driver.index].date)

@@ -120,6 +120,7 @@ class MapView(QWebEngineView):
         self._ready = False
         self._pending: list[dict[str, Any]] = []
         self._seq = 0
+        self._shown_seq = 0  # the highest seq the page has acknowledged
         # What the page shows, to redraw it after a renderer crash.
         self._options: dict[str, Any] | None = None
         self._stories: dict[str, Any] | None = None
@@ -173,6 +174,20 @@ class MapView(QWebEngineView):
     def is_ready(self) -> bool:
         return self._ready
 
+    @property
+    def sent_seq(self) -> int:
+        """The seq of the last show_event() (0 before the first)."""
+        return self._seq
+
+    @property
+    def shown_seq(self) -> int:
+        """The highest seq the page has drawn and acknowledged."""
+        return self._shown_seq
+
+    def current_event(self, slot: int) -> int | None:
+        """The event last shown (or queued) for `slot` since the stories were set."""
+        return self._current.get(slot)
+
     def add_media_root(self, token: str, folder: str | Path) -> str:
         """Serves a story's media folder to the page; returns its base URL."""
         return self._scheme.add_media_root(token, folder)
@@ -183,8 +198,15 @@ class MapView(QWebEngineView):
         opened = self._scheme.set_mbtiles(path)  # False: missing or not an MBTiles file
         return TILES_URL if path is not None and opened else None
 
+    def holds(self, stories: list[proto.MapStory]) -> bool:
+        """Whether the map was last given exactly these stories (sent or still queued)."""
+        return proto.stories_message(stories) == self._stories
+
     def set_stories(self, stories: list[proto.MapStory]) -> None:
-        self._stories = proto.stories_message(stories)
+        message = proto.stories_message(stories)
+        if message == self._stories:
+            return  # on the page already (sent ahead of the window): keep what it shows
+        self._stories = message
         self._current.clear()
         self._send(self._stories)
 
@@ -282,6 +304,7 @@ class MapView(QWebEngineView):
             if first:
                 self.ready.emit()
         elif isinstance(msg, proto.Shown):
+            self._shown_seq = max(self._shown_seq, msg.seq)
             self.shown.emit(msg.seq)
         elif isinstance(msg, proto.MarkerClicked):
             self.markerClicked.emit(msg.slot, msg.index)

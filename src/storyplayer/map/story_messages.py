@@ -9,6 +9,11 @@ from storyplayer.model.map_protocol import MapEvent, MapStory
 from storyplayer.model.story import Story
 
 
+def media_token(story: Story, slot: int) -> str:
+    """The name of the story's media folder on the map's URL scheme, unique per pane."""
+    return f"s{slot}-{story.id}"
+
+
 def map_story(story: Story, slot: int, color: str, lang: str, media_url: str) -> MapStory:
     """The map's view of a story: places, names, geometry and overlays in `lang`."""
     events = []

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 MAX_IMAGE_SIDE = 2400  # larger images are scaled down while reading: memory stays bounded
 PREFETCH_MS = 150  # after a step, once it has painted, the neighbours' text is laid out
+PREFETCH_UNPAINTED_MS = 1000  # when a step changed no text (nothing repainted)
 
 
 def load_image(path: Path) -> QPixmap | None:
@@ -107,8 +108,11 @@ class EventView(QScrollArea):
                                   tuple[str, str, str, str, str, str | None]] = {}
         self._shown = 0
         # The events either side are rendered while the pane idles, so a step only sets text.
+        # The wait starts when the step has painted: on a busy machine a step takes longer
+        # than PREFETCH_MS, and laying out its neighbours must not make it longer still.
         self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_MS)
         self._prefetch_timer.timeout.connect(self._prefetch)
+        self._prefetch_after_paint = False
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.NoFrame)
@@ -142,6 +146,10 @@ class EventView(QScrollArea):
         self.text.set_line_height(140)  # long paragraphs read from the back of a room
         self.sources = label("eventSources", rich=True)
         layout.addStretch(1)
+        for block in (self.date, self.title, self.text):
+            # a signal, not an event filter: no Python runs for a child's events while the
+            # view is being torn down
+            block.painted.connect(self._painted)
 
     def _content(self, index: int) -> tuple[str, str, str, str, str, str | None]:
         """Date, title, caption, text and sources markup and the picture's name for event
@@ -173,12 +181,26 @@ class EventView(QScrollArea):
         self._content_cache[key] = cached
         return cached
 
+    def _painted(self) -> None:
+        if self._prefetch_after_paint:
+            self._prefetch_after_paint = False
+            self._prefetch_timer.start(PREFETCH_MS)
+
     def _prefetch(self) -> None:
         blocks = (self.date, self.title, self.caption, self.text, self.sources)
         for index in (self._shown + 1, self._shown - 1):
             if 0 <= index < len(self.story.events):
                 for block, text in zip(blocks, self._content(index), strict=False):
                     block.prepare(text)
+                self._picture(self.story.events[index])  # decoded now, not on the step
+
+    def _picture(self, event: Event) -> None:
+        """Decodes `event`'s picture once (its scaled copies are `_Picture`'s)."""
+        image = event.image
+        if image is not None and image.src not in self._images:
+            # Missing (removed while playing) or broken: a drawn placeholder, not a gap.
+            self._images[image.src] = load_image(image.src) or placeholder_picture(
+                self.story.color or self.theme.palette.muted, self.tr("Picture unavailable"))
 
     @staticmethod
     def _set(label: TextBlock, text: str, visible: bool = True) -> None:
@@ -202,13 +224,10 @@ class EventView(QScrollArea):
         self.band.setVisible(True)
 
     def show_event(self, index: int) -> None:
-        story, event = self.story, self.story.events[index]
+        event = self.story.events[index]
         date, title, caption, text, sources, alt = self._content(index)
         image = event.image
-        if image is not None and image.src not in self._images:
-            # Missing (removed while playing) or broken: a drawn placeholder, not a gap.
-            self._images[image.src] = load_image(image.src) or placeholder_picture(
-                story.color or self.theme.palette.muted, self.tr("Picture unavailable"))
+        self._picture(event)
         # One batch: the labels change together, then the pane lays out and paints once.
         body = self.widget()
         body.setUpdatesEnabled(False)
@@ -229,7 +248,8 @@ class EventView(QScrollArea):
             body.setUpdatesEnabled(True)
         self.verticalScrollBar().setValue(0)
         self._shown = index
-        self._prefetch_timer.start()
+        self._prefetch_after_paint = True
+        self._prefetch_timer.start(PREFETCH_UNPAINTED_MS)
 
     def apply_theme(self, theme: Theme, color: str) -> None:
         """The event in `theme`, its date in the story's `color`."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from storyplayer.map.map_view import MapView
-from storyplayer.map.story_messages import map_story
+from storyplayer.map.story_messages import map_story, media_token
+from storyplayer.model.map_protocol import MapStory
 from storyplayer.model.playback import State
 from storyplayer.model.session import Session
-from storyplayer.model.story import Story, pane_colors
+from storyplayer.model.story import Event, Story, pane_colors
 from storyplayer.ui.playback.map_names import MapNames
 from storyplayer.ui.playback.session_driver import SessionDriver
 from storyplayer.ui.playback.story_pane import SharedPlayhead, StoryPane
@@ -59,6 +60,11 @@ class PlaybackView(QWidget):
         self.session: Session | None = None
         self.driver: SessionDriver | None = None
         self.map_names = MapNames(map_view, lang)  # place names at the event's date, theme
+        # The place names follow the event shown last, sent once the step's events are all
+        # out: a step of three panes sends the names (a few KB) once, not three times.
+        self._names_event: Event | None = None
+        self._names_timer = QTimer(self, singleShot=True, interval=0)
+        self._names_timer.timeout.connect(self._send_names)
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(8)
@@ -202,7 +208,10 @@ class PlaybackView(QWidget):
 
     def play(self, stories: Sequence[Story]) -> None:
         """Replace whatever plays with `stories` (at most three), from their first events."""
-        self.close_all(emit=False)
+        # With --play the map was given these stories before the window existed (app.py):
+        # they stay on it rather than being cleared and sent again.
+        ahead = not self.panes and self.map_view.holds(self._map_stories(stories[:MAX_PANES]))
+        self.close_all(emit=False, clear_map=not ahead)
         chosen = dict(enumerate(stories[:MAX_PANES]))
         # Time starts once the map can show where the story is.
         self.session = Session(chosen, time.monotonic, speed=self.speed,
@@ -248,7 +257,7 @@ class PlaybackView(QWidget):
         if not self.panes:
             self.allClosed.emit()
 
-    def close_all(self, emit: bool = True) -> None:
+    def close_all(self, emit: bool = True, clear_map: bool = True) -> None:
         for pane in list(self.panes):
             self.panes.remove(pane)
             pane.driver.stop()
@@ -260,9 +269,12 @@ class PlaybackView(QWidget):
             self.driver.stop()
             self.driver.deleteLater()
         self.session = self.driver = None
+        self._names_timer.stop()
+        self._names_event = None
         self._show_lanes()
         self._on_session_changed()
-        self.map_view.clear()
+        if clear_map:
+            self.map_view.clear()
         if emit:
             self.allClosed.emit()
 
@@ -301,22 +313,46 @@ class PlaybackView(QWidget):
 
     # -- keeping the map in step ---------------------------------------------------------
 
+    def _map_stories(self, stories: Sequence[Story]) -> list[MapStory]:
+        """`stories` as the map sees them in slots 0, 1, 2 (their media served from now on)."""
+        colors = pane_colors([story.color for story in stories])
+        return [
+            map_story(story, slot, colors[slot], self.lang,
+                      self.map_view.add_media_root(media_token(story, slot), story.folder))
+            for slot, story in enumerate(stories)
+        ]
+
     def _update_map_stories(self) -> None:
         stories = []
         for pane in self.panes:
             slot, story = self._slots[pane], pane.story
-            media = self.map_view.add_media_root(f"s{slot}-{story.id}", story.folder)
+            media = self.map_view.add_media_root(media_token(story, slot), story.folder)
             stories.append(map_story(story, slot, pane.color, self.lang, media))
         self.map_view.set_stories(stories)
         self.map_names.set_stories([pane.story for pane in self.panes])
+        self._names_timer.stop()
+        self._names_event = None
         for pane in self.panes:
-            self._show_on_map(pane, pane.driver.index)
+            index = pane.driver.index
+            if self.map_view.current_event(self._slots[pane]) != index:
+                self._show_on_map(pane, index)
+            elif 0 <= index < len(pane.story.events):
+                # Sent ahead of the window (app.py): only the place names' date is new.
+                self._names_event = pane.story.events[index]
+        self._send_names()  # the new stories' names at once
 
     def _show_on_map(self, pane: StoryPane, index: int) -> None:
         if pane in self._slots:
             self.map_view.show_event(self._slots[pane], index)
             if 0 <= index < len(pane.story.events):
-                self.map_names.show(pane.story.events[index])
+                self._names_event = pane.story.events[index]
+                self._names_timer.start()
+
+    def _send_names(self) -> None:
+        self._names_timer.stop()
+        event, self._names_event = self._names_event, None
+        if event is not None:
+            self.map_names.show(event)
 
     def _swipe(self, pane: StoryPane, forward: bool) -> None:
         """A swipe on a pane steps it (in date order: the shared playhead)."""

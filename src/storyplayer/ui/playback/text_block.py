@@ -20,7 +20,7 @@ import math
 import re
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QRectF, QSize
+from PySide6.QtCore import QEvent, QRectF, QSize, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -50,6 +50,8 @@ class _OfflineDocument(QTextDocument):
 
 
 class TextBlock(QWidget):
+    painted = Signal()  # after each paint: the pane's step is on screen
+
     def __init__(self, rich: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self._rich = rich
@@ -61,6 +63,9 @@ class TextBlock(QWidget):
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
         # Heights of each text at widths a layout asked about: (text, width) -> pixels.
         self._heights: dict[tuple[str, int], int] = {}
+        # The words of each text too wide for a line, at a width: a step asks this for
+        # every text it shows, and measuring every word again took most of a step.
+        self._wide: dict[tuple[str, int], frozenset[str]] = {}
         self._document = self._make("")
         policy = QSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
@@ -108,6 +113,17 @@ class TextBlock(QWidget):
         self._fit(document, self.width())
         return document
 
+    def _wide_words(self, text: str) -> frozenset[str]:
+        """`too_wide` at the current width, measured once per text and width (the font's
+        changes go through `_forget`, which clears it)."""
+        key = (text, self.width())
+        wide = self._wide.get(key)
+        if wide is None:
+            if len(self._wide) > 64:
+                self._wide.clear()
+            wide = self._wide[key] = too_wide(text, self._fits)
+        return wide
+
     def _evict(self) -> None:
         """Drop the least recently used layouts, never the one on screen."""
         while len(self._documents) > KEPT_DOCUMENTS:
@@ -126,7 +142,7 @@ class TextBlock(QWidget):
         else:
             document.setPlainText(hyphenate(text, lang, fits) if lang else text)
         if lang:
-            document.setProperty("tooWide", sorted(too_wide(text, fits)))
+            document.setProperty("tooWide", sorted(self._wide_words(text)))
             self._shrink_to_fit(document)
         if self._line_height != 100:
             spacing = QTextBlockFormat()
@@ -166,7 +182,7 @@ class TextBlock(QWidget):
         """Whether `document` was hyphenated or shrunk for another width (or language)."""
         if not self._lang:
             return document.property("tooWide") is not None
-        if document.property("tooWide") != sorted(too_wide(text, self._fits)):
+        if document.property("tooWide") != sorted(self._wide_words(text)):
             return True
         return document.property("shrink") != self._shrink_factor(
             float(document.property("widest") or 0.0))
@@ -177,6 +193,7 @@ class TextBlock(QWidget):
             document.deleteLater()
         self._documents.clear()
         self._heights.clear()
+        self._wide.clear()
         self._document = self._get(self._text)
         self.updateGeometry()
         self.update()
@@ -256,6 +273,7 @@ class TextBlock(QWidget):
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if not self._text:
+            self.painted.emit()
             return
         self._fit(self._document, self.width())  # painted as wide as the widget is
         painter = QPainter(self)
@@ -267,3 +285,4 @@ class TextBlock(QWidget):
         painter.setClipRect(event.rect())
         self._document.documentLayout().draw(painter, context)
         painter.end()
+        self.painted.emit()

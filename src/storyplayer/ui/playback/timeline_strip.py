@@ -87,6 +87,9 @@ class TimelineStrip(QWidget):
         self._lanes_version = 0
         self._static: QPixmap | None = None
         self._static_key: tuple | None = None
+        # The lane titles' column, asked for every mark at every paint: measured once per
+        # width, lanes, language and font (cleared on a font change).
+        self._label_cache: tuple[tuple, float] | None = None
         self.theme = DEFAULT
         self.setObjectName("timelineStrip")
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
@@ -145,7 +148,7 @@ class TimelineStrip(QWidget):
             self._describe()
         super().changeEvent(event)
         if event.type() == QEvent.FontChange:  # the text scale: room for taller labels
-            self._static = None
+            self._static = self._label_cache = None
             self._fit_height()
 
     def _follow(self, driver: SlotDriver, on: bool) -> None:
@@ -182,10 +185,15 @@ class TimelineStrip(QWidget):
 
     def _label_width(self) -> float:
         """As wide as the longest lane title needs, up to LABEL_SHARE of the strip."""
+        key = (self.width(), self._lanes_version, self.lang)
+        if self._label_cache is not None and self._label_cache[0] == key:
+            return self._label_cache[1]
         fm = QFontMetricsF(self.font())
         widest = max((fm.horizontalAdvance(self._title(lane)) for lane in self._lanes),
                      default=0.0)
-        return min(widest + 16, self.width() * LABEL_SHARE)
+        width = min(widest + 16, self.width() * LABEL_SHARE)
+        self._label_cache = (key, width)
+        return width
 
     def _title(self, lane: _Lane) -> str:
         return lane.story.text(lane.story.title, self.lang)

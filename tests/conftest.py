@@ -67,3 +67,15 @@ def make_window(qtbot, library, window_options):  # type: ignore[no-untyped-def]
     made = Windows(qtbot, library, window_options)
     yield made
     made.close_all()
+
+
+@pytest.fixture
+def translations(qapp):  # type: ignore[no-untyped-def]
+    """The interface's translators, as the app installs them; English again afterwards, so
+    that no translator is left for the next tests."""
+    from storyplayer.ui.shared.translations import Translations
+
+    made = Translations(qapp)
+    yield made
+    made.set_language("en")
+    made.deleteLater()

@@ -148,7 +148,10 @@ class Stage:
         self.window.resize(1280, 720)
         self.window.show()
         qtbot.waitExposed(self.window)
-        self.attract: AttractScreen | None = None
+        self.attract: AttractScreen | None = None  # on screen now
+        # One attract screen per set of stories, kept like the kiosk keeps its one: a
+        # screen that holds the map is never deleted between cases.
+        self._attracts: dict[tuple[str, ...], AttractScreen] = {}
         self._theme, self._lang, self._scale = "light", "en", 1.0
 
     def show(self, case: Case) -> MainWindow:
@@ -172,14 +175,21 @@ class Stage:
         return window
 
     def settle(self) -> None:
-        """Let every layout finish: a resize and the text scale ripple through in turns."""
-        for _ in range(3):
+        """Let every layout finish: a resize and the text scale ripple through in turns (a
+        button's new words, its bar, the pane side, the splitter), so until nothing moves."""
+        before = None
+        for _ in range(8):
             QApplication.processEvents()
             for widget in self.window.findChildren(QWidget):
                 layout = widget.layout()
                 if layout is not None and widget.isVisible():
                     layout.activate()
-        QApplication.processEvents()
+            QApplication.processEvents()
+            now = [w.geometry().getRect() for w in self.window.findChildren(QWidget)
+                   if w.isVisible()]
+            if now == before:
+                return
+            before = now
 
     def _play(self, case: Case) -> None:
         window = self.window
@@ -227,22 +237,25 @@ class Stage:
 
     def _attract(self, case: Case) -> None:
         window = self.window
-        stories = [self.library.get(i) for i in stories_of(case)[:case.panes]]
-        self.attract = AttractScreen(stories, case.lang)
-        window.stack.addWidget(self.attract)
+        ids = tuple(stories_of(case)[:case.panes])
+        attract = self._attracts.get(ids)
+        if attract is None:
+            stories = [self.library.get(i) for i in ids]
+            attract = self._attracts[ids] = AttractScreen(stories, case.lang)
+            window.stack.addWidget(attract)
         window.playback.close_all(emit=False)
-        self.attract.adopt_map(window.playback.map_view)
-        window.stack.setCurrentWidget(self.attract)
+        attract.adopt_map(window.lend_map())  # as the kiosk does
+        attract.set_language(case.lang)
+        window.stack.setCurrentWidget(attract)
+        self.attract = attract
 
     def _leave_attract(self) -> None:
         if self.attract is None:
             return
-        window = self.window
-        window.playback.splitter.insertWidget(1, window.playback.map_view)
-        window.stack.removeWidget(self.attract)
-        self.attract.deleteLater()
+        self.attract.stop()
+        self.window.take_back_map()
         self.attract = None
-        window.show_picker()
+        self.window.show_picker()
 
     def _notices(self, case: Case) -> None:
         self._play(case)
@@ -252,6 +265,9 @@ class Stage:
 
     def close(self) -> None:
         self._leave_attract()
+        for attract in self._attracts.values():
+            self.window.stack.removeWidget(attract)
+            attract.deleteLater()
         self.translations.set_language("en")  # no translator left for the next tests
         window = self.window
         window.playback.close_all(emit=False)
@@ -393,13 +409,16 @@ def _line_breaks(widget: QWidget) -> list[tuple[str, str]]:
         document = QTextDocument()
         document.setDocumentMargin(0)
         document.setDefaultFont(widget.font())
-        rich = widget.textFormat() == Qt.RichText or (
-            widget.textFormat() == Qt.AutoText and "<" in widget.text())
-        document.setHtml(widget.text()) if rich else document.setPlainText(widget.text())
+        # A word wider than the line breaks where it must, as the label paints it: the
+        # option before the text, so that every block is laid out with it.
         option = QTextOption(document.defaultTextOption())
         option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
         document.setDefaultTextOption(option)
+        rich = widget.textFormat() == Qt.RichText or (
+            widget.textFormat() == Qt.AutoText and "<" in widget.text())
+        document.setHtml(widget.text()) if rich else document.setPlainText(widget.text())
         document.setTextWidth(widget.contentsRect().width() - 2 * widget.margin())
+        document.size()  # laid out now: a block's layout is made lazily
         documents = [document]
     breaks = []
     for document in documents:

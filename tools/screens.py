@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 MAP_WAIT_S = 30
+DRAW_MS = 800  # after the page's answer: its last move drawn, its basemap regions read
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,7 +87,7 @@ def _shoot(args: argparse.Namespace, dpr: int) -> int:
     results = []
     for case in _cases(args, dpr):
         window = stage.show(case)
-        waits.pause(150)  # the map page draws its last move
+        waits.map_drawn(window.playback.map_view)
         name = f"{case.name}.png"
         window.grab().save(str(args.outdir / name), "PNG")
         results.append({"case": case.__dict__, "name": case.name, "png": name,
@@ -126,6 +127,29 @@ class _Waits:
         from PySide6.QtTest import QTest
 
         QTest.qWait(ms)
+
+    def map_drawn(self, view) -> None:  # type: ignore[no-untyped-def]
+        """Until the page has handled every message sent so far (its answer to a query comes
+        after them), then a little longer for Chromium to draw the frame that a picture of
+        the window takes (a web view newly shown, or resized, has none yet)."""
+        if not view.is_ready or not view.isVisible():
+            return
+        answered: dict[int, dict] = {}
+
+        def on_state(seq: int, state: dict) -> None:
+            answered[seq] = state
+
+        def laid_out() -> bool:
+            """Whether the page answered a query with the web view's own width."""
+            seq = view.query_state()
+            self.wait_until(lambda: seq in answered, MAP_WAIT_S * 1000, quiet=True)
+            size = answered.get(seq, {}).get("size", {})
+            return abs(size.get("width", 0) - view.width()) <= 1
+
+        view.stateReceived.connect(on_state)
+        self.wait_until(laid_out, MAP_WAIT_S * 1000, quiet=True)
+        view.stateReceived.disconnect(on_state)
+        self.pause(DRAW_MS)
 
 
 def _write_index(outdir: Path, results: list[dict]) -> None:

@@ -630,6 +630,7 @@
   }
 
   function fitCurrent(animate) {
+    viewByHand = false;  // a step (or the app) fits the view: it is the story's view again
     var list = pinList();
     if (!list.length) return;
     var plan = fitPlan(list, zoomCap(list));
@@ -645,6 +646,7 @@
     var latlng = L.latLng(lat, lon);
     if (typeof zoom !== "number") zoom = map.getZoom();
     zoom = Math.max(map.getMinZoom(), Math.min(zoom, detailZoom(latlng) + 1, map.getMaxZoom()));
+    viewByHand = true;  // asked for ("Show on map"): kept like a view chosen by hand
     var here = pinList().filter(function (p) { return p.latlng.distanceTo(latlng) < 1; });
     if (!here.length) { moveTo(latlng, zoom); return; }
     zoom = Math.min(Math.max(zoom, separationZoom(here) + 1), map.getMaxZoom());  // a street apart
@@ -652,12 +654,33 @@
     moveTo(plan.center, plan.zoom);
   }
 
+  // A resize (the window, a pane opening or closing, the splitter) fits the view to the
+  // shown events again, once the size has settled, so that every current place and label
+  // stays in view. Not when the viewer has moved the map by hand (or asked for "Show on
+  // map") since the last step: the view they chose stays centred where it was, and the
+  // next step fits the map again.
+  var REFIT_AFTER_MS = 150;
+  var viewByHand = false;
   var refitTimer = null;
   map.on("resize", function () {
-    // The map's width changes as panes open and close: keep every label in view.
     clearTimeout(refitTimer);
-    refitTimer = setTimeout(function () { fitCurrent(false); }, 120);
+    refitTimer = setTimeout(function () { if (!viewByHand) fitCurrent(false); },
+                            REFIT_AFTER_MS);
   });
+  function movedByHand() { viewByHand = true; }
+  // Leaflet's own gestures: drag (mouse, one finger), wheel, double click, pinch and
+  // two-finger pan, shift-drag box zoom, the keyboard and the zoom buttons.
+  map.on("dragstart boxzoomend dblclick", movedByHand);
+  map.getContainer().addEventListener("wheel", movedByHand, { passive: true });
+  map.getContainer().addEventListener("touchstart", function (e) {
+    if (e.touches.length >= 2) movedByHand();
+  }, { passive: true });
+  map.getContainer().addEventListener("keydown", function (e) {
+    if (/^(Arrow|\+|-|=|_)/.test(e.key) && e.target === map.getContainer()) movedByHand();
+  });
+  if (map.zoomControl) {
+    map.zoomControl.getContainer().addEventListener("click", movedByHand, true);
+  }
 
   // ---- separating nearby places ------------------------------------------------------------
   //

@@ -4,6 +4,7 @@ the map (Leaflet's own gestures), never the page."""
 from __future__ import annotations
 
 import pytest
+from map_gestures import fingers, js, map_zoom_center
 from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 
@@ -11,41 +12,6 @@ from PySide6.QtTest import QTest
 @pytest.fixture(scope="module")
 def touch_device():
     return QTest.createTouchDevice()
-
-
-def js(qtbot, view, script: str):
-    box: list = []
-    view.page().runJavaScript(script, 0, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
-    return box[0]
-
-
-def map_zoom_center(qtbot, view) -> tuple[float, float, float]:
-    seq = view.query_state()
-    with qtbot.waitSignal(view.stateReceived, timeout=5000,
-                          check_params_cb=lambda s, _state: s == seq) as blocker:
-        pass
-    state = blocker.args[1]
-    return state["zoom"], state["center"]["lat"], state["center"]["lng"]
-
-
-def fingers(qtbot, view, device, starts, ends, steps: int = 10) -> None:
-    """Two fingers from `starts` to `ends` (map coordinates), each move waited for in the
-    page. Points are given in the window's coordinates, where Qt delivers them from."""
-    target = view.window()
-    starts = tuple(view.mapTo(target, p) for p in starts)
-    ends = tuple(view.mapTo(target, p) for p in ends)
-    js(qtbot, view, "window.touchMoves = 0; document.addEventListener('touchmove',"
-                    " function () { window.touchMoves++; }, {capture: true, passive: true});")
-    (a0, b0), (a1, b1) = starts, ends
-    QTest.touchEvent(target, device).press(0, a0).press(1, b0).commit()
-    for i in range(1, steps + 1):
-        t = i / steps
-        a = a0 + (a1 - a0) * t
-        b = b0 + (b1 - b0) * t
-        QTest.touchEvent(target, device).move(0, a).move(1, b).commit()
-        qtbot.waitUntil(lambda i=i: js(qtbot, view, "window.touchMoves") >= i, timeout=3000)
-    QTest.touchEvent(target, device).release(0, a1).release(1, b1).commit()
 
 
 def test_pinch_and_two_finger_pan_move_the_map_not_the_page(qtbot, map_view, touch_device):

@@ -197,3 +197,19 @@ def test_check_config_lists_problems_in_line_order(tmp_path, capsys):
     assert main(["--check-config", "--config", str(config)]) == 1
     lines = [int(line.split(":")[1]) for line in capsys.readouterr().out.splitlines()]
     assert lines == [1, 2, 3, 5, 6]
+
+
+def test_every_number_out_of_its_range_keeps_its_default_and_says_the_range(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("text_scale = 9\n[kiosk]\nidle_seconds = 1\ncountdown_seconds = 500\n"
+                    "watch_seconds = nan\n", encoding="utf-8")
+    loaded = load_config(path)
+    assert [str(p).split("config.toml:")[1] for p in loaded.problems] == [
+        "1: 'text_scale' must be between 0.8 and 2.5; using 1.0",
+        "3: 'kiosk.idle_seconds' must be between 10 and 86400; using 90",
+        "4: 'kiosk.countdown_seconds' must be between 0 and 120; using 10",
+        "5: 'kiosk.watch_seconds' must be between 0 and 86400; using 30",
+    ]
+    defaults = Config()
+    assert loaded.config.text_scale == defaults.text_scale
+    assert loaded.config.kiosk == defaults.kiosk

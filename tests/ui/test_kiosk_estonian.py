@@ -3,24 +3,13 @@ and switched live back to English."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 
-import pytest
 from PySide6.QtWidgets import QWidget
 
 from storyplayer.ui.kiosk.closed_screen import ClosedScreen
 from storyplayer.ui.kiosk.staff_page import StaffPage
 from storyplayer.ui.kiosk.still_there import StillThere
-from storyplayer.ui.shared.translations import Translations
-
-
-@pytest.fixture
-def translations(qapp) -> Iterator[Translations]:
-    made = Translations(qapp)
-    yield made
-    made.set_language("en")  # the other tests read English
-    made.deleteLater()
 
 
 def test_the_kiosk_screens_in_estonian(qtbot, translations):

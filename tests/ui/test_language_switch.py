@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,7 +32,7 @@ from storyplayer.model.library import Library
 from storyplayer.model.story import Story
 from storyplayer.ui.kiosk.kiosk import Kiosk
 from storyplayer.ui.main_window import MainWindow
-from storyplayer.ui.shared.translations import Translations, translation_file
+from storyplayer.ui.shared.translations import translation_file
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "storyplayer_et.ts"
 THREE = ["october-1917", "world-war-1", "independence-1918"]
@@ -118,14 +117,6 @@ def leftovers(root: QWidget, old: set[str]) -> list[tuple[str, str]]:
                 len(s) >= 16 and s in text for s in whole):
             found.append((where, text))
     return found
-
-
-@pytest.fixture
-def translations(qapp) -> Iterator[Translations]:
-    made = Translations(qapp)
-    yield made
-    made.set_language("en")  # the other tests read English
-    made.deleteLater()
 
 
 @pytest.fixture

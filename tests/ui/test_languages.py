@@ -3,8 +3,6 @@ Estonian dates and end-of-story message, and a live switch from the picker's EN 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -13,20 +11,12 @@ from storyplayer.model.library import Library
 from storyplayer.ui.main_window import MainWindow
 from storyplayer.ui.picker.story_list_model import Role
 from storyplayer.ui.shared.hyphenation import plain
-from storyplayer.ui.shared.translations import Translations, translation_file
+from storyplayer.ui.shared.translations import translation_file
 
 
 @pytest.fixture
 def library(bundled_library: Library) -> Library:
     return bundled_library
-
-
-@pytest.fixture
-def translations(qapp) -> Iterator[Translations]:
-    made = Translations(qapp)
-    yield made
-    made.set_language("en")  # the other tests read English
-    made.deleteLater()
 
 
 @pytest.fixture

@@ -159,6 +159,9 @@ def test_three_are_chosen_and_a_fourth_is_refused_in_place(qtbot, picker: Picker
     assert picker.play_button.isEnabled()
     assert "3 of 3 chosen" in picker.count_label.text()
     assert "The Battle of Narva" in picker.count_label.text()
+    # The label shows plain text: no markup may reach the screen as "<b>" or "&nbsp;".
+    assert picker.count_label.textFormat() == Qt.PlainText
+    assert "<" not in picker.count_label.text() and "&" not in picker.count_label.text()
     assert not picker.notice.isVisible()
 
     fourth = index_of(picker, "song-festival")

@@ -8,15 +8,13 @@ from PySide6.QtCore import QPoint
 
 from storyplayer.app import _persist_text_scale, _persist_theme
 from storyplayer.model.config import load_config
-from storyplayer.ui.shared.translations import Translations
 
 
 @pytest.fixture
-def window(make_window, bundled_library, qapp):
+def window(make_window, bundled_library, translations):
     made = make_window(bundled_library)
-    made.translations = Translations(qapp)
-    yield made
-    made.translations.set_language("en")
+    made.translations = translations
+    return made
 
 
 def test_the_menu_is_on_both_screens_and_saves_what_it_changes(qtbot, window, tmp_path):

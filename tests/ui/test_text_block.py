@@ -117,3 +117,32 @@ def test_a_size_question_for_another_width_never_changes_what_is_painted(make_bl
     assert math.ceil(block._document.size().height()) <= block.height()
     # The answer for the narrower width is remembered, not laid out again.
     assert block.heightForWidth(block.width() - 40) == narrower
+
+
+def test_a_title_narrowed_step_by_step_never_breaks_at_a_letter(make_block) -> None:
+    """Narrowing a pane without changing which words need hyphens must still shrink an
+    unbreakable piece ("kokku") that no longer fits, and a layout prepared at another
+    width must not be shown as it was: both once broke titles as "kokk|u" or "Maapäe|v"."""
+    from layout_checks import _mid_word_breaks
+
+    block = make_block(rich=False)
+    block.set_hyphenation("et")
+    block.setStyleSheet("font-size: 30pt; font-weight: bold; font-family: 'DejaVu Serif';")
+    holder = block.parentWidget()
+    block.setText("Maapäev tuleb kokku")
+    shrunk = []
+    for width in range(400, 99, -20):
+        holder.resize(width, 900)
+        holder.layout().activate()
+        assert block.width() == width
+        assert _mid_word_breaks(block) == [], width
+        shrunk.append(block._document.defaultFont().pointSizeF())
+    assert shrunk[-1] < shrunk[0]  # the narrowest widths needed a smaller title
+    # Prepared while wide, shown while narrow: laid out again for the width it is shown at.
+    holder.resize(400, 900)
+    holder.layout().activate()
+    block.prepare("Ajutine valitsus astub ametisse")
+    holder.resize(110, 900)
+    holder.layout().activate()
+    block.setText("Ajutine valitsus astub ametisse")
+    assert _mid_word_breaks(block) == []

@@ -33,7 +33,8 @@ def test_a_theme_change_reaches_every_part(qtbot, make_window, bundled_library: 
     assert window.theme.high_contrast and window.theme.text_scale == 2.0
     assert f"font-size: {window.theme.pt(window.theme.sizes.title)}pt" in (
         pane.event_view.title.styleSheet())
-    assert f"font-size: {window.theme.pt(window.theme.sizes.heading)}pt" in (
+    # The end card's heading is the interface's: it grows like the controls.
+    assert f"font-size: {window.theme.chrome_pt(window.theme.sizes.heading)}pt" in (
         pane.end_card.heading.styleSheet())
     assert window.playback.map_names.text_scale == 2.0 and window.playback.map_names.high_contrast
     window.set_theme("light")

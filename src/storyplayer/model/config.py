@@ -163,6 +163,21 @@ class _Reader:
             return None
         return value
 
+    def number(self, data: dict[str, Any], key: str, what: str, low: float, high: float,
+               default: str, table: str | None = None) -> float | None:
+        """data[key] as a float if it is a number from `low` to `high`; else None, and a
+        problem saying the range and that `default` is used. (NaN fails both comparisons;
+        inf or 1e10 would overflow a timer.)"""
+        number = self.get(data, key, (int, float), what, table)
+        if number is None:
+            return None
+        if low <= number <= high:
+            return float(number)
+        name = f"{table}.{key}" if table else key
+        self.problem(f"'{name}' must be between {low} and {high}; using {default}", key,
+                     table)
+        return None
+
 
 def load_config(path: Path | None = None) -> LoadedConfig:
     """Read the config at `path` (default: the platform's); never raises for a bad file."""
@@ -231,13 +246,10 @@ def parse_config(text: str, path: Path = Path("config.toml")) -> tuple[Config, l
             guess = difflib.get_close_matches(theme, THEMES, n=1)
             hint = f"; did you mean '{guess[0]}'?" if guess else f" (choose {' or '.join(THEMES)})"
             reader.problem(f"unknown theme '{theme}'{hint}", "theme")
-    scale = reader.get(data, "text_scale", (int, float), "a number such as 1.2")
+    scale = reader.number(data, "text_scale", "a number such as 1.2", MIN_TEXT_SCALE,
+                          MAX_TEXT_SCALE, "1.0")
     if scale is not None:
-        if MIN_TEXT_SCALE <= scale <= MAX_TEXT_SCALE:
-            values["text_scale"] = float(scale)
-        else:
-            reader.problem(f"'text_scale' must be between {MIN_TEXT_SCALE} and "
-                           f"{MAX_TEXT_SCALE}; using 1.0", "text_scale")
+        values["text_scale"] = scale
     for key in ("reduced_motion", "manual"):
         flag = reader.get(data, key, bool, "true or false")
         if flag is not None:
@@ -263,14 +275,10 @@ def _kiosk(reader: _Reader, data: dict[str, Any]) -> KioskSettings:
     enabled = reader.get(data, "enabled", bool, "true or false", "kiosk")
     if enabled is not None:
         values["enabled"] = enabled
-    idle = reader.get(data, "idle_seconds", (int, float), "a number of seconds", "kiosk")
+    idle = reader.number(data, "idle_seconds", "a number of seconds", MIN_IDLE_SECONDS,
+                         MAX_IDLE_SECONDS, "90", "kiosk")
     if idle is not None:
-        # nan fails both comparisons; inf or 1e10 would overflow the kiosk's timer
-        if MIN_IDLE_SECONDS <= idle <= MAX_IDLE_SECONDS:
-            values["idle_seconds"] = float(idle)
-        else:
-            reader.problem(f"'kiosk.idle_seconds' must be between {MIN_IDLE_SECONDS} and "
-                           f"{MAX_IDLE_SECONDS}; using 90", "idle_seconds", "kiosk")
+        values["idle_seconds"] = idle
     chord = reader.get(data, "exit_chord", str, "a key chord such as \"Ctrl+Alt+Shift+Q\"",
                        "kiosk")
     if chord is not None:
@@ -304,15 +312,11 @@ def _kiosk(reader: _Reader, data: dict[str, Any]) -> KioskSettings:
 
 def _kiosk_operations(reader: _Reader, data: dict[str, Any], values: dict[str, Any]) -> None:
     """The [kiosk] settings for running many kiosks: countdown, statistics, health, watch."""
-    for key, low, high, default in (("countdown_seconds", 0, 120, 10),
-                                    ("watch_seconds", 0, 86_400, 30)):
-        number = reader.get(data, key, (int, float), "a number of seconds", "kiosk")
+    for key, low, high, default in (("countdown_seconds", 0, 120, "10"),
+                                    ("watch_seconds", 0, 86_400, "30")):
+        number = reader.number(data, key, "a number of seconds", low, high, default, "kiosk")
         if number is not None:
-            if low <= number <= high:
-                values[key] = float(number)
-            else:
-                reader.problem(f"'kiosk.{key}' must be between {low} and {high}; using "
-                               f"{default}", key, "kiosk")
+            values[key] = number
     statistics = reader.get(data, "statistics", bool, "true or false", "kiosk")
     if statistics is not None:
         values["statistics"] = statistics

@@ -175,9 +175,10 @@ class Picker(QWidget):
         inset = max(0, PAGE_MARGIN - self.view.spacing() - round(self.delegate.margin()))
         self._view_holder.setContentsMargins(inset, 0, max(0, inset - 12), 0)
         self.setStyleSheet(_style_sheet(theme))
-        self.play_button.setMinimumSize(QSize(round(180 * scale), round(56 * scale)))
-        self.search_box.setMinimumWidth(round(240 * theme.chrome_scale))
-        self.search_box.setMaximumWidth(round(420 * theme.chrome_scale))
+        chrome = theme.chrome_scale
+        self.play_button.setMinimumSize(QSize(round(180 * chrome), round(56 * chrome)))
+        self.search_box.setMinimumWidth(round(240 * chrome))
+        self.search_box.setMaximumWidth(round(420 * chrome))
         self.view.relayout()
         self.view.doItemsLayout()
 
@@ -363,9 +364,8 @@ class Picker(QWidget):
         lang = self.model.lang
         titles = [self.model.story(i).text(self.model.story(i).title, lang) for i in chosen]
         count = self.tr("{count} of {most} chosen").format(count=len(chosen), most=MAX_CHOICES)
-        self.count_label.setText(
-            f"<b>{count}</b>&nbsp;&nbsp;·&nbsp;&nbsp;" + _escape(self.tr(", ").join(titles))
-        )
+        # Plain text, like every label: a story's title is shown as written, never as markup.
+        self.count_label.setText(f"{count}\u00a0\u00a0·\u00a0\u00a0" + self.tr(", ").join(titles))
         self.count_label.setAccessibleName(f"{count}: " + ", ".join(titles))
 
     def _play(self) -> None:
@@ -503,10 +503,6 @@ class _EditingButtons(QObject):
         menu.popup(picker.view.viewport().mapToGlobal(pos))
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _announce(widget: QWidget, text: str) -> None:
     """Tell a screen reader about `text` now (Qt 6.8+); quietly nothing where unsupported."""
     try:
@@ -559,14 +555,16 @@ def _style_sheet(theme: Theme) -> str:
     }}
     #pickerNoticeText {{ font-size: {pt(s.body * 1.1, scale)}pt; font-weight: 600; }}
     #pickerBar {{ background: {p.card}; border-top: 1px solid {p.line}; }}
-    #pickerCount {{ font-size: {pt(s.body * 1.1, scale)}pt; color: {p.ink}; }}
+    /* The bar is controls, like the header: it grows only to the chrome's scale, so that
+       at the largest text scale the cards keep the screen. */
+    #pickerCount {{ font-size: {pt(s.body * 1.1, chrome)}pt; color: {p.ink}; }}
     QPushButton#primary {{
-        font-size: {pt(s.title, scale)}pt; border-radius: 12px;
-        padding: {round(10 * scale)}px {round(40 * scale)}px;
+        font-size: {pt(s.title, chrome)}pt; border-radius: 12px;
+        padding: {round(10 * chrome)}px {round(40 * chrome)}px;
     }}
     QPushButton#primary:focus {{ border: 3px solid {p.ink}; }}
     QPushButton#pickerAdd {{
-        border-radius: 10px; padding: {round(9 * scale)}px {round(16 * scale)}px;
-        min-height: {round(30 * scale)}px;
+        border-radius: 10px; padding: {round(9 * chrome)}px {round(16 * chrome)}px;
+        min-height: {round(30 * chrome)}px;
     }}
     """

@@ -8,6 +8,10 @@ swaps documents, and a size question is a lookup.
 The shown document is always painted from a layout at the widget's own width: a size
 question for another width (a layout trying a narrower column) is answered from heights
 measured once per width, and never leaves the shown layout at that other width.
+
+What depends on the width (which words get soft hyphens, how far a title shrinks) is kept
+on each document and checked against the width it is shown at, on every resize and every
+showing: a layout made for another width is made again rather than broken at a letter.
 """
 
 from __future__ import annotations
@@ -54,7 +58,6 @@ class TextBlock(QWidget):
         self._text = ""
         self._line_height = 100
         self._lang: str | None = None  # long words get soft hyphens in this language
-        self._too_wide: frozenset[str] = frozenset()  # the words hyphenated, at this width
         # (font key, bold metrics, word -> width): measured once per word, not per question.
         self._bold_metrics: tuple[str, QFontMetricsF, dict[str, float]] | None = None
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
@@ -78,8 +81,6 @@ class TextBlock(QWidget):
             return
         self._text = text
         self._document = self._get(text)
-        if self._lang:
-            self._too_wide = self._wide_words(text)
         # Soft hyphens are break points for the eye, not letters for a screen reader.
         self.setAccessibleName(self._document.toPlainText().replace("\u00ad", ""))
         self.updateGeometry()
@@ -102,13 +103,11 @@ class TextBlock(QWidget):
 
     def _get(self, text: str) -> QTextDocument:
         document = self._documents.pop(text, None)
-        wide = self._wide_words(text) if self._lang else frozenset()
-        if document is not None and document.property("tooWide") != sorted(wide):
-            document.deleteLater()  # hyphenated for another width
+        if document is not None and self._stale(document, text):
+            document.deleteLater()  # hyphenated or shrunk for another width
             document = None
         if document is None:
             document = self._make(text)
-            document.setProperty("tooWide", sorted(wide))
         self._documents[text] = document
         self._evict()
         self._fit(document, self.width())
@@ -143,6 +142,7 @@ class TextBlock(QWidget):
         else:
             document.setPlainText(hyphenate(text, lang, fits) if lang else text)
         if lang:
+            document.setProperty("tooWide", sorted(self._wide_words(text)))
             self._shrink_to_fit(document)
         if self._line_height != 100:
             spacing = QTextBlockFormat()
@@ -157,18 +157,35 @@ class TextBlock(QWidget):
         """A piece that cannot break (a syllable, a name, a date range) wider than the whole
         line would still break at a letter: the text gets smaller until the widest piece
         fits, down to SHRINK_FLOOR of its size."""
-        width = self.width()
-        if width <= 0:
-            return
         pieces = set(_UNBREAKABLE.findall(document.toPlainText()))
         # As in _fits, in bold; a soft hyphen shows as "-" where the line breaks.
         widest = max((self._bold_width(p.replace("\u00ad", "-")) * 1.05 for p in pieces),
                      default=0.0)
-        if widest > width:
+        factor = self._shrink_factor(widest)
+        document.setProperty("widest", widest)
+        document.setProperty("shrink", factor)
+        if factor < 1.0:
             font = QFont(self.font())
-            factor = max(SHRINK_FLOOR, width / widest)
             font.setPointSizeF(max(1.0, font.pointSizeF() * factor))
             document.setDefaultFont(font)
+
+    def _shrink_factor(self, widest: float) -> float:
+        """How far text whose widest unbreakable piece is `widest` px shrinks at this width:
+        rounded down to a step of 5 %, so that a pane dragged wider or narrower by a pixel
+        keeps its layout, and a shrunk piece still fits."""
+        width = self.width()
+        if width <= 0 or widest <= width:
+            return 1.0
+        return max(SHRINK_FLOOR, math.floor(width / widest * 20) / 20)
+
+    def _stale(self, document: QTextDocument, text: str) -> bool:
+        """Whether `document` was hyphenated or shrunk for another width (or language)."""
+        if not self._lang:
+            return document.property("tooWide") is not None
+        if document.property("tooWide") != sorted(self._wide_words(text)):
+            return True
+        return document.property("shrink") != self._shrink_factor(
+            float(document.property("widest") or 0.0))
 
     def _forget(self) -> None:
         """The font or line height changed: every kept layout is stale."""
@@ -244,12 +261,9 @@ class TextBlock(QWidget):
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)
-        if self._lang and self._text:
-            wide = self._wide_words(self._text)
-            if wide != self._too_wide:  # other words must break now: hyphenate afresh
-                self._too_wide = wide
-                self._forget()
-                return
+        if self._lang and self._text and self._stale(self._document, self._text):
+            self._forget()  # other words must break, or a piece shrink, at this width
+            return
         self._fit(self._document, self.width())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

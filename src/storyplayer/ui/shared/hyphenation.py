@@ -61,5 +61,6 @@ def too_wide(text: str, fits: Fits) -> frozenset[str]:
 
 
 def plain(text: str) -> str:
-    """`text` without its soft hyphens: for screen readers, search and comparisons."""
-    return text.replace(SOFT_HYPHEN, "")
+    """`text` without its soft hyphens (and the zero-width spaces that let a range of years
+    break after its dash): for screen readers, search and comparisons."""
+    return text.replace(SOFT_HYPHEN, "").replace("\u200b", "")

@@ -1,0 +1,102 @@
+"""What the end card and the waiting card share: a page of centred, wrapped lines in a pane
+that scrolls instead of squeezing them, and long words broken at syllables for the width
+and font each line is shown at.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from storyplayer.ui.shared.hyphenation import hyphenate
+
+ROOM = 1.1  # a word must fit with this much to spare, or it gets soft hyphens
+# A range of years ("1918–1920") that is wider than the line may break after its dash, as
+# print does; Qt keeps it whole otherwise, and would then cut it at a digit.
+_RANGE = re.compile(r"(?<=\S)([\u2013\u2014])(?=\S)")
+
+
+class WrappedLabel(QLabel):
+    """A centred line of plain text whose long words break at syllables. It hyphenates
+    itself whenever its own width or font changes: a scroll bar appearing beside it, the
+    text scale, a resize, each of which once left a word hyphenated for another width."""
+
+    def __init__(self, name: str, lang: str):
+        super().__init__(objectName=name)
+        # The text set through set_words (None: shown as set with setText, as written).
+        self._words: str | None = None
+        self._lang = lang
+        self.setTextFormat(Qt.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignCenter)
+        # As narrow as the pane: the words wrap (and the card scrolls) rather than the
+        # longest word setting a width the pane does not have.
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+
+    def set_words(self, text: str, lang: str) -> None:
+        self._words, self._lang = text, lang
+        self.setAccessibleName(text)
+        self._hyphenate()
+
+    def _hyphenate(self) -> None:
+        if self._words is None:
+            return
+        width = self.contentsRect().width() - 2 * self.margin()
+        if width <= 0:  # not laid out yet: its resize comes
+            if self.text() != self._words:
+                self.setText(self._words)
+            return
+        metrics = QFontMetricsF(self.font())
+        shown = hyphenate(self._words, self._lang,
+                          lambda word: metrics.horizontalAdvance(word) * ROOM <= width)
+        shown = " ".join(_RANGE.sub("\\1\u200b", piece) if _RANGE.search(piece) and
+                         metrics.horizontalAdvance(piece) * ROOM > width else piece
+                         for piece in shown.split(" "))
+        if self.text() != shown:
+            self.setText(shown)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        self._hyphenate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.StyleChange):
+            self._hyphenate()
+
+
+class CardPage(QWidget):
+    """A scrolling page whose `body_layout` the card fills; `add_label` makes its lines.
+    Below it, `outer_layout` holds what must stay in view (the end card's buttons)."""
+
+    def __init__(self, name: str, body_name: str, margins: tuple[int, int, int, int],
+                 spacing: int, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.lang = lang
+        outer = self.outer_layout = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.viewport().setAutoFillBackground(False)
+        outer.addWidget(self.scroll)
+        body = QWidget(objectName=body_name)
+        self.scroll.setWidget(body)
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(*margins)
+        self.body_layout.setSpacing(spacing)
+
+    def add_label(self, name: str) -> WrappedLabel:
+        label = WrappedLabel(name, self.lang)
+        self.body_layout.addWidget(label)
+        return label
+
+    def show_words(self, label: WrappedLabel, text: str) -> None:
+        """Show `text` on `label`, with soft hyphens only in the words too wide for it."""
+        label.set_words(text, self.lang)

@@ -125,7 +125,8 @@ class Theme:
         """The text scale for controls and their labels (buttons, status lines, headings of
         lists): they grow with the text up to CHROME_MAX_SCALE, so that at the largest scale
         the controls still fit beside three panes on a 1280 px window, while the story text
-        itself (titles, event text, the end card, the cards) grows all the way."""
+        itself (titles, event text, the end card's words, the cards) grows all the way; the
+        end card's heading stays with the controls."""
         return min(self.text_scale, CHROME_MAX_SCALE)
 
     def pt(self, points: float) -> float:

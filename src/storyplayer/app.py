@@ -182,8 +182,9 @@ def run(args: argparse.Namespace) -> int:
             window.showFullScreen()
         else:
             window.show()
-        if not (args.kiosk or config.kiosk.enabled or args.screenshot):
-            _attach_editor(window)
+        if not (args.kiosk or config.kiosk.enabled):
+            # a screenshot shows the window a teacher sees, New story and Edit included
+            _attach_editor(window, offer_recovery=not args.screenshot)
         probe.mark("window-shown")
         if settings.problems:
             window.show_message(QCoreApplication.translate(
@@ -252,7 +253,7 @@ def _prepare_first_events(library, ids, lang) -> None:  # type: ignore[no-untype
             format_date(event.date, lang)
 
 
-def _attach_editor(window) -> None:  # type: ignore[no-untyped-def]
+def _attach_editor(window, offer_recovery: bool = True) -> None:  # type: ignore[no-untyped-def]
     """New story and Edit on the picker (never in kiosk mode), saving into the user's library;
     unsaved work left by a crash is offered back once the window is up."""
     from PySide6.QtCore import QTimer
@@ -264,7 +265,7 @@ def _attach_editor(window) -> None:  # type: ignore[no-untyped-def]
 
     host = EditorHost(window, user_library_dir(), default_autosave_dir(), bundled_stories_dir())
     window.editor_host = host
-    if not isolated():
+    if offer_recovery and not isolated():
         QTimer.singleShot(0, host.offer_recovery)
 
 

@@ -68,9 +68,20 @@ def test_the_card_button_fits_at_every_size_language_and_text_scale(
                     where = f"{size} {lang} x{scale}: {label!r}"
                     assert rect.height() >= TOUCH and EDIT_HEIGHT >= TOUCH, where
                     assert card.contains(rect) and not rect.intersects(cover), where
-                    font = delegate._fonts(option.font)["meta"]
-                    room = rect.width() - 20 * delegate.scale
-                    assert QFontMetricsF(font).horizontalAdvance(label) <= room, where
+                    if delegate.edit_is_compact(option, index):
+                        # the pencil, only where the words would hide the categories
+                        words = QFontMetricsF(delegate._fonts(option.font)["meta"])
+                        chips = delegate._chips_width(delegate._fonts(option.font)["chip"],
+                                                      index)
+                        assert card.width() - words.horizontalAdvance(label) > 0, where
+                        assert card.width() - 2 * 16 * delegate.scale - (
+                            words.horizontalAdvance(label) + 28 * delegate.scale) < chips + (
+                            8 * delegate.scale), where
+                        assert rect.width() == rect.height() >= TOUCH, where
+                    else:
+                        font = delegate._fonts(option.font)["meta"]
+                        room = rect.width() - 20 * delegate.scale
+                        assert QFontMetricsF(font).horizontalAdvance(label) <= room, where
                     checked += 1
     assert checked >= 8
     # The button takes no room of its own: a card is as large as without it.

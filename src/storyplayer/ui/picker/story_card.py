@@ -158,10 +158,14 @@ class StoryCardDelegate(QStyledItemDelegate):
         fonts = self._fonts(option.font)
         fm = QFontMetricsF(fonts["meta"])
         pad = 16 * s
+        height = max(EDIT_HEIGHT * s, fm.height() + 12 * s)
         # Room left of it for at least a "+3" of the categories.
         width = min(fm.horizontalAdvance(self.edit_label(index)) + 28 * s,
                     card.width() - 2 * pad - 48 * s)
-        height = max(EDIT_HEIGHT * s, fm.height() + 12 * s)
+        if card.width() - 2 * pad - width - 8 * s < self._chips_width(fonts["chip"], index):
+            # The words would hide the categories behind a "+2": a round pencil button
+            # instead, as tall as the words' one, so the card keeps saying what it is about.
+            width = height
         middle = card.bottom() - pad - self._chip_height(fonts["chip"]) / 2
         return QRectF(card.right() - pad * 0.75 - width, middle - height / 2, width, height)
 
@@ -242,6 +246,17 @@ class StoryCardDelegate(QStyledItemDelegate):
         self._paint_edit(painter, option, index, color)
         painter.restore()
 
+    def _chips_width(self, font: QFont, index: Index) -> float:
+        """How wide the card's categories are when every one is shown."""
+        fm, s = QFontMetricsF(font), self.scale
+        labels = [category_label(c) for c in index.data(Role.CATEGORIES) or []]
+        return sum(fm.horizontalAdvance(label) + 26 * s for label in labels)  # pads and gap
+
+    def edit_is_compact(self, option: QStyleOptionViewItem, index: Index) -> bool:
+        """Whether the card's Edit button is the round pencil (no room for its words)."""
+        rect = self.edit_rect(option, index)
+        return rect is not None and rect.width() == rect.height()
+
     def _paint_edit(self, painter: QPainter, option: QStyleOptionViewItem, index: Index,
                     color: str) -> None:
         rect = self.edit_rect(option, index)
@@ -253,8 +268,14 @@ class StoryCardDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         painter.setFont(self._fonts(option.font)["meta"])
         painter.setPen(QColor(color).darker(150))
-        label = QFontMetricsF(painter.font()).elidedText(
-            self.edit_label(index), Qt.ElideRight, rect.width() - 20 * s)
+        if self.edit_is_compact(option, index):
+            label = "\u270e"  # a pencil; the bar's Edit button says it in words
+            pencil = QFont(painter.font())
+            pencil.setPointSizeF(pencil.pointSizeF() * 1.6)
+            painter.setFont(pencil)
+        else:
+            label = QFontMetricsF(painter.font()).elidedText(
+                self.edit_label(index), Qt.ElideRight, rect.width() - 20 * s)
         painter.drawText(rect, Qt.AlignCenter, label)
 
     def _frame(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> QPixmap:

@@ -540,13 +540,19 @@ def soak(seconds: float, speed: float = 50.0) -> dict:
     worst = [0.0, 0.0]
 
     def sample() -> None:
-        now = time.monotonic()
         for d in drivers:
             length = sum(d.playback.durations)
-            scheduled = ((now - starts[id(d)]) * speed) % length
-            for i, where in enumerate((d.playback.story_position(), shown(d))):
-                gap = abs(where % length - scheduled)
-                worst[i] = max(worst[i], min(gap, length - gap))
+            # The clock read just before and just after the positions: this process may be
+            # preempted in between, and that is the sampler's delay, not the schedule's.
+            before = time.monotonic()
+            where_now = (d.playback.story_position(), shown(d))
+            after = time.monotonic()
+            low = (before - starts[id(d)]) * speed
+            span = (after - before) * speed
+            for i, where in enumerate(where_now):
+                ahead = (where - low) % length  # story seconds past the earliest reading
+                gap = 0.0 if ahead <= span else min(ahead - span, length - ahead)
+                worst[i] = max(worst[i], gap)
 
     sampler = QTimer(interval=97)
     sampler.timeout.connect(sample)

@@ -404,7 +404,7 @@ def _line_breaks(widget: QWidget) -> list[tuple[str, str]]:
     """(text before, text after) at every place the widget's text wraps."""
     documents: list[QTextDocument] = []
     if isinstance(widget, TextBlock):
-        documents = [widget._document]
+        documents = [widget._shown()]
     elif isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
         document = QTextDocument()
         document.setDocumentMargin(0)

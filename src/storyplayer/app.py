@@ -17,6 +17,8 @@ log = logging.getLogger(__name__)
 
 # Going straight to playback, the window is built once the map is ready or after this.
 MAP_HEAD_START_MS = 1500
+# ... and the picker, Add story and the editor this long after the stories are on screen.
+PICKER_AFTER_MS = 500
 
 
 def _has_display() -> bool:
@@ -113,6 +115,11 @@ def run(args: argparse.Namespace) -> int:
     from storyplayer import probe
 
     ui: dict = {}  # what the steps build, for the steps after them
+    kiosk_mode = bool(args.kiosk or config.kiosk.enabled)
+    # Going straight to playback (not in a kiosk, which resets to the picker, and not for
+    # a screenshot or a package to add), the picker is built after the stories show.
+    picker_later = bool(args.play and not kiosk_mode and not args.screenshot
+                        and getattr(args, "package", None) is None)
 
     def check_library() -> None:
         library = ui["library"] = preloaded if loading is None else loading.result()
@@ -143,7 +150,8 @@ def run(args: argparse.Namespace) -> int:
             notes.append(tiles_problem)
         theme = Theme.named(config.theme).with_motion(Motion(reduced=config.reduced_motion))
         window = MainWindow(ui["library"], map_view, lang, speed=args.speed,
-                            sync=getattr(args, "sync", False), theme=theme)
+                            sync=getattr(args, "sync", False), theme=theme,
+                            picker_later=picker_later)
         ui["window"] = window
         window.translations = translations
         # An exception in a slot is logged and told in a banner; the app keeps running.
@@ -151,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
         faults.on_log_failure(window.notices.show_notice)
         for note in notes:
             window.notices.show_notice(note)
-        if probe.enabled():  # benchmarks: when the picker first paints
+        if probe.enabled() and not picker_later:  # benchmarks: when the picker first paints
             probe.mark_first_paint(window.picker.view.viewport(), "picker-painted")
         window.resize(1280, 720)
         if config.text_scale != 1.0:
@@ -159,7 +167,14 @@ def run(args: argparse.Namespace) -> int:
         _persist_text_scale(window, settings, kiosk=bool(args.kiosk or config.kiosk.enabled))
         _persist_theme(window, settings)
         window.set_manual(getattr(args, "manual", False) or config.manual)
+
+    def picker_side() -> None:
+        """Add story… and (never in kiosk mode) New story and Edit, on the picker."""
+        window = ui["window"]
         ui["adder"] = _add_story(window, ui["library"], folders)
+        if not kiosk_mode:
+            # A screenshot shows the window a teacher sees, New story and Edit included.
+            _attach_editor(window, offer_recovery=not args.screenshot)
 
     def play() -> None:
         ui["window"].play(args.play)
@@ -168,7 +183,9 @@ def run(args: argparse.Namespace) -> int:
 
     def show() -> None:
         window = ui["window"]
-        if args.kiosk or config.kiosk.enabled:
+        if not picker_later:
+            picker_side()
+        if kiosk_mode:
             from storyplayer.ui.kiosk.kiosk import Kiosk
 
             kiosk = Kiosk(window, config.kiosk, featured=config.featured)
@@ -182,9 +199,15 @@ def run(args: argparse.Namespace) -> int:
             window.showFullScreen()
         else:
             window.show()
-        if not (args.kiosk or config.kiosk.enabled):
-            # a screenshot shows the window a teacher sees, New story and Edit included
-            _attach_editor(window, offer_recovery=not args.screenshot)
+        if picker_later:
+            from PySide6.QtCore import QTimer
+
+            from storyplayer.ui.shared.first_paint import after_first_paint
+
+            # Nobody waits for the picker while the stories start: it is built (about a
+            # tenth of a second, the editor as much again) once they are on screen.
+            after_first_paint(window.playback.panes[-1],
+                              lambda: QTimer.singleShot(PICKER_AFTER_MS, picker_side))
         probe.mark("window-shown")
         if settings.problems:
             window.show_message(QCoreApplication.translate(
@@ -204,7 +227,9 @@ def run(args: argparse.Namespace) -> int:
     # Going straight to playback, the map page loads on a free thread first: the window
     # comes after it, still sooner than when both were fighting for this thread.
     steps = [wait_for_map] if args.play else []
-    steps += [check_library, import_ui, import_playback, import_window, build_window]
+    steps += [check_library]
+    steps += [import_playback] if picker_later else [import_ui, import_playback]
+    steps += [import_window, build_window]
     if args.play:
         steps.append(play)
     steps.append(show)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -10,11 +11,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from storyplayer.map.map_view import MapView
 from storyplayer.model.library import Library
-from storyplayer.ui.picker.picker import Picker
 from storyplayer.ui.playback.playback_view import PlaybackView
 from storyplayer.ui.shared.notices import NoticeArea
 from storyplayer.ui.shared.settings_menu import SettingsButton, SettingsMenu
 from storyplayer.ui.shared.theme import Theme
+
+if TYPE_CHECKING:
+    from storyplayer.ui.picker.picker import Picker
 
 MIN_SCALE, MAX_SCALE = 0.8, 2.5
 
@@ -29,7 +32,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, map_view: MapView, lang: str, speed: float = 1.0,
                  parent: QWidget | None = None, *, sync: bool = False,
-                 theme: Theme | None = None):
+                 theme: Theme | None = None, picker_later: bool = False):
+        """`picker_later`: the picker is built when first needed (`picker`), so that stories
+        started from the command line are on screen sooner."""
         super().__init__(parent)
         self.library, self.lang = library, lang
         self.setWindowTitle(self.tr("Story Player"))
@@ -37,19 +42,19 @@ class MainWindow(QMainWindow):
         # The one theme: every widget gets it through apply_theme (see apply_theme below).
         self.theme = theme or Theme()
         self.stack = QStackedWidget()
-        self.picker = Picker(library, lang, theme=self.theme)
+        # Holds the picker's place until it is built: the window opens on it, not playing.
+        self._picker: Picker | None = None
+        self._picker_place: QWidget | None = QWidget()
+        self.stack.addWidget(self._picker_place)
         self.playback = PlaybackView(map_view, lang, speed, theme=self.theme)
         self.playback.set_sync(sync)  # --sync: all stories in one date order
-        self.stack.addWidget(self.picker)
         self.stack.addWidget(self.playback)
         self.setCentralWidget(self.stack)
-        self.picker.playRequested.connect(self.play)
         self.playback.allClosed.connect(self.show_picker)
         self.playback.backRequested.connect(self.show_picker)
         self._add_shortcuts()
         # Set by the composition root: installs translators (ui.translations.Translations).
         self.translations = None
-        self.picker.languageRequested.connect(self.set_language)
         self.playback.manualToggled.connect(self.set_manual)
         self._message = QLabel(self, objectName="windowMessage")
         self._message.setTextFormat(Qt.PlainText)
@@ -61,6 +66,31 @@ class MainWindow(QMainWindow):
         self.notices = NoticeArea(self)
         self._add_settings_menu()
         self.apply_theme(self.theme)
+        if not picker_later:
+            self._build_picker()
+
+    @property
+    def picker(self) -> Picker:
+        """The story picker, built on first use."""
+        if self._picker is None:
+            self._build_picker()
+        assert self._picker is not None
+        return self._picker
+
+    def _build_picker(self) -> None:
+        from storyplayer.ui.picker.picker import Picker
+
+        picker = self._picker = Picker(self.library, self.lang, theme=self.theme)
+        picker.playRequested.connect(self.play)
+        picker.languageRequested.connect(self.set_language)
+        picker.add_header_button(self.settings_buttons[0])
+        self.settings_buttons[0].apply_theme(self.theme)
+        place, self._picker_place = self._picker_place, None
+        self.stack.insertWidget(0, picker)
+        if self.stack.currentWidget() is place:
+            self.stack.setCurrentWidget(picker)
+        self.stack.removeWidget(place)
+        place.deleteLater()
 
     def _add_settings_menu(self) -> None:
         """Text size, high contrast and language for a teacher, on both screens."""
@@ -75,7 +105,6 @@ class MainWindow(QMainWindow):
             lang=self.lang))
         self.settings_buttons = [SettingsButton(self.settings_menu),
                                  SettingsButton(self.settings_menu)]
-        self.picker.add_header_button(self.settings_buttons[0])
         self.playback.add_bar_button(self.settings_buttons[1])
 
     # -- screens -------------------------------------------------------------------------
@@ -106,7 +135,8 @@ class MainWindow(QMainWindow):
     def set_library(self, library: Library) -> None:
         """Show `library` from now on (a story was added); playing stories go on as they are."""
         self.library = library
-        self.picker.set_library(library)
+        if self._picker is not None:
+            self._picker.set_library(library)
 
     @property
     def playing(self) -> bool:
@@ -162,7 +192,8 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.setStyleSheet(theme.style_sheet())
         self.playback.apply_theme(theme)
-        self.picker.apply_theme(theme)
+        if self._picker is not None:
+            self._picker.apply_theme(theme)
         self.notices.apply_theme(theme)
         for button in self.settings_buttons:
             button.apply_theme(theme)
@@ -179,7 +210,8 @@ class MainWindow(QMainWindow):
         if self.translations is not None:
             self.translations.set_language(lang)
         self.lang = lang
-        self.picker.set_language(lang)
+        if self._picker is not None:
+            self._picker.set_language(lang)
         self.playback.set_language(lang)
         self.languageChanged.emit(lang)
 

@@ -225,9 +225,10 @@ class PlaybackView(QWidget):
         for slot, story in chosen.items():
             color = colors[slot]
             driver = self.driver.slot(slot)
-            pane = StoryPane(driver, story, color, self.lang)
+            # Built in its place: its parts are styled once, not again when it moves in.
+            pane = StoryPane(driver, story, color, self.lang, self.pane_row,
+                             theme=self.theme or DEFAULT)
             pane.show_manual(self.manual)
-            pane.apply_theme(self.theme or DEFAULT)
             pane.closeRequested.connect(lambda p=pane: self.close_pane(p))
             pane.showOnMapRequested.connect(lambda index, p=pane: self._fly_to(p, index))
             driver.eventChanged.connect(lambda index, p=pane: self._show_on_map(p, index))

@@ -53,6 +53,10 @@ class StoryPane(QFrame):
         self.driver, self.story, self.color, self.lang = driver, story, color, lang
         self._shared: SharedPlayhead | None = None
         self.setObjectName("storyPane")
+        # The sheet comes first: each part is styled once as it is added, where a sheet set
+        # after them all styled every part again (most of the time it takes to open a pane).
+        self._sheet_theme: Theme | None = None
+        self._set_sheet(theme)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setAccessibleName(story.text(story.title, lang))
         layout = QVBoxLayout(self)
@@ -152,6 +156,21 @@ class StoryPane(QFrame):
         for button in (self.previous_button, self.next_button):
             button.setIcon(icon(button.property("icon_name"), p.ink))
         self.events_button.setIcon(icon("list", on))
+        self._set_sheet(theme)
+        self.status.setStyleSheet(f"font-size: {theme.chrome_pt(theme.sizes.small)}pt;")
+        self.story_title.setStyleSheet(f"font-size: {theme.pt(theme.sizes.small)}pt;")
+        self.event_view.apply_theme(theme, color)
+        self.end_card.apply_theme(theme, color)
+        self.waiting_card.apply_theme(theme, color)
+        self.event_list.apply_theme(theme)
+        self._show_state()
+
+    def _set_sheet(self, theme: Theme) -> None:
+        """The pane's style sheet, for it and everything in it."""
+        if theme == self._sheet_theme:
+            return
+        self._sheet_theme = theme
+        p, color, on = theme.palette, self.color, theme.readable_on(self.color)
         self.setStyleSheet(f"""
             #storyPane {{ background: {p.card}; border: 1px solid {p.line};
                           border-top: 6px solid {color}; border-radius: 8px; }}
@@ -172,13 +191,6 @@ class StoryPane(QFrame):
             #paneFooter {{ border-top: 1px solid {p.line}; }}
             #paneStatus {{ color: {p.muted}; }}
         """)
-        self.status.setStyleSheet(f"font-size: {theme.chrome_pt(theme.sizes.small)}pt;")
-        self.story_title.setStyleSheet(f"font-size: {theme.pt(theme.sizes.small)}pt;")
-        self.event_view.apply_theme(theme, color)
-        self.end_card.apply_theme(theme, color)
-        self.waiting_card.apply_theme(theme, color)
-        self.event_list.apply_theme(theme)
-        self._show_state()
 
     # -- presenting the driver's state ---------------------------------------------------
 

@@ -67,6 +67,10 @@ class TextBlock(QWidget):
         # every text it shows, and measuring every word again took most of a step.
         self._wide: dict[tuple[str, int], frozenset[str]] = {}
         self._document = self._make("")
+        # The font or line height changed since the shown text was laid out: it is laid out
+        # again when next measured or painted, once, however many changes came meanwhile
+        # (building a pane sends each block several font changes before it is shown).
+        self._relayout = False
         policy = QSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -80,6 +84,7 @@ class TextBlock(QWidget):
         if text == self._text:
             return
         self._text = text
+        self._relayout = False
         self._document = self._get(text)
         # Soft hyphens are break points for the eye, not letters for a screen reader.
         self.setAccessibleName(self._document.toPlainText().replace("\u00ad", ""))
@@ -194,9 +199,16 @@ class TextBlock(QWidget):
         self._documents.clear()
         self._heights.clear()
         self._wide.clear()
-        self._document = self._get(self._text)
+        self._relayout = True
         self.updateGeometry()
         self.update()
+
+    def _shown(self) -> QTextDocument:
+        """The shown text's layout, made again first if the font changed since."""
+        if self._relayout:
+            self._relayout = False
+            self._document = self._get(self._text)
+        return self._document
 
     @staticmethod
     def _fit(document: QTextDocument, width: int) -> None:
@@ -212,7 +224,7 @@ class TextBlock(QWidget):
         self.ensurePolished()  # the style sheet's font first, like QLabel
         if not self._text or width <= 0:
             return 0
-        document = self._document
+        document = self._shown()
         key = (self._text, width)
         height = self._heights.get(key)
         if height is None:
@@ -261,6 +273,8 @@ class TextBlock(QWidget):
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)
+        if self._relayout:
+            return  # laid out at this width when next measured or painted
         if self._lang and self._text and self._stale(self._document, self._text):
             self._forget()  # other words must break, or a piece shrink, at this width
             return
@@ -275,7 +289,8 @@ class TextBlock(QWidget):
         if not self._text:
             self.painted.emit()
             return
-        self._fit(self._document, self.width())  # painted as wide as the widget is
+        document = self._shown()
+        self._fit(document, self.width())  # painted as wide as the widget is
         painter = QPainter(self)
         context = QAbstractTextDocumentLayout.PaintContext()
         palette = QPalette(self.palette())
@@ -283,6 +298,6 @@ class TextBlock(QWidget):
         context.palette = palette
         context.clip = QRectF(event.rect())
         painter.setClipRect(event.rect())
-        self._document.documentLayout().draw(painter, context)
+        document.documentLayout().draw(painter, context)
         painter.end()
         self.painted.emit()

@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from cold_start import environment, launch  # noqa: E402
+from cold_start import compile_app, environment, launch  # noqa: E402
 from library_load import measure as library_measure  # noqa: E402
 from machine import machine  # noqa: E402
 from package_speed import measure as package_measure  # noqa: E402
@@ -47,6 +47,7 @@ def _log(text: str) -> None:
 
 def cold_starts(reps: int, settle_s: float, warm_up: bool = True) -> dict:
     """Floor, app with three stories, app on the picker: alternating, `reps` rounds."""
+    compile_app()
     if warm_up:  # the disk cache, so that neither side pays for it
         launch("floor", "map-ready")
         launch("play", "map-ready")
@@ -92,8 +93,6 @@ def cli(reps: int) -> dict:
     base = [script] if script else [sys.executable, "-m", "storyplayer"]
     env = environment(Path(os.devnull))
     env.pop("STORYPLAYER_PROBE")
-    # An installed app has its byte-code compiled; here the first (warm-up) run writes it.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
     commands = {
         "cli_version_s": [*base, "--version"],
         "cli_validate_s": [*base, "validate", str(VALIDATE_STORY)],

@@ -20,3 +20,27 @@ def test_first_events_are_prepared_in_the_background(bundled_library: Library) -
     first = bundled_library.get(THREE[0]).events[0]
     assert dates.format_date(first.date, "et")
     assert dates._month_names.cache_info().misses == 1
+
+
+def test_source_lines_read_while_importing_are_not_kept(qapp, tmp_path, monkeypatch) -> None:
+    """PySide6 reads the source of each module imported after it; the steps of starting up
+    drop what the line cache kept of them (several MB in the app)."""
+    import linecache
+
+    from storyplayer.app import _Steps
+
+    module = tmp_path / "startup_step_module.py"
+    module.write_text("from PySide6.QtCore import QObject\n\n\nclass Thing(QObject):\n    pass\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    kept: list[bool] = []
+
+    def import_a_module() -> None:
+        __import__("startup_step_module")  # an import statement's way, PySide6's hook too
+        kept.append(str(module) in linecache.cache)  # read and kept while importing
+
+    def look() -> None:
+        kept.append(str(module) in linecache.cache)
+        qapp.exit(0)
+
+    assert _Steps(qapp, [import_a_module, look]).run() == 0
+    assert kept == [True, False]

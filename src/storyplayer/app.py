@@ -175,6 +175,7 @@ def run(args: argparse.Namespace) -> int:
         if not kiosk_mode:
             # A screenshot shows the window a teacher sees, New story and Edit included.
             _attach_editor(window, offer_recovery=not args.screenshot)
+        drop_source_lines()
 
     def play() -> None:
         ui["window"].play(args.play)
@@ -381,6 +382,16 @@ def _stop_map(map_view) -> None:  # type: ignore[no-untyped-def]
         shiboken6.delete(map_view)
 
 
+def drop_source_lines() -> None:
+    """Forget the source lines read while importing. PySide6 reads the source of every
+    module imported after it (looking for its own name there), and Python's line cache
+    keeps them for good: some 6 MB of text. Dropped after each step of starting, the space
+    is used again by the next; a traceback reads the lines it needs afresh."""
+    import linecache
+
+    linecache.clearcache()
+
+
 class _Steps:
     """Runs `steps` one per event-loop turn inside app.exec(), so the map page (served on
     this thread) is answered between them. An exception in a step ends the app and is
@@ -410,6 +421,7 @@ class _Steps:
             self.steps.clear()
             self.app.exit(1)
             return
+        drop_source_lines()
         if not self.steps:
             return
         if wait is None:

@@ -3,8 +3,11 @@ probe mark, and the memory (PSS) of the process and all its QtWebEngine children
 
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,6 +31,26 @@ def environment(probe: Path) -> dict[str, str]:
     # app's modules again, about 0.15 s the floor never pays.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     allow_chromium_as_root(env)
+    return env
+
+
+@functools.cache
+def user_home() -> Path:
+    """A home of its own for the app's launches, removed at exit: the app runs as a user
+    whose first start (the warm-up) wrote the library cache that later starts read, as on
+    any machine after the first start, and never touches this machine's own folders."""
+    home = Path(tempfile.mkdtemp(prefix="storyplayer-bench-home-"))
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    return home
+
+
+def as_user(env: dict[str, str]) -> dict[str, str]:
+    """`env` for the app run as the benchmark's user (see user_home) rather than isolated."""
+    env = dict(env)
+    env.pop("STORYPLAYER_ISOLATED", None)
+    home = user_home()
+    for name in ("CONFIG", "CACHE", "DATA", "STATE"):
+        env[f"XDG_{name}_HOME"] = str(home / name.lower())
     return env
 
 
@@ -107,6 +130,8 @@ def launch(kind: str, event: str, settle_s: float = 0.0, timeout_s: float = 60.0
     with tempfile.TemporaryDirectory() as tmp:
         probe = Path(tmp) / "probe.jsonl"
         env = environment(probe)
+        if kind != "floor":
+            env = as_user(env)
         start = time.time()
         proc = subprocess.Popen(command(kind), env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)

@@ -84,18 +84,14 @@ class StoryPane(QFrame):
 
         self.pages = QStackedWidget()
         self.event_view = EventView(story, lang)
-        self.end_card = EndCard(story.text(story.title, lang), color,
-                                ending=story.text(story.ending, lang), lang=lang)
         self.pages.addWidget(self.event_view)
-        self.pages.addWidget(self.end_card)
-        # In date order, before the shared playhead reaches this story.
-        self.waiting_card = WaitingCard(story.text(story.title, lang), lang)
-        self.pages.addWidget(self.waiting_card)
         layout.addWidget(self.pages, 1)
-        self.event_list = EventList(story, lang, color, self.pages)
+        # The end card, the waiting card and the list of events are built when first shown:
+        # a pane that opens shows its first event sooner without them.
+        self._end_card: EndCard | None = None
+        self._waiting_card: WaitingCard | None = None
+        self._event_list: EventList | None = None
         self.events_button.clicked.connect(lambda: self.event_list.toggle(driver.index))
-        self.event_list.jumpRequested.connect(driver.jump)
-        self.event_list.closed.connect(lambda: self.events_button.setFocus(Qt.OtherFocusReason))
 
         footer = QWidget(objectName="paneFooter")
         footer_layout = QVBoxLayout(footer)
@@ -126,14 +122,48 @@ class StoryPane(QFrame):
         layout.addWidget(footer)
 
         self.strip.jumpRequested.connect(driver.jump)
-        self.end_card.playAgainRequested.connect(driver.restart)
-        self.end_card.closeRequested.connect(self.closeRequested)
         driver.eventChanged.connect(self._show_event)
         driver.stateChanged.connect(self._show_state)
         driver.finished.connect(self._show_state)
         driver.tick.connect(self._show_progress)
         self.apply_theme(theme)
         self._show_event(driver.index)
+
+    @property
+    def end_card(self) -> EndCard:
+        """Play again and Close, at the end of the story."""
+        if self._end_card is None:
+            story, lang = self.story, self.lang
+            card = self._end_card = EndCard(story.text(story.title, lang), self.color,
+                                            ending=story.text(story.ending, lang), lang=lang)
+            self.pages.addWidget(card)
+            card.playAgainRequested.connect(self.driver.restart)
+            card.closeRequested.connect(self.closeRequested)
+            if self.theme is not None:
+                card.apply_theme(self.theme, self.color)
+        return self._end_card
+
+    @property
+    def waiting_card(self) -> WaitingCard:
+        """In date order, before the shared playhead reaches this story."""
+        if self._waiting_card is None:
+            card = self._waiting_card = WaitingCard(
+                self.story.text(self.story.title, self.lang), self.lang)
+            self.pages.addWidget(card)
+            if self.theme is not None:
+                card.apply_theme(self.theme, self.color)
+        return self._waiting_card
+
+    @property
+    def event_list(self) -> EventList:
+        """Every event of the story, to jump to (opens over the pane's page)."""
+        if self._event_list is None:
+            events = self._event_list = EventList(self.story, self.lang, self.color, self.pages)
+            events.jumpRequested.connect(self.driver.jump)
+            events.closed.connect(lambda: self.events_button.setFocus(Qt.OtherFocusReason))
+            if self.theme is not None:
+                events.apply_theme(self.theme)
+        return self._event_list
 
     def _tool(self, name: str, tip: str, action) -> QToolButton:  # type: ignore[no-untyped-def]
         button = QToolButton()
@@ -160,9 +190,12 @@ class StoryPane(QFrame):
         self.status.setStyleSheet(f"font-size: {theme.chrome_pt(theme.sizes.small)}pt;")
         self.story_title.setStyleSheet(f"font-size: {theme.pt(theme.sizes.small)}pt;")
         self.event_view.apply_theme(theme, color)
-        self.end_card.apply_theme(theme, color)
-        self.waiting_card.apply_theme(theme, color)
-        self.event_list.apply_theme(theme)
+        if self._end_card is not None:
+            self._end_card.apply_theme(theme, color)
+        if self._waiting_card is not None:
+            self._waiting_card.apply_theme(theme, color)
+        if self._event_list is not None:
+            self._event_list.apply_theme(theme)
         self._show_state()
 
     def _set_sheet(self, theme: Theme) -> None:
@@ -286,16 +319,19 @@ class StoryPane(QFrame):
         self.story_title.setText(title)
         self.setAccessibleName(title)
         self.story_title.set_hyphenation(lang)
-        self.end_card.set_title(title, lang)
-        self.end_card.ending.setText(self.story.text(self.story.ending, lang))
-        self.waiting_card.set_title(title)
+        if self._end_card is not None:
+            self._end_card.set_title(title, lang)
+            self._end_card.ending.setText(self.story.text(self.story.ending, lang))
+        if self._waiting_card is not None:
+            self._waiting_card.set_title(title)
         self.event_view.lang = lang
         view = self.event_view
         for block in (view.date, view.title, view.caption, view.text, view.sources):
             block.set_hyphenation(lang)  # long words break at this language's syllables
-        self.event_list.lang = lang
-        if self.event_list.isVisible():
-            self.event_list.open_list(self.driver.index)
+        if self._event_list is not None:
+            self._event_list.lang = lang
+            if self._event_list.isVisible():
+                self._event_list.open_list(self.driver.index)
         self._show_event(self.driver.index)
 
     def set_shared_playhead(self, shared: SharedPlayhead | None) -> None:

@@ -146,6 +146,8 @@ def test_a_broken_story_is_quoted_as_plain_text_in_every_label(
     window.show_message(hostile_library.invalid[0].reason)
     window.notices.show_notice(hostile_library.invalid[0].reason)
     window.play(["good"])
+    for pane in window.playback.panes:  # the parts a pane builds when first shown, too
+        pane.end_card, pane.waiting_card, pane.event_list.open_list(0)  # noqa: B018
     labels = window.findChildren(QLabel)
     assert len(labels) > 10
     rich = [label.objectName() or type(label).__name__ for label in labels

@@ -164,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
         window.resize(1280, 720)
         if config.text_scale != 1.0:
             window.set_text_scale(config.text_scale)
-        _persist_text_scale(window, settings, kiosk=bool(args.kiosk or config.kiosk.enabled))
+        _persist_text_scale(window, settings, kiosk=kiosk_mode)
         _persist_theme(window, settings)
         window.set_manual(getattr(args, "manual", False) or config.manual)
 
@@ -226,7 +226,8 @@ def run(args: argparse.Namespace) -> int:
         return None if map_view.is_ready else (map_view.ready, MAP_HEAD_START_MS)
 
     # Going straight to playback, the map page loads on a free thread first: the window
-    # comes after it, still sooner than when both were fighting for this thread.
+    # comes after it, still sooner than when both were fighting for this thread (which is
+    # also Chromium's browser thread) and for the two cores the page's loading keeps busy.
     steps = [wait_for_map] if args.play else []
     steps += [check_library]
     steps += [import_playback] if picker_later else [import_ui, import_playback]

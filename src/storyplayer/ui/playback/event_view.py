@@ -99,10 +99,16 @@ class _Picture(QLabel):
 class EventView(QScrollArea):
     """The scrolling body of a pane for one event."""
 
-    def __init__(self, story: Story, lang: str, parent: QWidget | None = None):
+    def __init__(self, story: Story, lang: str, parent: QWidget | None = None, *,
+                 theme: Theme = DEFAULT, color: str | None = None):
+        """`theme` and the story's `color`, given here, style each part once as it is
+        added (apply_theme later restyles them all)."""
         super().__init__(parent)
         self.story, self.lang = story, lang
-        self.theme = DEFAULT  # the pane hands it the window's (apply_theme)
+        self.theme = theme  # the pane hands it the window's (apply_theme)
+        self._sheet: str | None = None
+        if color is not None:
+            self._set_sheet(theme, color)
         self._images: dict[Path, QPixmap | None] = {}
         self._content_cache: dict[tuple[int, str, str, str, str],
                                   tuple[str, str, str, str, str, str | None]] = {}
@@ -129,6 +135,8 @@ class EventView(QScrollArea):
             widget = TextBlock(rich)
             widget.setObjectName(name)
             widget.set_hyphenation(lang)  # a long word wraps at a syllable, not a letter
+            if color is not None:
+                widget.setStyleSheet(self._size_rule(theme, name))
             layout.addWidget(widget)
             return widget
 
@@ -251,18 +259,33 @@ class EventView(QScrollArea):
         self._prefetch_after_paint = True
         self._prefetch_timer.start(PREFETCH_UNPAINTED_MS)
 
-    def apply_theme(self, theme: Theme, color: str) -> None:
-        """The event in `theme`, its date in the story's `color`."""
-        self.theme = theme
-        p, s = theme.palette, theme.sizes
-        self.setStyleSheet(f"""
+    def _set_sheet(self, theme: Theme, color: str) -> None:
+        p = theme.palette
+        sheet = f"""
             #eventBody {{ background: {p.card}; }}
             #eventDate {{ color: {color}; font-weight: 600; }}
             #eventTitle {{ font-family: 'DejaVu Serif', serif; font-weight: bold; }}
             #eventCaption, #eventSources {{ color: {p.muted}; }}
-        """)
-        for block, points in ((self.date, s.body), (self.title, s.title), (self.text, s.body),
-                              (self.caption, s.small), (self.sources, s.small)):
-            block.setStyleSheet(f"font-size: {theme.pt(points)}pt;")
+        """
+        if sheet != self._sheet:  # a sheet restyles every part, even when it is the same
+            self._sheet = sheet
+            self.setStyleSheet(sheet)
+
+    @staticmethod
+    def _size_rule(theme: Theme, name: str) -> str:
+        """The font size of the text block called `name`."""
+        s = theme.sizes
+        points = {"eventTitle": s.title, "eventCaption": s.small,
+                  "eventSources": s.small}.get(name, s.body)
+        return f"font-size: {theme.pt(points)}pt;"
+
+    def apply_theme(self, theme: Theme, color: str) -> None:
+        """The event in `theme`, its date in the story's `color`."""
+        self.theme = theme
+        self._set_sheet(theme, color)
+        for block in (self.date, self.title, self.text, self.caption, self.sources):
+            rule = self._size_rule(theme, block.objectName())
+            if block.styleSheet() != rule:  # each change lays the block out again
+                block.setStyleSheet(rule)
         if self.date.text() or self.title.text():  # shown already: the band's outline and
             self.show_event(self._shown)  # the credit's colour come from the palette too

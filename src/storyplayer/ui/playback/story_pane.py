@@ -83,7 +83,7 @@ class StoryPane(QFrame):
         layout.addWidget(header)
 
         self.pages = QStackedWidget()
-        self.event_view = EventView(story, lang)
+        self.event_view = EventView(story, lang, theme=theme, color=color)
         self.pages.addWidget(self.event_view)
         layout.addWidget(self.pages, 1)
         # The end card, the waiting card and the list of events are built when first shown:

@@ -7,6 +7,7 @@ goes back through the driver to the session.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,15 +22,17 @@ from PySide6.QtWidgets import (
 
 from storyplayer.model.playback import State
 from storyplayer.model.story import Story
-from storyplayer.ui.playback.end_card import EndCard
-from storyplayer.ui.playback.event_list import EventList
 from storyplayer.ui.playback.event_view import EventView
 from storyplayer.ui.playback.progress_strip import ProgressStrip
 from storyplayer.ui.playback.session_driver import SlotDriver
-from storyplayer.ui.playback.waiting_card import WaitingCard
 from storyplayer.ui.shared.elided_label import ElidedLabel
 from storyplayer.ui.shared.icons import icon
 from storyplayer.ui.shared.theme import DEFAULT, Theme, tint
+
+if TYPE_CHECKING:  # built when first shown (see the properties below)
+    from storyplayer.ui.playback.end_card import EndCard
+    from storyplayer.ui.playback.event_list import EventList
+    from storyplayer.ui.playback.waiting_card import WaitingCard
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,8 @@ class StoryPane(QFrame):
     def end_card(self) -> EndCard:
         """Play again and Close, at the end of the story."""
         if self._end_card is None:
+            from storyplayer.ui.playback.end_card import EndCard
+
             story, lang = self.story, self.lang
             card = self._end_card = EndCard(story.text(story.title, lang), self.color,
                                             ending=story.text(story.ending, lang), lang=lang)
@@ -147,6 +152,8 @@ class StoryPane(QFrame):
     def waiting_card(self) -> WaitingCard:
         """In date order, before the shared playhead reaches this story."""
         if self._waiting_card is None:
+            from storyplayer.ui.playback.waiting_card import WaitingCard
+
             card = self._waiting_card = WaitingCard(
                 self.story.text(self.story.title, self.lang), self.lang)
             self.pages.addWidget(card)
@@ -158,6 +165,8 @@ class StoryPane(QFrame):
     def event_list(self) -> EventList:
         """Every event of the story, to jump to (opens over the pane's page)."""
         if self._event_list is None:
+            from storyplayer.ui.playback.event_list import EventList
+
             events = self._event_list = EventList(self.story, self.lang, self.color, self.pages)
             events.jumpRequested.connect(self.driver.jump)
             events.closed.connect(lambda: self.events_button.setFocus(Qt.OtherFocusReason))

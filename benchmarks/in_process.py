@@ -289,6 +289,12 @@ def step(steps: int, spaced_steps: int, record: bool = False) -> dict:
                                                   spaced_steps)]
     for app_times, floor_times, gap_ms, count in plan:
         while len(app_times) < count:
+            if gap_ms < SPACED_GAP_MS:
+                # The map has come to rest during the floor's round: one step untimed, so
+                # that every timed step comes while the map still flies (a step onto a map
+                # at rest is a spaced step, timed as such).
+                app_step()
+                _sleep(gap_ms / 1000)
             for _ in range(min(ROUND, count - len(app_times))):
                 app_times.append(app_step())
                 _sleep(gap_ms / 1000)

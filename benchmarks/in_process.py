@@ -300,6 +300,9 @@ def step(steps: int, spaced_steps: int, record: bool = False) -> dict:
                 _sleep(gap_ms / 1000)
             texts = _pane_texts(panes)
             _sleep(SPACED_GAP_MS / 1000)  # the app's map comes to rest before the floor goes
+            if gap_ms < SPACED_GAP_MS:  # as for the app: the round's first step untimed
+                floor_step(texts)
+                _sleep(gap_ms / 1000)
             for _ in range(min(ROUND, count - len(floor_times))):
                 # The panes' texts, moved one label on at each step: every label changes.
                 turn = len(floor_times) % len(texts)

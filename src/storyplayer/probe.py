@@ -27,18 +27,9 @@ def mark_first_paint(widget, event: str) -> None:  # type: ignore[no-untyped-def
     """Mark `event` once `widget` has painted for the first time (after that paint ends)."""
     if _PATH is None:
         return
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from storyplayer.ui.shared.first_paint import after_first_paint
 
-    class _FirstPaint(QObject):
-        def eventFilter(self, watched, ev):  # type: ignore[no-untyped-def]  # noqa: N802
-            if ev.type() == QEvent.Type.Paint:
-                watched.removeEventFilter(self)
-                # After this paint cycle (the whole window's) has finished.
-                QTimer.singleShot(0, lambda: mark(event))
-                self.deleteLater()
-            return False
-
-    widget.installEventFilter(_FirstPaint(widget))
+    after_first_paint(widget, lambda: mark(event))
 
 
 def mark_stories_shown(panes, map_view, event: str) -> None:  # type: ignore[no-untyped-def]

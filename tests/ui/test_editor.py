@@ -449,3 +449,25 @@ def test_languages_events_place_fields_and_preview(editing, qtbot):
     saved = yaml.safe_load(screen.working.file.read_text("utf-8"))
     assert [e["title"]["en"] for e in saved["events"]] == ["Last", "First event"]
     screen.close_editor()
+
+
+def test_the_event_form_fits_the_default_window_whatever_the_file_names(
+    editing, qtbot, tmp_path, monkeypatch
+):
+    window, host = editing
+    window.resize(1280, 720)
+    screen = host.new_story()
+    screen.set_value(("events", 0, "place"), {"lat": 59.4, "lon": 24.7})
+    picture = QImage(400, 300, QImage.Format_RGB32)
+    picture.fill(Qt.darkRed)
+    long_name = "a-very-long-file-name-of-a-scanned-picture-from-the-archive" * 2 + ".png"
+    assert picture.save(str(tmp_path / long_name))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(tmp_path / long_name), ""))
+    form = screen.event_form
+    qtbot.mouseClick(form.picture_button, Qt.LeftButton)
+    qtbot.mouseClick(form.overlay_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: form.widget().width() == form.viewport().width())
+    assert form.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways to
+    assert long_name[:20] in form.picture_path.toolTip()  # the whole name, on demand
+    screen.close_editor()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +72,22 @@ def reading(text: str, languages: Sequence[str]) -> tuple[bool, str]:
         return False, str(error)
     shown = dict.fromkeys([*languages, "en", "et"])
     return True, "\n".join(f"{lang.upper()}: {format_date(span, lang)}" for lang in shown)
+
+
+class _FileName(QLabel):
+    """A picture's file name, on a line of its own: it wraps at spaces, and a name too long
+    for the form is cut at its edge (the whole name in its tooltip) rather than widening
+    the form beyond the window."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="hint")
+        self.setTextFormat(Qt.PlainText)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        super().setText(text)
+        self.setToolTip(text)
 
 
 class EventForm(QScrollArea):
@@ -195,7 +212,8 @@ class EventForm(QScrollArea):
         self.picture_button.clicked.connect(self.pictureRequested)
         self.remove_picture = QPushButton()
         self.remove_picture.clicked.connect(lambda: self.edit.emit(("image",), None))
-        self.picture_path = QLabel(objectName="hint")
+        # The file's name under the buttons, wrapping: a long name never widens the form.
+        self.picture_path = _FileName()
         self.caption = LocalTextFields()
         self.caption.edited.connect(
             lambda lang, text: self._text_edit(("image", "caption"), lang, text))
@@ -207,12 +225,13 @@ class EventForm(QScrollArea):
         picture_buttons = QHBoxLayout()
         picture_buttons.addWidget(self.picture_button)
         picture_buttons.addWidget(self.remove_picture)
-        picture_buttons.addWidget(self.picture_path, 1)
+        picture_buttons.addStretch(1)
         picture_box = QFormLayout()
         picture_box.setContentsMargins(0, 0, 0, 0)
         picture_box.setRowWrapPolicy(QFormLayout.WrapAllRows)  # labels above: a narrow column
         self.caption_label, self.credit_label, self.alt_label = QLabel(), QLabel(), QLabel()
         picture_box.addRow(picture_buttons)
+        picture_box.addRow(self.picture_path)
         picture_box.addRow(self.caption_label, self.caption)
         picture_box.addRow(self.credit_label, self.credit)
         picture_box.addRow(self.alt_label, self.alt)
@@ -223,7 +242,7 @@ class EventForm(QScrollArea):
         self.overlay_button.clicked.connect(self.overlayRequested)
         self.overlay_remove = QPushButton()
         self.overlay_remove.clicked.connect(lambda: self.edit.emit(("overlay",), None))
-        self.overlay_path = QLabel(objectName="hint")
+        self.overlay_path = _FileName()
         self.bounds = [QDoubleSpinBox() for _ in range(4)]  # south, west, north, east
         for number, box in enumerate(self.bounds):
             box.setRange(-90, 90) if number % 2 == 0 else box.setRange(-180, 180)
@@ -240,7 +259,7 @@ class EventForm(QScrollArea):
         overlay_buttons.setContentsMargins(0, 0, 0, 0)
         overlay_buttons.addWidget(self.overlay_button)
         overlay_buttons.addWidget(self.overlay_remove)
-        overlay_buttons.addWidget(self.overlay_path, 1)
+        overlay_buttons.addStretch(1)
         corners = QGridLayout()
         self.corner_labels = [QLabel() for _ in range(5)]
         for number, (label, box) in enumerate(zip(self.corner_labels,
@@ -252,6 +271,7 @@ class EventForm(QScrollArea):
         overlay_box = QVBoxLayout()
         overlay_box.setContentsMargins(0, 0, 0, 0)
         overlay_box.addLayout(overlay_buttons)
+        overlay_box.addWidget(self.overlay_path)
         overlay_box.addLayout(corners)
         self.overlay_label = self.rows.add("overlay", overlay_box)
 

@@ -259,6 +259,13 @@ class EventView(QScrollArea):
         self._prefetch_after_paint = True
         self._prefetch_timer.start(PREFETCH_UNPAINTED_MS)
 
+    def set_language(self, lang: str) -> None:
+        """The story's texts in `lang` from the next event shown (the pane shows it again);
+        long words break at this language's syllables."""
+        self.lang = lang
+        for block in (self.date, self.title, self.caption, self.text, self.sources):
+            block.set_hyphenation(lang)
+
     def _set_sheet(self, theme: Theme, color: str) -> None:
         p = theme.palette
         sheet = f"""

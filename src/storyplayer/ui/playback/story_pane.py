@@ -333,10 +333,7 @@ class StoryPane(QFrame):
             self._end_card.ending.setText(self.story.text(self.story.ending, lang))
         if self._waiting_card is not None:
             self._waiting_card.set_title(title)
-        self.event_view.lang = lang
-        view = self.event_view
-        for block in (view.date, view.title, view.caption, view.text, view.sources):
-            block.set_hyphenation(lang)  # long words break at this language's syllables
+        self.event_view.set_language(lang)
         if self._event_list is not None:
             self._event_list.lang = lang
             if self._event_list.isVisible():

@@ -80,10 +80,8 @@ class PinPad(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         """Drawn in `theme`'s palette."""
         self.theme = theme
-        p = theme.palette
         self.setStyleSheet(f"""
-            #pinPanel {{ background: {p.card}; border-radius: 18px;
-                         border: 1px solid {p.line}; }}
+            {theme.panel_rule("pinPanel")}
             #pinHeading {{ font-size: 16pt; font-weight: 600; }}
             #pinDisplay {{ font-size: 26pt; letter-spacing: 8px; min-height: 48px; }}
             #pinWait {{ font-size: 14pt; }}

@@ -70,8 +70,7 @@ class StaffReport(QWidget):
         self.theme = theme
         p = theme.palette
         self.setStyleSheet(f"""
-            #staffPanel {{ background: {p.card}; border-radius: 18px;
-                           border: 1px solid {p.line}; }}
+            {theme.panel_rule("staffPanel")}
             #staffHeading {{ font-size: 16pt; font-weight: 600; }}
             #staffItems {{ font-size: 12pt; border: 1px solid {p.line}; }}
             #staffItems::item {{ padding: 8px; border-bottom: 1px solid {p.line}; }}

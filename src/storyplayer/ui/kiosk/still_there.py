@@ -48,8 +48,7 @@ class StillThere(QWidget):
         self.theme = theme
         p = theme.palette
         self.setStyleSheet(f"""
-            #stillPanel {{ background: {p.card}; border-radius: 20px;
-                           border: 1px solid {p.line}; }}
+            {theme.panel_rule("stillPanel")}
             #stillHeading {{ color: {p.ink}; font-size: 26pt; font-weight: 600; }}
             #stillCountdown {{ color: {p.ink}; font-size: 17pt; }}
             #stillHint {{ color: {p.muted}; font-size: 14pt; }}

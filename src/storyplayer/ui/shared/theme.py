@@ -141,6 +141,13 @@ class Theme:
         """White or the palette's ink, whichever reads better on `color`."""
         return self.palette.on_strong if luminance(color) < 0.6 else self.palette.ink
 
+    def panel_rule(self, name: str) -> str:
+        """The style rule of a card-like panel over the screen (the kiosk's PIN pad, staff
+        report and "still there?" question), for the widget called `name`."""
+        p = self.palette
+        return (f"#{name} {{ background: {p.card}; border-radius: 18px;"
+                f" border: 1px solid {p.line}; }}")
+
     def style_sheet(self) -> str:
         """The window's style sheet: what every widget shares."""
         p, s = self.palette, self.sizes

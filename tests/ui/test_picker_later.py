@@ -1,6 +1,7 @@
 """Going straight to playback (`--play`), the picker is built after the stories are on
 screen: the window opens on playback without it, and builds it, in the window's current
-theme and language, the first time it is needed."""
+theme and language, the first time it is needed. A pane, likewise, builds its end card,
+waiting card and list of events when it first shows them."""
 
 from __future__ import annotations
 
@@ -63,3 +64,18 @@ def test_after_first_paint_waits_for_the_widget_to_be_on_screen(qtbot) -> None:
     label.repaint()  # later paints call nothing more
     qtbot.wait(0)
     assert called == [True]
+
+
+def test_the_parts_a_pane_builds_later_follow_a_language_switch_once_built(
+    make_window, bundled_library: Library
+) -> None:
+    window = make_window(bundled_library)
+    window.play(THREE[:1])
+    pane = window.playback.panes[0]
+    story = bundled_library.get(THREE[0])
+    end_card, waiting_card = pane.end_card, pane.waiting_card  # built now, in English
+    assert story.title.get("en") in end_card.story_title.text().replace("\u00ad", "")
+    window.set_language("et")
+    assert story.title.get("et") in end_card.story_title.text().replace("\u00ad", "")
+    assert story.title.get("et") in waiting_card.story_title.text().replace("\u00ad", "")
+    assert end_card.lang == "et"

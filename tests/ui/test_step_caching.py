@@ -3,7 +3,7 @@ timeline's static layer. Stepping back and forth must still show exactly the rig
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -133,3 +133,32 @@ def test_a_step_of_three_panes_sends_the_place_names_once(
     last = playback.panes[-1]
     assert len(sent) == 1
     assert playback.map_names.day == day_key(last.story.events[last.driver.index].date)
+
+
+def _laid_out(view: EventView) -> tuple:
+    body = view.widget()
+    blocks = (view.date, view.title, view.picture, view.caption, view.text, view.sources)
+    return (body.size(), tuple(b.geometry() for b in blocks),
+            view.verticalScrollBar().isVisibleTo(view))
+
+
+def test_a_step_lays_its_event_out_before_the_pane_paints(qtbot, make_window,
+                                                          bundled_library: Library) -> None:
+    """The new texts' heights reach the scroll area within the step: left to posted
+    layout requests, the pane would paint once with the old event's layout, then again."""
+    window = make_window(bundled_library)
+    window.set_manual(True)
+    window.play(THREE)
+    qtbot.waitUntil(lambda: window.playback.panes[0].width() > 100)
+    changed = 0
+    for pane in window.playback.panes:
+        view, driver = pane.event_view, pane.driver
+        before = _laid_out(view)
+        for index in [*range(1, driver.count), 0]:
+            driver.jump(index)
+            after_step = _laid_out(view)
+            changed += after_step != before
+            QCoreApplication.sendPostedEvents()  # all the event loop would do before painting
+            assert _laid_out(view) == after_step, (pane.story.id, index)
+            before = after_step
+    assert changed > 5  # the events differ in height: the check had layouts to settle

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -236,28 +236,31 @@ class EventView(QScrollArea):
         date, title, caption, text, sources, alt = self._content(index)
         image = event.image
         self._picture(event)
-        # One batch: the labels change together, then the pane lays out and paints once.
-        body = self.widget()
-        body.setUpdatesEnabled(False)
-        try:
-            self._set_band(event.background)
-            self._set(self.date, date)
-            self._set(self.title, title)
-            self.picture.set_picture(self._images.get(image.src) if image else None)
-            if alt is not None and self.picture.accessibleName() != alt:
-                self.picture.setAccessibleName(alt)
-            self._set(self.caption, caption, bool(caption))
-            self._set(self.text, text, bool(event.text))
-            if event.sources:
-                self._set(self.sources, sources, True)
-            elif not self.sources.isHidden():
-                self.sources.setVisible(False)
-        finally:
-            body.setUpdatesEnabled(True)
+        self._set_band(event.background)
+        self._set(self.date, date)
+        self._set(self.title, title)
+        self.picture.set_picture(self._images.get(image.src) if image else None)
+        if alt is not None and self.picture.accessibleName() != alt:
+            self.picture.setAccessibleName(alt)
+        self._set(self.caption, caption, bool(caption))
+        self._set(self.text, text, bool(event.text))
+        if event.sources:
+            self._set(self.sources, sources, True)
+        elif not self.sources.isHidden():
+            self.sources.setVisible(False)
+        self._settle()
         self.verticalScrollBar().setValue(0)
         self._shown = index
         self._prefetch_after_paint = True
         self._prefetch_timer.start(PREFETCH_UNPAINTED_MS)
+
+    def _settle(self) -> None:
+        """Lays the body out for the new texts now. Left to the event loop, the body's new
+        height reaches the scroll area only after the pane has painted once with the old
+        one, and the step paints twice."""
+        body = self.widget()
+        QCoreApplication.sendPostedEvents(body, QEvent.LayoutRequest)
+        QCoreApplication.sendPostedEvents(self.viewport(), QEvent.LayoutRequest)
 
     def set_language(self, lang: str) -> None:
         """The story's texts in `lang` from the next event shown (the pane shows it again);

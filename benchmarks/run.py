@@ -26,7 +26,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 from cold_start import compile_app, environment, launch  # noqa: E402
 from library_load import measure as library_measure  # noqa: E402
-from machine import machine  # noqa: E402
+from machine import machine, memory_after_idle  # noqa: E402
 from package_speed import measure as package_measure  # noqa: E402
 from stats_report import measure as stats_measure  # noqa: E402
 
@@ -164,6 +164,8 @@ def main() -> None:
     result.update(stats_measure(20_000 if quick else 200_000, repeat=3 if quick else 5))
     _log("cold starts")
     result.update(cold_starts(2, 0.5, warm_up=False) if quick else cold_starts(5, SETTLE_S))
+    _log("the machine's charge for memory touched again after a pause")
+    result.update(memory_after_idle(3 if quick else 5))
     _log("step latency")
     result.update(in_process("step", "--steps", "10" if quick else "60",
                              "--spaced-steps", "4" if quick else "30"))

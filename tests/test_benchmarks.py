@@ -22,6 +22,7 @@ FIGURES = (
     "step_spaced_p95_ms",
     "step_floor_p95_ms",
     "step_ratio",
+    "machine_idle_touch_ratio",
     "stories_shown_s",
     "stories_shown_ratio",
     "library_load_ms_per_story",

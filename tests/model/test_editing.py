@@ -219,3 +219,24 @@ def test_a_save_that_fails_leaves_the_old_file_whole(tmp_path: Path, monkeypatch
     assert synced  # the new text reached the disk before the rename would have
     assert target.read_text("utf-8") == "old: text\n"
     assert [p.name for p in tmp_path.iterdir()] == ["story.yaml"]  # no temporary left
+
+
+def test_clearing_an_events_only_field_keeps_the_event_and_its_neighbours() -> None:
+    """The emptied event stays in its place (it was removed, and undo then wrote its title
+    over the next event's)."""
+    doc = StoryDocument("format: 1\ntitle: T\nevents:\n  - title: A\n  - title: B\n"
+                        "    date: 1900-01-01\n")
+    before = doc.text()
+    change = SetValue(("events", 0, "title"), None)
+    change.apply(doc)
+    assert doc.plain()["events"] == [{}, {"title": "B", "date": "1900-01-01"}]
+    change.revert(doc)
+    assert doc.text() == before
+    place = SetValue(("events", 1, "place", "name"), "Tartu")
+    place.apply(doc)
+    cleared = SetValue(("events", 1, "place", "name"), None)
+    cleared.apply(doc)
+    assert "place" not in doc.plain()["events"][1]  # an emptied mapping in a mapping goes
+    cleared.revert(doc)
+    place.revert(doc)
+    assert doc.text() == before

@@ -471,3 +471,26 @@ def test_the_event_form_fits_the_default_window_whatever_the_file_names(
     assert form.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways to
     assert long_name[:20] in form.picture_path.toolTip()  # the whole name, on demand
     screen.close_editor()
+
+
+def test_clearing_a_new_events_title_before_typing_keeps_the_event(editing, qtbot):
+    """A new event has only its title: cleared with Backspace before the new one is typed,
+    the event stays in its place and the typing goes to it, not to the event after it."""
+    _window, host = editing
+    screen = host.new_story()
+    screen.events.select(0)
+    qtbot.mouseClick(screen.events.add_button, Qt.LeftButton)  # event 2
+    screen.events.select(0)
+    qtbot.mouseClick(screen.events.add_button, Qt.LeftButton)  # a new event 2, before it
+    assert screen._event_count() == 3 and screen.events.current == 1
+    after = screen.working.get(("events", 2))
+    editor = screen.event_form.title.editors["en"]
+    editor.selectAll()
+    QTest.keyClick(editor, Qt.Key_Backspace)
+    assert screen._event_count() == 3 and screen.events.current == 1
+    qtbot.keyClicks(editor, "Harbour")
+    assert screen.working.get(("events", 1, "title")) == "Harbour"
+    assert screen.working.get(("events", 2)) == after
+    while screen.undo_stack.canUndo():
+        qtbot.mouseClick(screen.undo_button, Qt.LeftButton)
+    assert screen._event_count() == 1

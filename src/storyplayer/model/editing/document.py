@@ -110,8 +110,11 @@ class StoryDocument:
         key = path[-1]
         if parent is not None and _holds(parent, key):
             del parent[key]
-            # An emptied mapping (a place with no name left) goes too.
-            if len(path) > 1 and isinstance(parent, dict) and not parent:
+            # An emptied mapping (a place with no name left) goes too, but never an item
+            # of a list: an event with no field left stays, empty, in its place, and the
+            # events after it keep their indices (undo puts its field back there).
+            if (len(path) > 1 and isinstance(parent, dict) and not parent
+                    and not isinstance(path[-2], int)):
                 self.delete(path[:-1])
 
     def insert(self, path: Path_, index: int, value: Any) -> None:

@@ -225,13 +225,15 @@ class PlaybackView(QWidget):
         for slot, story in chosen.items():
             color = colors[slot]
             driver = self.driver.slot(slot)
+            # The map hears of a new event before the pane (connected first): the page draws
+            # it in its own process while the pane sets its texts and paints here.
+            driver.eventChanged.connect(lambda index, s=slot: self._show_on_map(s, index))
             # Built in its place: its parts are styled once, not again when it moves in.
             pane = StoryPane(driver, story, color, self.lang, self.pane_row,
                              theme=self.theme or DEFAULT)
             pane.show_manual(self.manual)
             pane.closeRequested.connect(lambda p=pane: self.close_pane(p))
             pane.showOnMapRequested.connect(lambda index, p=pane: self._fly_to(p, index))
-            driver.eventChanged.connect(lambda index, p=pane: self._show_on_map(p, index))
             self.panes.append(pane)
             self._slots[pane] = slot
             self.pane_layout.addWidget(pane, 1)
@@ -336,17 +338,18 @@ class PlaybackView(QWidget):
         for pane in self.panes:
             index = pane.driver.index
             if self.map_view.current_event(self._slots[pane]) != index:
-                self._show_on_map(pane, index)
+                self._show_on_map(self._slots[pane], index)
             elif 0 <= index < len(pane.story.events):
                 # Sent ahead of the window (app.py): only the place names' date is new.
                 self._names_event = pane.story.events[index]
         self._send_names()  # the new stories' names at once
 
-    def _show_on_map(self, pane: StoryPane, index: int) -> None:
-        if pane in self._slots:
-            self.map_view.show_event(self._slots[pane], index)
-            if 0 <= index < len(pane.story.events):
-                self._names_event = pane.story.events[index]
+    def _show_on_map(self, slot: int, index: int) -> None:
+        story = next((p.story for p, s in self._slots.items() if s == slot), None)
+        if story is not None:  # a pane still open
+            self.map_view.show_event(slot, index)
+            if 0 <= index < len(story.events):
+                self._names_event = story.events[index]
                 self._names_timer.start()
 
     def _send_names(self) -> None:

@@ -55,6 +55,15 @@ def test_a_drawn_cover_and_a_place_that_starts_nearby(make_window, bundled_libra
     assert screen.working.get(("cover",)) == "media/my-cover.svg"
     assert screen.status.text().startswith("bomb.svg: ")
     assert "\n" not in screen.status.text()
+    assert screen.details.cover.text() == "media/my-cover.svg"
+    # A cover with its description (as imports write it) shows its file and credit.
+    screen.set_value(("cover",), {"src": "media/my-cover.svg", "alt": "A map",
+                                  "credit": {"en": "Rahvusarhiiv"}})
+    assert screen.details.cover.text() == "media/my-cover.svg · Rahvusarhiiv"
+    qtbot.mouseClick(screen.details.cover_remove, Qt.LeftButton)
+    assert screen.working.get(("cover",)) is None
+    assert screen.details.cover.text() == "No cover picture"
+    screen.set_value(("cover",), "media/my-cover.svg")
 
     # Two events: the first placed, the second left without a place, then given one.
     screen.events.select(0)

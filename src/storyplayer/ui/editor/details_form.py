@@ -159,7 +159,7 @@ class DetailsForm(QScrollArea):
         color = str(data.get("color") or "")
         if self.color.text() != color:
             self.color.setText(color)
-        self.cover.setText(str(data.get("cover") or self.tr("No cover picture")))
+        self.cover.setText(_cover_text(data.get("cover")) or self.tr("No cover picture"))
         self.cover_remove.setEnabled(bool(data.get("cover")))
 
     def set_known_categories(self, categories: Sequence[str]) -> None:
@@ -195,3 +195,14 @@ class DetailsForm(QScrollArea):
         code = self.remove_language.currentText()
         if code and len(self.languages) > 1:
             self.languageRemoved.emit(code)
+
+
+def _cover_text(cover: Any) -> str:
+    """The cover's file, and its credit when it has one (an imported cover often does)."""
+    if not isinstance(cover, dict):
+        return str(cover or "")
+    credit = cover.get("credit")
+    if isinstance(credit, dict):  # in each language: the first one written
+        credit = next((str(v) for v in credit.values() if v), "")
+    name = str(cover.get("src") or "")
+    return f"{name} · {credit}" if credit else name

@@ -440,6 +440,8 @@ class EditorScreen(QWidget):
     def choose_cover(self) -> None:
         relative = self._import_picture()
         if relative is not None:
+            # The new picture replaces the old one with its caption, credit and alt text,
+            # which described the old picture.
             self.set_value(("cover",), relative, self.tr("Choose cover picture"))
 
     def _import_picture(self) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 from storyplayer.images import ImageRefused, image_bytes
@@ -39,13 +39,14 @@ def import_picture(source: Path, story_folder: Path) -> str:
     if max(image.width(), image.height()) > MAX_SIDE:
         image = image.scaled(MAX_SIDE, MAX_SIDE, Qt.KeepAspectRatio, Qt.SmoothTransformation)
     transparent = image.hasAlphaChannel()
-    suffix = ".png" if transparent else ".jpg"
-    target = _free_name(source, story_folder, suffix)
     if not transparent:
         image = image.convertToFormat(QImage.Format_RGB888)
-    if not image.save(str(target), "PNG" if transparent else "JPEG", -1 if transparent else 85):
-        raise PictureError(f"{target}: cannot be written")
-    return target.relative_to(story_folder).as_posix()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG" if transparent else "JPEG", -1 if transparent else 85):
+        raise PictureError(f"{source.name}: cannot be encoded")
+    return _store(source, story_folder, ".png" if transparent else ".jpg", bytes(data))
 
 
 def _copy_drawing(source: Path, story_folder: Path) -> str:
@@ -54,7 +55,18 @@ def _copy_drawing(source: Path, story_folder: Path) -> str:
         data = image_bytes(source)
     except ImageRefused as error:
         raise PictureError(f"{source.name}: {error}") from None
-    target = _free_name(source, story_folder, ".svg")
+    return _store(source, story_folder, ".svg", data)
+
+
+def _store(source: Path, story_folder: Path, suffix: str, data: bytes) -> str:
+    """Writes `data` under a free name from the source's, or returns the file already in
+    the media folder with exactly these bytes: a picture chosen twice (a portrait for two
+    events) is stored once."""
+    target = _free_name(source, story_folder, suffix)
+    for taken in sorted(target.parent.glob(f"*{suffix}")):
+        if (taken.is_file() and not taken.is_symlink() and taken.stat().st_size == len(data)
+                and taken.read_bytes() == data):
+            return taken.relative_to(story_folder).as_posix()
     try:
         target.write_bytes(data)
     except OSError as error:

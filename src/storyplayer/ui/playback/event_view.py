@@ -258,6 +258,8 @@ class EventView(QScrollArea):
         """Lays the body out for the new texts now. Left to the event loop, the body's new
         height reaches the scroll area only after the pane has painted once with the old
         one, and the step paints twice."""
+        if not self.isVisible():
+            return  # laid out when shown, at the pane's width then
         body = self.widget()
         QCoreApplication.sendPostedEvents(body, QEvent.LayoutRequest)
         QCoreApplication.sendPostedEvents(self.viewport(), QEvent.LayoutRequest)

@@ -84,18 +84,12 @@ class TextBlock(QWidget):
         if text == self._text:
             return
         self._text = text
-        if self.isVisible():
-            self._relayout = False
-            self._document = self._get(text)
-            self._name()
-        else:  # laid out when first measured or painted: at its width then, not at Qt's
-            self._relayout = True  # default width of a widget not yet shown
-        self.updateGeometry()
-        self.update()
-
-    def _name(self) -> None:
+        self._relayout = False
+        self._document = self._get(text)
         # Soft hyphens are break points for the eye, not letters for a screen reader.
         self.setAccessibleName(self._document.toPlainText().replace("\u00ad", ""))
+        self.updateGeometry()
+        self.update()
 
     def prepare(self, text: str) -> None:
         """Lay `text` out now, at the current width, so that showing it later is instant."""
@@ -214,7 +208,6 @@ class TextBlock(QWidget):
         if self._relayout:
             self._relayout = False
             self._document = self._get(self._text)
-            self._name()
         return self._document
 
     @staticmethod

@@ -176,6 +176,7 @@ def run(args: argparse.Namespace) -> int:
             # A screenshot shows the window a teacher sees, New story and Edit included.
             _attach_editor(window, offer_recovery=not args.screenshot)
         drop_source_lines()
+        probe.mark("picker-side-built")
 
     def play() -> None:
         ui["window"].play(args.play)

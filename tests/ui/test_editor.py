@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 from windows import wait_map
 
+from storyplayer.model.config import MAX_TEXT_SCALE
 from storyplayer.model.loader import load_story
 from storyplayer.resources import bundled_stories_dir
 from storyplayer.ui.editor.editor_host import EditorHost
@@ -494,3 +495,36 @@ def test_clearing_a_new_events_title_before_typing_keeps_the_event(editing, qtbo
     while screen.undo_stack.canUndo():
         qtbot.mouseClick(screen.undo_button, Qt.LeftButton)
     assert screen._event_count() == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "et"])
+def test_the_editor_fits_the_default_window_at_the_largest_text(editing, qtbot, translations,
+                                                                 lang):
+    """At the largest text scale (a projector's) the editor grows only as far as the
+    controls do: the lists, the forms and a share of the map fit 1280×720, in Estonian
+    too, with nothing to scroll sideways to and no button cut short."""
+    window, host = editing
+    window.resize(1280, 720)
+    window.translations = translations
+    window.set_language(lang)
+    window.set_text_scale(MAX_TEXT_SCALE)
+    screen = host.new_story()
+    screen.set_value(("events", 0, "place"), {"lat": 59.4, "lon": 24.7})
+    for form in (screen.details, screen.event_form):
+        if form is screen.details:
+            qtbot.mouseClick(screen.events.details_button, Qt.LeftButton)
+        else:
+            screen.events.select(0)
+
+        def fits(f=form) -> None:  # nothing to scroll sideways to, once laid out
+            assert f.isVisible() and f.horizontalScrollBar().maximum() == 0, (
+                f.widget().width(), f.viewport().width())
+
+        qtbot.waitUntil(fits)
+    panel = screen.events
+    for button in (panel.add_button, panel.duplicate_button, panel.delete_button,
+                   panel.sort_button, panel.details_button):
+        assert button.width() >= button.minimumSizeHint().width(), button.text()
+    assert screen.map_view.width() >= 0.2 * window.width()
+    window.set_text_scale(1.0)
+    screen.close_editor()

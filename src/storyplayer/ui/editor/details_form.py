@@ -47,6 +47,7 @@ class DetailsForm(QScrollArea):
         self.setWidget(body)
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # as the event form (event_form.py)
         form.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
         self.form = form
         self.rows = FieldRows(form)

@@ -94,6 +94,8 @@ class EditorHost(QObject):
             self.screen.saved.connect(self._saved)
             window.stack.addWidget(self.screen)
             window.languageChanged.connect(self._set_language)
+            self.screen.apply_theme(window.theme)
+            window.themeApplied.connect(self.screen.apply_theme)
         if window.playback.panes:
             window.playback.close_all(emit=False)
         self.screen.lang = window.lang

@@ -45,6 +45,7 @@ from storyplayer.ui.editor.preview import PreviewArea
 from storyplayer.ui.editor.problems_view import ProblemsView
 from storyplayer.ui.editor.undo import ChangeCommand
 from storyplayer.ui.shared.elided_label import ElidedLabel
+from storyplayer.ui.shared.theme import Theme
 
 CHECK_MS = 150  # checking and redrawing the map wait for a pause in typing this long
 AUTOSAVE_POLL_MS = 1000
@@ -251,6 +252,14 @@ class EditorScreen(QWidget):
         self.working = None
         self.undo_stack.clear()
         self.closed.emit()
+
+    def apply_theme(self, theme: Theme) -> None:
+        """The editor is all controls and fields, worked at a desk: its text grows with the
+        window's text scale only as far as the controls' (Theme.chrome_scale), so that the
+        event form, the list and the map fit a 1280×720 window at the largest scale."""
+        sheet = f"#editor QWidget {{ font-size: {theme.chrome_pt(theme.sizes.body)}pt; }}"
+        if self.styleSheet() != sheet:  # a sheet restyles the whole editor
+            self.setStyleSheet(sheet)
 
     def set_language(self, lang: str) -> None:
         """Story text in the lists, titles and preview in `lang` (when the story has it)."""

@@ -113,6 +113,9 @@ class EventForm(QScrollArea):
         self.setWidget(body)
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+        # At large text a field too wide beside its label goes under it: the form stays as
+        # narrow as its widest field, not its widest label and field together.
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         form.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
         self.form = form
         self.rows = FieldRows(form)
@@ -183,11 +186,11 @@ class EventForm(QScrollArea):
         shape_row.setContentsMargins(0, 0, 0, 0)
         shape_row.addWidget(self.shape_kind)
         shape_row.addWidget(self.shape_points, 1)
-        shape_buttons = QHBoxLayout()
+        # One above the other: side by side they made the form too wide at large text.
+        shape_buttons = QVBoxLayout()
         shape_buttons.setContentsMargins(0, 0, 0, 0)
-        shape_buttons.addWidget(self.drawing)
-        shape_buttons.addWidget(self.undo_point)
-        shape_buttons.addStretch(1)
+        for button in (self.drawing, self.undo_point):
+            shape_buttons.addWidget(button, 0, Qt.AlignLeft)
         shape_box = QVBoxLayout()
         shape_box.setContentsMargins(0, 0, 0, 0)
         shape_box.addLayout(shape_row)
@@ -204,6 +207,7 @@ class EventForm(QScrollArea):
         text_box.setContentsMargins(0, 0, 0, 0)
         text_box.addWidget(self.text)
         self.preview_caption = QLabel(objectName="hint")
+        self.preview_caption.setWordWrap(True)
         text_box.addWidget(self.preview_caption)
         text_box.addWidget(self.text_preview)
         self.text_label = self.rows.add("text", text_box)

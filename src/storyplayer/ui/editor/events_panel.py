@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -42,11 +42,15 @@ class EventsPanel(QWidget):
         self.duplicate_button.clicked.connect(self.duplicateRequested)
         self.delete_button.clicked.connect(self.deleteRequested)
         self.sort_button.clicked.connect(self.sortRequested)
-        buttons = QGridLayout()
-        buttons.addWidget(self.add_button, 0, 0)
-        buttons.addWidget(self.duplicate_button, 0, 1)
-        buttons.addWidget(self.delete_button, 1, 0)
-        buttons.addWidget(self.sort_button, 1, 1)
+        # Two rows of two, each as wide as its own words need (a grid's shared columns made
+        # the panel as wide as the widest button of each column together, at large text).
+        buttons = QVBoxLayout()
+        for pair in ((self.add_button, self.duplicate_button),
+                     (self.delete_button, self.sort_button)):
+            row = QHBoxLayout()
+            for button in pair:
+                row.addWidget(button)
+            buttons.addLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.details_button)

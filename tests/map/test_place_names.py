@@ -250,3 +250,27 @@ def test_a_tile_layer_gets_the_slider_too(qtbot, map_view):
         pass
     state = query(qtbot, map_view)
     assert state["opacity"]["shown"] and state["opacity"]["layers"] == [pytest.approx(0.9)]
+
+
+def test_the_storys_own_labels_grow_with_the_text_up_to_the_controls_scale(qtbot, map_view):
+    """A projector's large text makes the story's place labels larger too, up to one and a
+    half times (three stories' labels must still fit a narrow map), without a reload."""
+    def font_px() -> float:
+        box: list[str] = []
+        map_view.page().runJavaScript(
+            "getComputedStyle(document.querySelector('.story-label')).fontSize", 0, box.append)
+        qtbot.waitUntil(lambda: bool(box))
+        return float(box[0].removesuffix("px"))
+
+    map_view.set_options(reduced_motion=True)
+    story = MapStory(0, "#b03a2e", "a", (MapEvent(58.378, 26.729, "Tartu", "t"),))
+    map_view.set_stories([story])
+    seq = map_view.show_event(0, 0)
+    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
+        pass
+    sizes = {}
+    for scale in (1.0, 1.25, 2.5):
+        map_view.set_theme(False, scale)
+        qtbot.waitUntil(lambda s=scale: query(qtbot, map_view)["theme"]["text_scale"] == s)
+        sizes[scale] = font_px()
+    assert sizes == {1.0: 14.0, 1.25: 17.5, 2.5: 21.0}

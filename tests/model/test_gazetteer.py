@@ -50,6 +50,10 @@ GAZ = bundled_gazetteer()
         ("vyborg", "1942-01-01", "en", "Viipuri"),
         ("vyborg", "1950-01-01", "en", "Vyborg"),
         ("helsinki", "1917-12-05", "en", "Helsingfors"),
+        # the basemap's GeoNames data has no Estonian name for these
+        ("prague", "1939", "et", "Praha"),
+        ("prague", "1939", "en", "Prague"),
+        ("the-hague", "2000", "et", "Haag"),
     ],
 )
 def test_the_name_in_use_at_a_date(place, date, lang, expected):

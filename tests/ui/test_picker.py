@@ -14,12 +14,13 @@ from PySide6.QtCore import QEvent, QModelIndex, QPointF, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader, QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolButton
 
+from storyplayer.model.config import MAX_TEXT_SCALE
 from storyplayer.model.library import Entry, Library
 from storyplayer.ui.picker import picker as picker_module
 from storyplayer.ui.picker.picker import Picker
 from storyplayer.ui.picker.story_list_model import Role
 from storyplayer.ui.shared.cover_image import CoverCache
-from storyplayer.ui.shared.theme import Theme
+from storyplayer.ui.shared.theme import DEFAULT, Theme
 
 REFUSAL = "You can choose up to three stories. To change your choice, uncheck an earlier one first."
 
@@ -427,3 +428,21 @@ def test_the_search_boxs_clear_button_sits_inside_it(make_window, bundled_librar
     clear = buttons[0].geometry()
     assert box.rect().contains(clear)
     assert abs(clear.center().y() - box.rect().center().y()) <= 2  # centred, not at the edge
+
+
+def test_at_the_largest_text_a_cards_title_shows_below_its_cover(qtbot, picker: Picker) -> None:
+    """One card a row at 1280×720 and the largest text: its cover is kept short enough
+    that the title shows in the view, not below the fold; with several a row it is not."""
+    view = picker.view
+    first = picker.proxy.index(0, 0)
+    delegate = view.itemDelegate()
+    assert delegate.cover_limit is None  # several cards a row
+    picker.apply_theme(DEFAULT.with_text_scale(MAX_TEXT_SCALE))
+    qtbot.waitUntil(lambda: delegate.cover_limit is not None)
+    view.scrollTo(first)
+    card = view.visualRect(first)
+    assert card.width() > 0.8 * view.viewport().width()  # one a row
+    title_line = 60 * MAX_TEXT_SCALE  # margin, padding and a line of the title
+    assert card.top() + delegate.cover_height() + title_line < view.viewport().height()
+    picker.apply_theme(DEFAULT)
+    qtbot.waitUntil(lambda: delegate.cover_limit is None)

@@ -82,6 +82,9 @@ class StoryCardDelegate(QStyledItemDelegate):
         self.theme, self.scale = DEFAULT, DEFAULT.text_scale
         self.card_width = CARD_WIDTH
         self.summary_lines = 3  # more when the cards have the screen to themselves
+        # The cover's greatest height, set by the grid when a card has a row to itself (the
+        # largest text on a small screen): its title and summary then show below it.
+        self.cover_limit: int | None = None
         self.covers = CoverCache()
         # Finished cards by what they show: a repaint (scrolling, a search keystroke) then
         # costs one pixmap copy per card instead of its shadows, cover and text.
@@ -104,7 +107,8 @@ class StoryCardDelegate(QStyledItemDelegate):
 
     def cover_height(self) -> float:
         width = self.card_width - 2 * self.margin()
-        return round(min(width, CARD_WIDTH * 1.1 * self.scale) * COVER_ASPECT)
+        height = round(min(width, CARD_WIDTH * 1.1 * self.scale) * COVER_ASPECT)
+        return height if self.cover_limit is None else min(height, self.cover_limit)
 
     def _fonts(self, base: QFont) -> dict[str, QFont]:
         s = self.theme.sizes

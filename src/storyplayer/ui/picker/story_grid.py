@@ -36,6 +36,7 @@ from storyplayer.ui.picker.story_card import CARD_MIN_WIDTH, CARD_WIDTH, StoryCa
 from storyplayer.ui.shared.theme import DEFAULT, Theme
 
 GROW = 1.6  # a card grows to at most this times its width to fill a row
+ONE_COLUMN_COVER = 0.4  # of the view's height, at most, for a cover when cards are one a row
 SUMMARY_LINES_ONE_ROW = 5
 
 
@@ -99,8 +100,13 @@ class StoryGrid(QListView):
         width = min(width, round(CARD_WIDTH * scale * GROW)) if fit > 1 else width
         # The whole library in one row: the cards may be taller and say more of each story.
         lines = SUMMARY_LINES_ONE_ROW if 0 < stories <= fit else 3
-        if width != self._delegate.card_width or lines != self._delegate.summary_lines:
-            self._delegate.summary_lines = lines
+        # One card a row (the largest text on a small screen): a cover as tall as its width
+        # allows would fill the view, and the card's title would start below it.
+        limit = round(self.viewport().height() * ONE_COLUMN_COVER) if fit == 1 else None
+        delegate = self._delegate
+        if (width != delegate.card_width or lines != delegate.summary_lines
+                or limit != delegate.cover_limit):
+            delegate.summary_lines, delegate.cover_limit = lines, limit
             self._delegate.card_width = max(200, width)
             self.doItemsLayout()
             self.viewport().update()

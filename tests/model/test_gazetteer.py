@@ -51,6 +51,9 @@ GAZ = bundled_gazetteer()
         ("vyborg", "1950-01-01", "en", "Vyborg"),
         ("helsinki", "1917-12-05", "en", "Helsingfors"),
         # the basemap's GeoNames data has no Estonian name for these
+        ("uusikaupunki", "1721-09-10", "en", "Nystad"),
+        ("uusikaupunki", "1721-09-10", "et", "Uusikaupunki"),
+        ("otepaa", "1900", "en", "Odenpäh"),
         ("prague", "1939", "et", "Praha"),
         ("prague", "1939", "en", "Prague"),
         ("the-hague", "2000", "et", "Haag"),

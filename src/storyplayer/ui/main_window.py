@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from storyplayer.map.map_view import MapView
+from storyplayer.model.config import MAX_TEXT_SCALE, MIN_TEXT_SCALE
 from storyplayer.model.library import Library
 from storyplayer.ui.playback.playback_view import PlaybackView
 from storyplayer.ui.shared.notices import NoticeArea
@@ -19,7 +20,8 @@ from storyplayer.ui.shared.theme import Theme
 if TYPE_CHECKING:
     from storyplayer.ui.picker.picker import Picker
 
-MIN_SCALE, MAX_SCALE = 0.8, 2.5
+# The text scale's range is the config's (one place says it).
+MIN_SCALE, MAX_SCALE = MIN_TEXT_SCALE, MAX_TEXT_SCALE
 
 
 class MainWindow(QMainWindow):

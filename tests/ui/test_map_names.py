@@ -44,6 +44,31 @@ def test_the_map_names_follow_the_event_and_the_shared_playhead(
     qtbot.waitUntil(lambda: page_names(qtbot, view)["lang"] == "et", timeout=5000)
 
 
+def test_in_date_order_a_story_waiting_for_its_date_does_not_date_the_names(
+        qtbot, make_window, bundled_library: Library):
+    """Started in date order, the later story waits (its place is on the map) while the
+    playhead stands at the earlier story's first event: the names are of that day, not of
+    the waiting story's first date (Helsingfors in 1912, not Helsinki as after 1917)."""
+    window = make_window(bundled_library, sync=True)
+    window.set_manual(True)
+    window.play(["world-war-1", "independence-1918"])
+    wait_map(qtbot, window)
+    view, playback = window.playback.map_view, window.playback
+    first = playback.panes[0].story.events[0]
+    assert playback.session.view(playback.session.slots[1]).waiting
+    want = iso_day(day_key(first.date))
+
+    def names_dated() -> None:
+        assert page_names(qtbot, view)["date"] == want, (page_names(qtbot, view), want)
+
+    qtbot.waitUntil(names_dated, timeout=5000)
+    playback.step(True)
+    head = playback.session.playhead
+    pane = playback.panes[playback.session.slots.index(head.slot)]
+    shown = iso_day(day_key(pane.story.events[pane.driver.index].date))
+    qtbot.waitUntil(lambda: page_names(qtbot, view)["date"] == shown, timeout=5000)
+
+
 class RecordingMap:
     """Stands in for MapView: records what MapNames would send."""
 

@@ -1,8 +1,9 @@
 """Keeps the map's place names at the current event's date and in the interface language,
 and the map's theme (high contrast, text scale) in step with the window's.
 
-The date is the one of the event shown last: in date order that is the shared playhead's
-event. Names are resolved here, from the bundled gazetteer and the playing stories' own
+The date is the one of the event shown last; in date order, the shared playhead's day
+(PlaybackView sends it), so that stories still waiting for their first date do not set it.
+Names are resolved here, from the bundled gazetteer and the playing stories' own
 `place_names` (model/gazetteer.py), and sent only when they change, so a step that crosses a
 renaming costs one small message and a step that does not costs nothing.
 """
@@ -64,10 +65,12 @@ class MapNames:
 
     def show(self, event: Event) -> None:
         """The names as they were on `event`'s date (an event without one changes nothing)."""
-        if event.date is None:
-            return
-        day = day_key(event.date)
-        if day != self.day:
+        if event.date is not None:
+            self.show_day(day_key(event.date))
+
+    def show_day(self, day: int | None) -> None:
+        """The names as they were on `day` (a Julian Day Number; None changes nothing)."""
+        if day is not None and day != self.day:
             self.day = day
             self.send()
 

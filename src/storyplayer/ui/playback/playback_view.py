@@ -8,6 +8,7 @@ session's business, not this screen's.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Sequence
 
@@ -339,16 +340,28 @@ class PlaybackView(QWidget):
             index = pane.driver.index
             if self.map_view.current_event(self._slots[pane]) != index:
                 self._show_on_map(self._slots[pane], index)
-            elif 0 <= index < len(pane.story.events):
+            elif 0 <= index < len(pane.story.events) and not self._date_order():
                 # Sent ahead of the window (app.py): only the place names' date is new.
                 self._names_event = pane.story.events[index]
         self._send_names()  # the new stories' names at once
+        self._show_playhead_names()
+
+    def _date_order(self) -> bool:
+        return self.session is not None and self.session.date_order
+
+    def _show_playhead_names(self) -> None:
+        """In date order the map's names are the shared playhead's day's (a story still
+        waiting for its first date shows its place, but does not date the names)."""
+        session = self.session
+        day = session.playhead_day() if session is not None and session.date_order else None
+        if day is not None:
+            self.map_names.show_day(math.floor(day))
 
     def _show_on_map(self, slot: int, index: int) -> None:
         story = next((p.story for p, s in self._slots.items() if s == slot), None)
         if story is not None:  # a pane still open
             self.map_view.show_event(slot, index)
-            if 0 <= index < len(story.events):
+            if 0 <= index < len(story.events) and not self._date_order():
                 self._names_event = story.events[index]
                 self._names_timer.start()
 
@@ -438,6 +451,7 @@ class PlaybackView(QWidget):
     def _on_session_changed(self) -> None:
         self._update_pause_all()
         self._show_shared_playhead()
+        self._show_playhead_names()
         self.timeline.set_playhead(self.session.playhead_day
                                    if self.session is not None and self.session.date_order
                                    else None)

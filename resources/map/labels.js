@@ -160,6 +160,11 @@
         var c = list[i];
         var fontSize = (FONT[c.kind] || FONT.town) * scale;
         var at = place(c, fontSize, taken, view);
+        if (!at && c.name !== c.today) {
+          // The name of the time alone, when today's name in brackets leaves it no room.
+          c = { lat: c.lat, lon: c.lon, name: c.name, today: c.name, kind: c.kind };
+          at = place(c, fontSize, taken, view);
+        }
         if (!at) continue;
         taken.push(at.box);
         if (at.dot) taken.push(at.dot);

@@ -274,3 +274,17 @@ def test_the_storys_own_labels_grow_with_the_text_up_to_the_controls_scale(qtbot
         qtbot.waitUntil(lambda s=scale: query(qtbot, map_view)["theme"]["text_scale"] == s)
         sizes[scale] = font_px()
     assert sizes == {1.0: 14.0, 1.25: 17.5, 2.5: 21.0}
+
+
+def test_a_name_of_the_time_without_room_for_todays_shows_alone(qtbot, map_view):
+    """On a map too narrow for "Helsingfors (Helsinki)" on any side of its place, the name
+    of the time is shown alone rather than the town not at all."""
+    map_view.set_options(reduced_motion=True)
+    map_view.resize(150, 400)
+    names = MapNames(map_view, "en")
+    names.set_stories([])
+    names.show(event("1912-01-01"))
+    wait_for_date(qtbot, map_view, parse_iso("1912-01-01"))
+    shown = label(labels_at(qtbot, map_view, 60.1695, 24.9354, 7), "Helsingfors")
+    assert shown is not None and shown["name"] == "Helsingfors"
+    assert shown["box"]["r"] - shown["box"]["l"] < 150

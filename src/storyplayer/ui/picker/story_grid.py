@@ -107,7 +107,7 @@ class StoryGrid(QListView):
         if (width != delegate.card_width or lines != delegate.summary_lines
                 or limit != delegate.cover_limit):
             delegate.summary_lines, delegate.cover_limit = lines, limit
-            self._delegate.card_width = max(200, width)
+            delegate.card_width = max(200, width)
             self.doItemsLayout()
             self.viewport().update()
 

@@ -84,6 +84,27 @@ def tree_pss_mb(pid: int, kind: str = "pss") -> float:
     return total / 2**20
 
 
+def tree_held_mb(pid: int) -> float:
+    """The memory a process tree holds that the kernel cannot take back: its share of
+    anonymous and shared-memory pages (smaps_rollup's Pss_Anon + Pss_Shmem), in MiB.
+
+    USS and PSS also count library and file pages, which the kernel drops under reclaim
+    and reads again when touched, so they swing with the machine. On a machine without
+    swap, anonymous and shared-memory pages stay until freed: a leak shows here."""
+    root = psutil.Process(pid)
+    total_kb = 0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            rollup = Path(f"/proc/{process.pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        for line in rollup.splitlines():
+            key, _, value = line.partition(":")
+            if key in ("Pss_Anon", "Pss_Shmem"):
+                total_kb += int(value.split()[0])
+    return total_kb / 2**10
+
+
 def _marks(probe: Path) -> dict[str, float]:
     marks: dict[str, float] = {}
     try:

@@ -150,8 +150,7 @@ class Picker(QWidget):
 
     def set_language(self, lang: str) -> None:
         self.model.set_language(lang)
-        self.delegate.cards.clear()  # cards hold translated text
-        self.delegate.frames.clear()
+        self.delegate.forget()  # cards hold translated text
         for code, button in self.language_buttons.items():
             button.setChecked(code == lang)
         self._retranslate()
@@ -186,8 +185,7 @@ class Picker(QWidget):
         """Show `library` instead, e.g. after a story was added; choices still there stay."""
         self._library = library
         self.model.set_library(library)
-        self.delegate.cards.clear()
-        self.delegate.frames.clear()
+        self.delegate.forget()
         self.delegate.covers.clear()  # a replaced story may have a new cover at the same path
         self._fill_categories()
         self._update_bar()

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import (
     QColor,
@@ -90,6 +91,15 @@ class StoryCardDelegate(QStyledItemDelegate):
         # costs one pixmap copy per card instead of its shadows, cover and text.
         self.cards: OrderedDict[tuple, QPixmap] = OrderedDict()
         self.frames: OrderedDict[tuple, QPixmap] = OrderedDict()
+        # The card's fonts by the view's font: a card never seen before (a search's new
+        # matches) then measures its text with fonts Qt has already resolved.
+        self._font_sets: dict[str, dict[str, QFont]] = {}
+        # What the view is painting now and what it shows, set by the view before it paints.
+        self.exposed, self.shown = QRect(), QRect()
+        # Cards painted straight to the screen, to be copied when the app is idle.
+        self._to_keep: OrderedDict[tuple, tuple] = OrderedDict()
+        self._keeper = QTimer(self, singleShot=True, interval=0)
+        self._keeper.timeout.connect(self._keep_one)
         # The card's own Edit button ("Edit a copy" for a bundled story), where the app
         # allows editing: the text for a card, or None for none at all (kiosk mode).
         self.edit_label: Callable[[Index], str] | None = None
@@ -99,8 +109,8 @@ class StoryCardDelegate(QStyledItemDelegate):
     def apply_theme(self, theme: Theme) -> None:
         """Cards in `theme`'s colours and at its text scale (drawn again)."""
         self.theme, self.scale = theme, theme.text_scale
-        self.cards.clear()
-        self.frames.clear()
+        self.forget()
+        self._font_sets.clear()
 
     def margin(self) -> float:
         return 8 * self.scale  # room for the focus ring and the shadow
@@ -111,6 +121,12 @@ class StoryCardDelegate(QStyledItemDelegate):
         return height if self.cover_limit is None else min(height, self.cover_limit)
 
     def _fonts(self, base: QFont) -> dict[str, QFont]:
+        fonts = self._font_sets.get(base.key())
+        if fonts is None:
+            fonts = self._font_sets[base.key()] = self._make_fonts(base)
+        return fonts
+
+    def _make_fonts(self, base: QFont) -> dict[str, QFont]:
         s = self.theme.sizes
 
         def font(points: float, weight: QFont.Weight = QFont.Normal) -> QFont:
@@ -178,20 +194,60 @@ class StoryCardDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         device = painter.device()
         dpr = device.devicePixelRatioF() if device else 1.0
+        key = self._card_key(option, index, dpr, painter.font())
+        card = self.cards.get(key)
+        if card is None and self.exposed.contains(option.rect.intersected(self.shown)):
+            # Painted whole (a search's new matches, a hovered or chosen card): straight to
+            # the screen, and a copy is made once the app is idle. Making the copy first
+            # would cost a fresh pixmap the card's size before the card shows.
+            self._paint_card(painter, option, index)
+            self._to_keep[key] = (QPersistentModelIndex(index), QStyleOptionViewItem(option),
+                                  QFont(painter.font()), dpr)
+            while len(self._to_keep) > CARD_CACHE:
+                self._to_keep.popitem(last=False)
+            self._keeper.start()
+            return
+        # A card revealed a strip at a time (scrolling) is drawn once and copied strip by
+        # strip. Cards lie on the picker's paper, so each copy is opaque.
+        if card is None:
+            card = _cached_render(self.cards, key, painter.font(), option, index, dpr,
+                                  self._paint_card, self.theme.palette.paper)
+        else:
+            self.cards.move_to_end(key)
+        painter.drawPixmap(option.rect.topLeft(), card)
+
+    def _card_key(self, option: QStyleOptionViewItem, index: Index, dpr: float,
+                  font: QFont) -> tuple:
+        """What a finished card shows: two cards with one key look alike."""
         state = option.state & (
             QStyle.State_MouseOver | QStyle.State_HasFocus | QStyle.State_KeyboardFocusChange
         )
-        key = (
+        return (
             index.data(Role.ID) or index.data(Role.TITLE), index.data(Role.TITLE),
             index.data(Role.PERIOD), bool(index.data(Role.CHECKED)), int(state.value),
-            option.rect.width(), option.rect.height(), dpr, self.scale, painter.font().key(),
+            option.rect.width(), option.rect.height(), dpr, self.scale, font.key(),
             self.theme.palette.paper,
             self.edit_label(index) if self.edit_label is not None else None,
         )
-        # Cards lie on the picker's paper, so each is drawn on it and shown as an opaque copy.
-        card = _cached_render(self.cards, key, painter, option, index, dpr, self._paint_card,
-                              self.theme.palette.paper)
-        painter.drawPixmap(option.rect.topLeft(), card)
+
+    def _keep_one(self) -> None:
+        """Copy one card painted straight to the screen, if it still looks as it did; one
+        a turn of the event loop, so a keystroke meanwhile waits for one card at most."""
+        while self._to_keep:
+            key, (index, option, font, dpr) = self._to_keep.popitem(last=False)
+            if (index.isValid() and key not in self.cards
+                    and self._card_key(option, index, dpr, font) == key):
+                _cached_render(self.cards, key, font, option, index, dpr, self._paint_card,
+                               self.theme.palette.paper)
+                break
+        if self._to_keep:
+            self._keeper.start()
+
+    def forget(self) -> None:
+        """Drop every finished card and frame (their words or look changed)."""
+        self.cards.clear()
+        self.frames.clear()
+        self._to_keep.clear()
 
     def _card_geometry(self, option: QStyleOptionViewItem, index: Index):  # type: ignore[no-untyped-def]
         m = self.margin()
@@ -294,7 +350,8 @@ class StoryCardDelegate(QStyledItemDelegate):
             index.data(Role.PERIOD) if valid else "", index.data(Role.EVENT_COUNT),
             index.data(Role.MINUTES), int(option.state.value), painter.font().key(),
         )
-        return _cached_render(self.frames, key, painter, option, index, dpr, self._paint_frame)
+        return _cached_render(self.frames, key, painter.font(), option, index, dpr,
+                              self._paint_frame)
 
     def _paint_frame(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
@@ -499,7 +556,7 @@ def wrap(text: str, fm: QFontMetricsF, width: float, max_lines: int) -> list[str
     return lines
 
 
-def _cached_render(cache, key, painter, option, index, dpr, paint,  # type: ignore[no-untyped-def]
+def _cached_render(cache, key, font, option, index, dpr, paint,  # type: ignore[no-untyped-def]
                    background: str | None = None):
     """`paint(painter, option, index)` drawn once into a pixmap of the item's size and kept
     in `cache` (an OrderedDict used as a least-recently-used cache of CARD_CACHE entries).
@@ -514,7 +571,7 @@ def _cached_render(cache, key, painter, option, index, dpr, paint,  # type: igno
     pixmap.setDevicePixelRatio(dpr)
     pixmap.fill(QColor(background) if background else Qt.transparent)
     local_painter = QPainter(pixmap)
-    local_painter.setFont(painter.font())
+    local_painter.setFont(font)
     local = QStyleOptionViewItem(option)
     local.rect = QRect(0, 0, option.rect.width(), option.rect.height())
     paint(local_painter, local, index)

@@ -176,6 +176,7 @@ class StoryGrid(QListView):
         self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._delegate.exposed, self._delegate.shown = event.rect(), self.viewport().rect()
         super().paintEvent(event)
         if self.model() is not None and self.model().rowCount() == 0 and self.empty_text:
             painter = QPainter(self.viewport())

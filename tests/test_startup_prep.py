@@ -44,3 +44,24 @@ def test_source_lines_read_while_importing_are_not_kept(qapp, tmp_path, monkeypa
 
     assert _Steps(qapp, [import_a_module, look]).run() == 0
     assert kept == [True, False]
+
+
+def test_the_window_and_playback_modules_import_off_the_main_thread() -> None:
+    """With --play they are imported on another thread while the map page loads; in a fresh
+    interpreter, so that nothing was imported before."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, threading\n"
+        "from storyplayer.app import _Background, _import_playback_window\n"
+        "names = ('storyplayer.ui.main_window', 'storyplayer.ui.playback.story_pane')\n"
+        "assert not any(name in sys.modules for name in names)\n"
+        "_Background(_import_playback_window).result()\n"
+        "assert all(name in sys.modules for name in names)\n"
+        "print('imported')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "imported"

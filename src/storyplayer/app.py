@@ -106,9 +106,11 @@ def run(args: argparse.Namespace) -> int:
     # are answered on this thread, so the rest is built in small steps with the event loop
     # running between them (see _Steps); the picker's library is read meanwhile.
     app, map_view = _start_map()
+    importing = None
     if args.play:
         _send_stories_ahead(map_view, preloaded, args.play, lang)
         _Background(lambda: _prepare_first_events(preloaded, args.play, lang))
+        importing = _Background(_import_playback_window)
     loading = _Background(lambda: _load_library(folders)) if preloaded is None else None
     from PySide6.QtCore import QCoreApplication
 
@@ -133,6 +135,8 @@ def run(args: argparse.Namespace) -> int:
         import storyplayer.ui.shared.translations  # noqa: F401
 
     def import_playback() -> None:
+        if importing is not None:
+            importing.result()
         import storyplayer.ui.playback.story_pane  # noqa: F401
 
     def import_window() -> None:
@@ -263,6 +267,14 @@ def _send_stories_ahead(map_view, library, ids, lang) -> None:  # type: ignore[n
     ])
     for slot in range(len(stories)):
         map_view.show_event(slot, 0)
+
+
+def _import_playback_window() -> None:
+    """The playback's and the window's modules, imported on another thread while the map
+    page loads, rather than on this one after it is ready: this thread, idle but for
+    answering the page's requests, gets Python's lock back within a few milliseconds."""
+    import storyplayer.ui.main_window  # noqa: F401
+    import storyplayer.ui.playback.story_pane  # noqa: F401
 
 
 def _prepare_first_events(library, ids, lang) -> None:  # type: ignore[no-untyped-def]

@@ -1,19 +1,20 @@
 """What the end card and the waiting card share: a page of centred, wrapped lines in a pane
-that scrolls instead of squeezing them, and long words broken at syllables for the width
-and font each line is shown at.
+that scrolls instead of squeezing them (fading out at the edge while more lie below), and
+long words broken at syllables for the width and font each line is shown at.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from storyplayer.ui.shared.hyphenation import hyphenate
 
 ROOM = 1.1  # a word must fit with this much to spare, or it gets soft hyphens
+FADE = 40  # px at text scale 1: the words fade out this high where more of them lie below
 # A range of years ("1918–1920") that is wider than the line may break after its dash, as
 # print does; Qt keeps it whole otherwise, and would then cut it at a digit.
 _RANGE = re.compile(r"(?<=\S)([\u2013\u2014])(?=\S)")
@@ -68,6 +69,45 @@ class WrappedLabel(QLabel):
             self._hyphenate()
 
 
+class _Fade(QWidget):
+    """The words fading into the card's paper at the bottom edge of the scroll area while
+    more of them lie below: a line cut at the edge reads as "more below", not as broken."""
+
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__(scroll)
+        self.scroll = scroll
+        self.color = QColor("white")
+        self.height_px = FADE
+        self.setAttribute(Qt.WA_TransparentForMouseEvents)  # taps and wheels scroll on
+        bar = scroll.verticalScrollBar()
+        bar.valueChanged.connect(self.place)
+        bar.rangeChanged.connect(self.place)
+        scroll.viewport().installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Resize:
+            self.place()
+        return False
+
+    def place(self) -> None:
+        bar = self.scroll.verticalScrollBar()
+        viewport = self.scroll.viewport().geometry()
+        height = min(self.height_px, viewport.height() // 3)
+        self.setGeometry(viewport.left(), viewport.bottom() + 1 - height, viewport.width(),
+                         height)
+        self.setVisible(bar.value() < bar.maximum() and height > 0)
+        self.raise_()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        clear = QColor(self.color)
+        clear.setAlpha(0)
+        gradient = QLinearGradient(0, 0, 0, self.height())
+        gradient.setColorAt(0.0, clear)
+        gradient.setColorAt(1.0, self.color)
+        QPainter(self).fillRect(self.rect(), gradient)
+
+
 class CardPage(QWidget):
     """A scrolling page whose `body_layout` the card fills; `add_label` makes its lines.
     Below it, `outer_layout` holds what must stay in view (the end card's buttons)."""
@@ -91,6 +131,15 @@ class CardPage(QWidget):
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(*margins)
         self.body_layout.setSpacing(spacing)
+        self.fade = _Fade(self.scroll)
+
+    def set_paper(self, color: str, scale: float) -> None:
+        """The card's background, which its words fade into at the edge, and the text
+        scale, which the fade grows with."""
+        self.fade.color = QColor(color)
+        self.fade.height_px = round(FADE * scale)
+        self.fade.place()
+        self.fade.update()
 
     def add_label(self, name: str) -> WrappedLabel:
         label = WrappedLabel(name, self.lang)

@@ -83,6 +83,7 @@ class EndCard(CardPage):
             #endStoryTitle {{ font-weight: 600; }}
             #endCard QPushButton {{ padding-left: 8px; padding-right: 8px; }}
         """)
+        self.set_paper(p.card, theme.chrome_scale)
         self.play_again.setIcon(icon("replay", on))
         self.play_again.setStyleSheet(f"background:{color}; color:{on};")
         self.close_button.setIcon(icon("close", p.ink))

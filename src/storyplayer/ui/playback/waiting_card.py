@@ -62,6 +62,7 @@ class WaitingCard(CardPage):
             #waitingStarts {{ color: {color}; font-weight: 600; }}
             #waitingMessage {{ color: {p.muted}; }}
         """)
+        self.set_paper(p.card, theme.chrome_scale)
         for label, points in ((self.story_title, s.title), (self.starts, s.body),
                               (self.message, s.small)):
             label.setStyleSheet(f"font-size: {theme.pt(points)}pt;")

@@ -1,5 +1,6 @@
 """How the picker paints its cards: a card painted whole goes straight to the screen and is
-copied once the app is idle; a card revealed a strip at a time is copied first.
+copied once the app is idle; a card revealed a strip at a time is copied first; a long list
+is placed a screenful at a time.
 
 Waits on conditions only, never on sleeps.
 """
@@ -10,10 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QEvent, QObject, QRect
 
 from storyplayer.model.library import Entry, Library
 from storyplayer.ui.picker.picker import Picker
+from storyplayer.ui.picker.story_grid import LAYOUT_BATCH
 from storyplayer.ui.picker.story_list_model import Role
 from storyplayer.ui.shared.theme import DEFAULT
 
@@ -83,3 +85,31 @@ def test_a_card_changed_before_it_is_kept_is_not_kept_as_it_was(qtbot, picker: P
     qtbot.waitUntil(lambda: len(delegate.cards) == shown_cards(picker))
     # Keys start (id, title, period, chosen, ...): only the chosen look is kept.
     assert [key[3] for key in delegate.cards if key[0] == story_id] == [True]
+
+
+def test_a_thousand_cards_are_placed_a_screenful_at_a_time(qtbot, picker: Picker) -> None:
+    """A search keystroke shows its first matches before the last card is placed; the
+    rest are placed while the app is idle, and every card can then be scrolled to."""
+    story = picker.model.row_data(0, Role.STORY)
+    picker.set_library(Library(Entry(story.folder, replace(story, id=f"n{n:04}"))
+                               for n in range(1000)))
+    view = picker.view
+    placed_at_first_paint: list[bool] = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Paint and not placed_at_first_paint:
+                last = picker.proxy.index(picker.proxy.rowCount() - 1, 0)
+                placed_at_first_paint.append(view.visualRect(last).isValid())
+            return False
+
+    watch = FirstPaint(view)
+    word = story.text(story.title, "en").split()[-1]
+    picker.search_box.setText(word)  # every story matches: a new list of 1,000
+    view.viewport().installEventFilter(watch)
+    assert picker.proxy.rowCount() == 1000 > LAYOUT_BATCH
+    last = picker.proxy.index(999, 0)
+    qtbot.waitUntil(lambda: placed_at_first_paint == [False])
+    qtbot.waitUntil(lambda: view.visualRect(last).isValid())  # placed once idle
+    view.scrollTo(last)
+    qtbot.waitUntil(lambda: view.visualRect(last).intersects(view.viewport().rect()))

@@ -38,6 +38,7 @@ from storyplayer.ui.shared.theme import DEFAULT, Theme
 GROW = 1.6  # a card grows to at most this times its width to fill a row
 ONE_COLUMN_COVER = 0.4  # of the view's height, at most, for a cover when cards are one a row
 SUMMARY_LINES_ONE_ROW = 5
+LAYOUT_BATCH = 48  # cards placed per turn of the event loop: more than a screen holds
 
 
 class StoryGrid(QListView):
@@ -61,6 +62,11 @@ class StoryGrid(QListView):
         self.setResizeMode(QListView.Adjust)
         self.setMovement(QListView.Static)
         self.setUniformItemSizes(True)
+        # Laid out a screenful at a time, the rest while the app is idle: a search keystroke
+        # shows its first matches before the thousandth is placed (placing each one asks
+        # the Python model twice).
+        self.setLayoutMode(QListView.Batched)
+        self.setBatchSize(LAYOUT_BATCH)
         self.setSelectionMode(QAbstractItemView.NoSelection)
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)

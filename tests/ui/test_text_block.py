@@ -146,3 +146,17 @@ def test_a_title_narrowed_step_by_step_never_breaks_at_a_letter(make_block) -> N
     holder.layout().activate()
     block.setText("Ajutine valitsus astub ametisse")
     assert _mid_word_breaks(block) == []
+
+
+def test_which_words_are_too_wide_follows_the_font(make_block) -> None:
+    """The bold widths a block measures words with are the current font's: a word that
+    fits at the usual size breaks at syllables once the text scale grows, without a resize."""
+    block = make_block(rich=False)
+    block.set_hyphenation("et")
+    block.setStyleSheet("font-size: 10pt;")
+    block.setText("Iseseisvusmanifest")
+    block.heightForWidth(block.width())  # laid out
+    assert block._document.property("tooWide") == []
+    block.setStyleSheet("font-size: 40pt;")
+    block.heightForWidth(block.width())
+    assert block._document.property("tooWide") == ["Iseseisvusmanifest"]

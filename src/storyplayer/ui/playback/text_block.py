@@ -199,6 +199,7 @@ class TextBlock(QWidget):
         self._documents.clear()
         self._heights.clear()
         self._wide.clear()
+        self._bold_metrics = None
         self._relayout = True
         self.updateGeometry()
         self.update()
@@ -258,11 +259,10 @@ class TextBlock(QWidget):
     def _bold_width(self, text: str) -> float:
         """`text`'s width in the bold of the widget's font (the widest it may be shown, as
         **strong**), measured once per text and font."""
-        font_key = self.font().key()
-        if self._bold_metrics is None or self._bold_metrics[0] != font_key:
+        if self._bold_metrics is None:  # dropped by _forget when the font changes
             bold = QFont(self.font())
             bold.setBold(True)
-            self._bold_metrics = (font_key, QFontMetricsF(bold), {})
+            self._bold_metrics = (bold.key(), QFontMetricsF(bold), {})
         _key, metrics, widths = self._bold_metrics
         advance = widths.get(text)
         if advance is None:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPai
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from storyplayer.ui.shared.hyphenation import hyphenate
+from storyplayer.ui.shared.theme import DEFAULT
 
 ROOM = 1.1  # a word must fit with this much to spare, or it gets soft hyphens
 FADE = 40  # px at text scale 1: the words fade out this high where more of them lie below
@@ -76,7 +77,7 @@ class _Fade(QWidget):
     def __init__(self, scroll: QScrollArea) -> None:
         super().__init__(scroll)
         self.scroll = scroll
-        self.color = QColor("white")
+        self.color = QColor(DEFAULT.palette.card)  # until the card's theme sets it
         self.height_px = FADE
         self.setAttribute(Qt.WA_TransparentForMouseEvents)  # taps and wheels scroll on
         bar = scroll.verticalScrollBar()

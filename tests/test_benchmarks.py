@@ -34,6 +34,7 @@ FIGURES = (
     "cli_version_s",
     "cli_validate_s",
     "soak_memory_growth_pct",
+    "soak_held_memory_growth_pct",
     "soak_drift_frames",
     "soak_qobjects_besides_text_layouts_after",
     "editor_open_100_events_ms",

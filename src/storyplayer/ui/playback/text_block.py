@@ -59,7 +59,7 @@ class TextBlock(QWidget):
         self._line_height = 100
         self._lang: str | None = None  # long words get soft hyphens in this language
         # (font key, bold metrics, word -> width): measured once per word, not per question.
-        self._bold_metrics: tuple[str, QFontMetricsF, dict[str, float]] | None = None
+        self._bold_metrics: tuple[QFontMetricsF, dict[str, float]] | None = None
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
         # Heights of each text at widths a layout asked about: (text, width) -> pixels.
         self._heights: dict[tuple[str, int], int] = {}
@@ -262,8 +262,8 @@ class TextBlock(QWidget):
         if self._bold_metrics is None:  # dropped by _forget when the font changes
             bold = QFont(self.font())
             bold.setBold(True)
-            self._bold_metrics = (bold.key(), QFontMetricsF(bold), {})
-        _key, metrics, widths = self._bold_metrics
+            self._bold_metrics = (QFontMetricsF(bold), {})
+        metrics, widths = self._bold_metrics
         advance = widths.get(text)
         if advance is None:
             if len(widths) > 4096:

@@ -57,6 +57,14 @@ GAZ = bundled_gazetteer()
         ("prague", "1939", "et", "Praha"),
         ("prague", "1939", "en", "Prague"),
         ("the-hague", "2000", "et", "Haag"),
+        ("volgograd", "1942-11-19", "en", "Stalingrad"),
+        ("volgograd", "1918", "et", "Tsaritsõn"),
+        ("nizhny-novgorod", "1950", "et", "Gorki"),
+        ("nizhny-novgorod", "2000", "et", "Nižni Novgorod"),
+        ("samara", "1941-10-15", "en", "Kuybyshev"),
+        ("dnipro", "1900", "en", "Yekaterinoslav"),
+        ("kazan", "1552", "et", "Kaasan"),
+        ("odesa", "1920", "et", "Odessa"),
     ],
 )
 def test_the_name_in_use_at_a_date(place, date, lang, expected):

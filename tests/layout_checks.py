@@ -148,6 +148,10 @@ class Stage:
         self.window.resize(1280, 720)
         self.window.show()
         qtbot.waitExposed(self.window)
+        # The page's "ready" plays whatever is on the panes then: were it to come during a
+        # case, a case's paused stories would start and the bar's "Play all" become
+        # "Pause all" after the case was laid out.
+        qtbot.waitUntil(lambda: self.window.playback.map_view.is_ready, timeout=60_000)
         self.attract: AttractScreen | None = None  # on screen now
         # One attract screen per set of stories, kept like the kiosk keeps its one: a
         # screen that holds the map is never deleted between cases.

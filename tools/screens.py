@@ -81,9 +81,7 @@ def _shoot(args: argparse.Namespace, dpr: int) -> int:
     from storyplayer.resources import bundled_stories_dir
 
     waits = _Waits(app)
-    stage = layout_checks.Stage(Library.load([bundled_stories_dir()]), waits)
-    waits.wait_until(lambda: stage.window.playback.map_view.is_ready, MAP_WAIT_S * 1000,
-                     quiet=True)
+    stage = layout_checks.Stage(Library.load([bundled_stories_dir()]), waits)  # map ready
     results = []
     for case in _cases(args, dpr):
         window = stage.show(case)

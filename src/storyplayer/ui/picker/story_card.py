@@ -209,11 +209,8 @@ class StoryCardDelegate(QStyledItemDelegate):
             return
         # A card revealed a strip at a time (scrolling) is drawn once and copied strip by
         # strip. Cards lie on the picker's paper, so each copy is opaque.
-        if card is None:
-            card = _cached_render(self.cards, key, painter.font(), option, index, dpr,
-                                  self._paint_card, self.theme.palette.paper)
-        else:
-            self.cards.move_to_end(key)
+        card = _cached_render(self.cards, key, painter.font(), option, index, dpr,
+                              self._paint_card, self.theme.palette.paper)
         painter.drawPixmap(option.rect.topLeft(), card)
 
     def _card_key(self, option: QStyleOptionViewItem, index: Index, dpr: float,

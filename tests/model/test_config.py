@@ -213,3 +213,21 @@ def test_every_number_out_of_its_range_keeps_its_default_and_says_the_range(tmp_
     defaults = Config()
     assert loaded.config.text_scale == defaults.text_scale
     assert loaded.config.kiosk == defaults.kiosk
+
+
+def test_an_isolated_run_neither_reads_nor_changes_the_users_settings(tmp_path, monkeypatch):
+    user = tmp_path / "user-config"
+    (user / "storyplayer").mkdir(parents=True)
+    mine = user / "storyplayer" / "config.toml"
+    mine.write_text('language = "et"\n[kiosk]\nenabled = true\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(user))
+
+    monkeypatch.setenv("STORYPLAYER_ISOLATED", "1")
+    loaded = load_config()
+    assert (loaded.exists, loaded.config) == (False, Config())
+    save_setting(loaded.path, "text_scale", 1.4)  # what Ctrl+plus in an isolated run does
+    assert user not in loaded.path.parents
+    assert mine.read_text(encoding="utf-8") == 'language = "et"\n[kiosk]\nenabled = true\n'
+
+    monkeypatch.delenv("STORYPLAYER_ISOLATED")
+    assert load_config().config.language == "et"  # a user's own run reads them

@@ -37,7 +37,13 @@ MAX_CONFIG_BYTES = 256 * 1024  # a commented config is a few KiB
 
 
 def default_config_path() -> Path:
-    """`config.toml` in the platform's config folder for storyplayer."""
+    """`config.toml` in the platform's config folder for storyplayer. An isolated run (tests,
+    benchmarks, screenshots) has none: its settings are the defaults, and a text size or
+    theme it saves goes into its own temporary folder, never into the user's settings."""
+    from storyplayer.model.library import isolated, isolated_dir
+
+    if isolated():
+        return isolated_dir() / CONFIG_NAME
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("storyplayer")) / CONFIG_NAME

@@ -122,7 +122,12 @@ class EventView(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.NoFrame)
-        self.viewport().setAutoFillBackground(False)
+        # A viewport of our own: the first widget Qt made that Python is handed (the default
+        # viewport) makes PySide6 create every QtWidgets class and its enums, 16 ms that
+        # otherwise fell on the first pane of a start, while the visitor waits.
+        viewport = QWidget()
+        viewport.setAutoFillBackground(False)
+        self.setViewport(viewport)
         body = QWidget()
         body.setObjectName("eventBody")
         self.setWidget(body)

@@ -87,3 +87,38 @@ def test_a_long_press_on_the_map_opens_no_menu(qtbot, window, touch_device):
     QTest.touchEvent(target, touch_device).release(0, at).commit()
     assert all(json.loads(js(qtbot, view, "JSON.stringify(window.menus)")))
     assert QApplication.activePopupWidget() is None
+
+
+def drag(widget, device, start: QPointF, end: QPointF, steps: int = 8,
+         step_ms: int = 30) -> None:
+    """A finger put down at `start` and moved to `end` in `steps` moves, then lifted."""
+    from PySide6.QtCore import QEvent
+
+    send_touch(widget, device, QEvent.Type.TouchBegin, start, QEventPoint.State.Pressed, 1000)
+    for i in range(1, steps + 1):
+        at = start + (end - start) * (i / steps)
+        send_touch(widget, device, QEvent.Type.TouchUpdate, at, QEventPoint.State.Updated,
+                   1000 + i * step_ms)
+    send_touch(widget, device, QEvent.Type.TouchEnd, end, QEventPoint.State.Released,
+               1000 + (steps + 1) * step_ms)
+
+
+def test_a_drag_up_or_down_on_a_long_text_scrolls_it_and_does_not_step(
+        qtbot, window, touch_device):
+    pane = window.playback.panes[0]
+    view, driver = pane.event_view, pane.driver
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 100, timeout=3000)  # the first event is long
+    assert bar.value() == 0
+    text = QPointF(view.mapTo(pane, view.rect().center()))
+    drag(pane, touch_device, text, text - QPointF(0, 90))
+    assert bar.value() == 90  # the line first touched has stayed under the finger
+    drag(pane, touch_device, text, text + QPointF(0, 40))
+    assert bar.value() == 50
+    drag(pane, touch_device, text, text + QPointF(0, 400))  # down past the top: at the top
+    assert bar.value() == 0 and driver.index == 0
+    # a sideways swipe over the same text still steps the story, and the next event's text
+    # starts at its top
+    drag(pane, touch_device, text + QPointF(100, 0), text - QPointF(100, 0))
+    qtbot.waitUntil(lambda: driver.index == 1, timeout=3000)
+    assert bar.value() == 0

@@ -16,6 +16,9 @@
   var SPACING = 5;           // px kept free around each label
   var MAX_TRIED = 1500;      // candidates looked at per view
   var FONT = { town: 12.5, city: 14, water: 13, island: 12.5 };
+  // Place names are the background: they grow with a large text size less than the story's
+  // own labels do (up to 1.5), so a city never outshouts the place the story is at.
+  var MAX_SCALE = 1.25;
   var FAMILY = '"Source Sans Pro", "DejaVu Sans", sans-serif';
   var Boxes = window.StoryBoxes, hits = Boxes.hits;
 
@@ -57,7 +60,7 @@
       schedule();
     }
 
-    function setScale(s) { scale = s > 0 ? s : 1; schedule(); }
+    function setScale(s) { scale = s > 0 ? Math.min(s, MAX_SCALE) : 1; schedule(); }
 
     function textWidth(text, size, italic) {
       // bold: a face without a 600 weight is drawn bold on the page, so measure it wide

@@ -609,9 +609,7 @@
     setTimeout(function () { fitPending = false; fitCurrent(); }, 0);
   }
 
-  function fitPlan(list, cap) {
-    // The closest zoom (at most `cap`) at which every pin and label fits inside the padding,
-    // and the centre that puts them in the middle of the usable rectangle.
+  function zoomToFit(list, cap) {
     var size = map.getSize();
     var availW = size.x - PAD.left - PAD.right, availH = size.y - PAD.top - PAD.bottom;
     var plan = null;
@@ -620,7 +618,22 @@
       list.forEach(function (p) { px[p.slot] = map.project(p.latlng, z); });
       plan = arrangePins(list, px, null);
       plan.zoom = z;
-      if (plan.box.r - plan.box.l <= availW && plan.box.b - plan.box.t <= availH) break;
+      plan.fits = plan.box.r - plan.box.l <= availW && plan.box.b - plan.box.t <= availH;
+      if (plan.fits) break;
+    }
+    return plan;
+  }
+
+  function fitPlan(list, cap) {
+    // The closest zoom (at most `cap`) at which every pin and label fits inside the padding,
+    // and the centre that puts them in the middle of the usable rectangle. When the labels
+    // fit at no zoom (a narrow map at a large text size), the pins alone are fitted: zooming
+    // out to the whole world would not make a label narrower, only the places vanish.
+    var plan = zoomToFit(list, cap);
+    if (!plan.fits) {
+      plan = zoomToFit(list.map(function (p) {
+        return { slot: p.slot, latlng: p.latlng, label: null, w: 0, h: 0 };
+      }), cap);
     }
     var b = plan.box;
     var centre = L.point((b.l + b.r) / 2 + (PAD.right - PAD.left) / 2,

@@ -77,6 +77,39 @@ def test_labels_stay_inside_a_narrow_map(qtbot, make_view, probe):
     assert not any(overlap(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
 
 
+def test_at_the_largest_text_a_narrow_map_keeps_its_places_in_view(qtbot, make_view, probe):
+    """Three stories' long labels at 2.5 times the text, on the map beside three panes at
+    1280x720: no zoom can fit them, so the places are fitted (not the whole world) and each
+    label is shortened to fit beside its pin."""
+    view = narrow_view(qtbot, make_view, width=405, height=540)
+    view.set_theme(False, 2.5)
+    stories = [
+        MapStory(0, "#b03a2e", "a", (ev(59.4372, 24.7369, "Tallinn, Toompea Castle"),)),
+        MapStory(1, "#1e8449", "b", (ev(49.4272, 2.9063, "Compiègne, Rethondes clearing"),)),
+        MapStory(2, "#1f618d", "c", (ev(58.3806, 26.7251, "Tartu"),)),
+    ]
+    show_all(qtbot, view, stories, {0: 0, 1: 0, 2: 0})
+    qtbot.waitUntil(lambda: all_in_view(probe, view, 3), timeout=5000)
+    assert probe.state(view)["zoom"] >= 3.5  # Europe, not the world (2 is its whole width)
+    state = pins(probe, view)
+    labels = [p["label"] for p in state["pins"]]
+    assert not any(overlap(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
+    widths = sorted(label["r"] - label["l"] for label in labels)
+    assert widths[-1] <= 405 / 2 - 48 + 1 and widths[0] < widths[-1]  # long ones cut short
+
+
+def test_places_whose_labels_fit_at_no_zoom_are_still_framed(qtbot, make_view, probe):
+    """Three labels stacked beside one town are taller than a very low map at the largest
+    text: the town is framed at its own zoom, not the whole world shown around it."""
+    view = narrow_view(qtbot, make_view, width=600, height=110)
+    view.set_theme(False, 2.5)
+    stories = [MapStory(slot, color, name, (ev(58.3806, 26.7251, f"Tartu {slot}"),))
+               for slot, (color, name) in enumerate(
+                   [("#b03a2e", "a"), ("#1e8449", "b"), ("#1f618d", "c")])]
+    show_all(qtbot, view, stories, {0: 0, 1: 0, 2: 0})
+    assert probe.state(view)["zoom"] >= 7
+
+
 def test_labels_stay_inside_after_the_map_narrows(qtbot, map_view, probe, stories):
     show_all(qtbot, map_view, stories, {0: 3, 1: 2, 2: 1})
     qtbot.waitUntil(lambda: all_in_view(probe, map_view, 3), timeout=5000)

@@ -3,6 +3,8 @@ per widget, and reaches every part of a playing pane, the picker, the timeline a
 
 from __future__ import annotations
 
+import pytest
+
 from storyplayer.model.library import Library
 from storyplayer.ui.shared.theme import HIGH_CONTRAST, LIGHT
 
@@ -56,3 +58,27 @@ def test_the_page_starts_in_the_configured_theme(qtbot, make_window, bundled_lib
     state = page_state(qtbot, view)["theme"]
     assert state["high_contrast"] is True and state["text_scale"] == 1.5
     assert window.picker.theme.high_contrast and window.text_scale == 1.5
+
+
+@pytest.mark.parametrize("palette", ["light", "high-contrast"])
+def test_a_button_that_cannot_be_pressed_looks_it(qtbot, palette):
+    """Greyer words and a dashed edge: an Undo or Share that does nothing looks unlike one
+    that works, in both palettes."""
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    from storyplayer.ui.shared.theme import Theme
+
+    def darkest(button: QPushButton) -> int:  # of its words, inside the edge
+        image = button.grab().toImage()
+        return min(image.pixelColor(x, y).lightness()
+                   for x in range(12, image.width() - 12) for y in range(10, image.height() - 10))
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.setStyleSheet(Theme.named(palette).style_sheet())
+    working, idle = QPushButton("Share", host), QPushButton("Share", host)
+    idle.setEnabled(False)
+    for button in (working, idle):
+        button.resize(140, 48)
+    host.show()
+    assert darkest(idle) > darkest(working) + 60

@@ -29,6 +29,7 @@ class Palette:
     on_strong: str = "#ffffff"  # text and icons on the accent or a story's dark colour
     scrollbar: str = "#cbc3b4"  # the picker's scroll handle at rest
     disabled: str = "#c9b9a6"  # a primary button that cannot be pressed yet
+    disabled_text: str = "#8e949c"  # the words of any button that cannot be pressed
     banner: str = "#fff1d6"  # the staff page's warning banner
     summary: str = "#3d434a"  # a story card's summary
     refused: str = "#9b2c2c"  # a story card's "cannot be played" line
@@ -44,7 +45,8 @@ LIGHT = Palette("light", ink="#1f2328", muted="#5b616b", paper="#f7f4ee", card="
                 line="#d9d3c7", accent="#8a4b08", focus_width=2)
 # Black on white, hard edges and a thick blue focus ring: for projectors and low vision.
 HIGH_CONTRAST = Palette("high-contrast", ink="#000000", muted="#222222", paper="#ffffff",
-                        card="#ffffff", line="#000000", accent="#0033aa", focus_width=4)
+                        card="#ffffff", line="#000000", accent="#0033aa", focus_width=4,
+                        disabled_text="#595959")
 PALETTES: dict[str, Palette] = {p.name: p for p in (LIGHT, HIGH_CONTRAST)}
 
 # Colours for stories that name none (calm, distinct, readable under white text), and the
@@ -170,7 +172,11 @@ class Theme:
         background: {p.accent}; color: {p.on_strong}; border: none; font-weight: 600;
         padding: 8px 22px;
     }}
-    QPushButton#primary:disabled {{ background: {p.disabled}; }}
+    /* flat, grey and dashed: a button that cannot be pressed never looks like one that can */
+    QPushButton:disabled, QToolButton:disabled {{
+        color: {p.disabled_text}; background: {p.paper}; border-style: dashed;
+    }}
+    QPushButton#primary:disabled {{ color: {p.on_strong}; background: {p.disabled}; }}
     QLineEdit, QComboBox {{
         background: {p.card}; border: 1px solid {p.line}; border-radius: 6px; padding: 5px 8px;
     }}

@@ -221,6 +221,21 @@ def test_a_save_that_fails_leaves_the_old_file_whole(tmp_path: Path, monkeypatch
     assert [p.name for p in tmp_path.iterdir()] == ["story.yaml"]  # no temporary left
 
 
+def test_a_saved_file_has_the_permissions_of_any_new_file(tmp_path: Path) -> None:
+    """A story saved and copied to a shared folder is readable there: the user's umask, not
+    the owner-only mode of a temporary file."""
+    import os
+
+    from storyplayer.model.editing.atomic import write_atomic
+
+    old_mask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "story.yaml", "title: x\n")
+    finally:
+        os.umask(old_mask)
+    assert (tmp_path / "story.yaml").stat().st_mode & 0o777 == 0o644
+
+
 def test_clearing_an_events_only_field_keeps_the_event_and_its_neighbours() -> None:
     """The emptied event stays in its place (it was removed, and undo then wrote its title
     over the next event's)."""

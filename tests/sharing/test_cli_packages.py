@@ -64,6 +64,27 @@ def test_pack_then_install_then_replace(place: tuple[Path, Path, Path]) -> None:
     assert sorted(p.name for p in library.iterdir()) == ["lesson-one"]
 
 
+def test_a_package_is_readable_by_others_and_never_makes_a_folder(
+        place: tuple[Path, Path, Path]) -> None:
+    """Left on a shared folder, a package can be read by the colleagues it is for (the
+    user's umask, as for any new file); a mistyped output folder is told, not created."""
+    stories, work, data_home = place
+    old_mask = os.umask(0o022)
+    try:
+        packed = run("--stories", str(stories), "pack", "lesson-one", "-o", "lesson.storyplayer",
+                     cwd=work, data_home=data_home)
+    finally:
+        os.umask(old_mask)
+    assert packed.returncode == 0, packed.stderr
+    assert (work / "lesson.storyplayer").stat().st_mode & 0o777 == 0o644
+    missing = work / "no-such-folder" / "lesson.storyplayer"
+    refused = run("--stories", str(stories), "pack", "lesson-one", "-o", str(missing),
+                  cwd=work, data_home=data_home)
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.count("\n") == 1 and "no folder" in refused.stderr
+    assert not missing.parent.exists()
+
+
 def test_install_into_another_library(place: tuple[Path, Path, Path]) -> None:
     stories, work, data_home = place
     run("--stories", str(stories), "pack", "lesson-one", cwd=work, data_home=data_home)

@@ -100,6 +100,7 @@ def refused(package: Path, library: Path, **options) -> str:
 def test_pack_then_install_gives_the_same_story(story: Path, library: Path,
                                                 tmp_path: Path) -> None:
     out = tmp_path / "out" / "my-story.storyplayer"
+    out.parent.mkdir()
     pack_story(story, out)
     with zipfile.ZipFile(out) as archive:
         names = set(archive.namelist())

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from storyplayer import __version__
+from storyplayer.model.editing.atomic import temporary_beside
 from storyplayer.model.loader import STORY_FILE, check_story
 from storyplayer.model.text import LocalText
 from storyplayer.sharing.zip_entries import (
@@ -100,9 +101,12 @@ def pack_story(story_folder: Path, out_file: Path) -> None:
     if total > LIMITS.total_bytes:
         raise PackageError(f"{story_folder}: holds {total // MIB} MB; a package holds at most "
                            f"{LIMITS.total_bytes // MIB} MB")
-    out_file.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(prefix=f".{out_file.name}.", suffix=".part",
-                                       dir=out_file.parent)
+    if not out_file.parent.is_dir():  # a mistyped folder is told, not made
+        raise PackageError(f"{out_file}: cannot be written: no folder {out_file.parent}")
+    try:
+        handle, partial = temporary_beside(out_file, ".part")
+    except OSError as error:
+        raise PackageError(f"{out_file}: cannot be written: {error.strerror or error}") from None
     try:
         with os.fdopen(handle, "wb") as raw:
             _write_zip(raw, story.id, files, names)

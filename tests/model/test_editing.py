@@ -255,3 +255,32 @@ def test_clearing_an_events_only_field_keeps_the_event_and_its_neighbours() -> N
     cleared.revert(doc)
     place.revert(doc)
     assert doc.text() == before
+
+
+def test_a_new_story_takes_its_id_from_its_title_at_its_first_save(tmp_path: Path) -> None:
+    """Two teachers' lessons made with "New story" would otherwise both be "new-story" and
+    clash when shared; once saved, the id stays whatever the title becomes."""
+    from storyplayer.model.editing.new_story import id_for_title, new_story_text
+    from storyplayer.model.editing.working_copy import WorkingCopy
+
+    library = tmp_path / "library"
+    (library / "war-of-independence").mkdir(parents=True)  # another story's folder
+    file = library / "new-story" / "story.yaml"
+    working = WorkingCopy(new_story_text("new-story", "New story", "en"), file, saved_text="")
+    working.id_from_title = lambda title: id_for_title(library, title, "new-story", {"a"})
+    working.apply(SetValue(("title", "en"), "War of Independence"))
+    working.save()
+    assert working.get(("id",)) == "war-of-independence-2"
+    assert "id: war-of-independence-2" in file.read_text("utf-8") and not working.dirty
+    working.apply(SetValue(("title", "en"), "The war"))
+    working.save()
+    assert working.get(("id",)) == "war-of-independence-2"
+
+
+def test_an_untitled_id_is_kept_when_the_title_already_gives_it(tmp_path: Path) -> None:
+    from storyplayer.model.editing.new_story import id_for_title
+
+    (tmp_path / "new-story").mkdir()  # its own folder, made when a picture was chosen
+    assert id_for_title(tmp_path, "New story", "new-story-2") == "new-story-2"
+    assert id_for_title(tmp_path, "New story", "new-story") == "new-story"
+    assert id_for_title(tmp_path, "Õpetaja tund", "new-story") == "opetaja-tund"

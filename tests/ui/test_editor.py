@@ -185,6 +185,7 @@ def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path
     folder = screen.working.folder
     story = load_story(folder)
     assert [e.title.get("en") for e in story.events] == ["Town 1", "Town 2", "Town 3"]
+    assert story.id == "three-towns"  # named after its title at its first save
     image = QImage(str(folder / src))
     assert max(image.width(), image.height()) == 1600
     # Share it as one file.
@@ -192,7 +193,7 @@ def test_make_a_story_from_nothing_save_reopen_and_play(editing, qtbot, tmp_path
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(package), ""))
     qtbot.mouseClick(screen.share_button, Qt.LeftButton)
     assert zipfile.is_zipfile(package)
-    assert any(name.endswith("story.yaml") for name in zipfile.ZipFile(package).namelist())
+    assert "three-towns/story.yaml" in zipfile.ZipFile(package).namelist()
 
     qtbot.mouseClick(screen.back_button, Qt.LeftButton)
     assert window.stack.currentWidget() is window.picker

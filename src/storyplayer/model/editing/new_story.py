@@ -32,6 +32,16 @@ def free_id(library_dir: Path, wanted: str, taken: frozenset[str] | set[str] = f
     return candidate
 
 
+def id_for_title(library_dir: Path, title: str, current: str,
+                 taken: frozenset[str] | set[str] = frozenset()) -> str:
+    """The id a story about to be saved for the first time takes from its `title`: its
+    `current` id when that is already the title's (`story`, `story-2`), else a free one."""
+    base = slug(title)
+    if current == base or re.fullmatch(re.escape(base) + r"-\d+", current):
+        return current
+    return free_id(library_dir, base, set(taken) - {current})
+
+
 def new_story_text(story_id: str, title: str, lang: str) -> str:
     """A story made from nothing: a title and one event to start from."""
     return (

@@ -14,7 +14,13 @@ from PySide6.QtWidgets import QMessageBox
 
 from storyplayer.model.editing.autosave import Recovery, pending
 from storyplayer.model.editing.document import DocumentError
-from storyplayer.model.editing.new_story import copy_story, free_id, new_story_text, slug
+from storyplayer.model.editing.new_story import (
+    copy_story,
+    free_id,
+    id_for_title,
+    new_story_text,
+    slug,
+)
 from storyplayer.model.editing.working_copy import WorkingCopy
 from storyplayer.model.library import Entry, Library
 from storyplayer.model.loader import STORY_FILE, check_story, story_file
@@ -98,6 +104,10 @@ class EditorHost(QObject):
             window.themeApplied.connect(self.screen.apply_theme)
         if window.playback.panes:
             window.playback.close_all(emit=False)
+        if working.saved_text == "":  # never saved: its first save names it after its title
+            current = str(working.get(("id",), ""))
+            working.id_from_title = lambda title: id_for_title(
+                self.library_dir, title, current, {s.id for s in self.window.library.stories})
         self.screen.lang = window.lang
         self.screen.details.set_known_categories(window.library.categories())
         window.stack.setCurrentWidget(self.screen)

@@ -143,28 +143,28 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="180"/>
-        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="242"/>
+        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="181"/>
+        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="243"/>
         <source>Story Player</source>
         <translation>Lugude mängija</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="195"/>
+        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="196"/>
         <source>Cover of {title}</source>
         <translation>Kaanepilt: {title}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="201"/>
+        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="202"/>
         <source>Story {k} of {n}</source>
         <translation>Lugu {k}/{n}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="243"/>
+        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="244"/>
         <source>Touch to begin</source>
         <translation>Puuduta, et alustada</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="246"/>
+        <location filename="../../src/storyplayer/ui/kiosk/attract_screen.py" line="247"/>
         <source>Featured stories. Touch the screen to begin.</source>
         <translation>Esiletõstetud lood. Alustamiseks puuduta ekraani.</translation>
     </message>
@@ -172,47 +172,47 @@
 <context>
     <name>Category</name>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="54"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="56"/>
         <source>History</source>
         <translation>Ajalugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="55"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="57"/>
         <source>Politics</source>
         <translation>Poliitika</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="56"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="58"/>
         <source>War</source>
         <translation>Sõda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="57"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="59"/>
         <source>Religion</source>
         <translation>Religioon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="58"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="60"/>
         <source>Revolution</source>
         <translation>Revolutsioon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="59"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="61"/>
         <source>Occupation</source>
         <translation>Okupatsioon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="60"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="62"/>
         <source>Culture</source>
         <translation>Kultuur</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="61"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="63"/>
         <source>Science</source>
         <translation>Teadus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="62"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="64"/>
         <source>Architecture</source>
         <translation>Arhitektuur</translation>
     </message>
@@ -220,12 +220,12 @@
 <context>
     <name>ClosedScreen</name>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/closed_screen.py" line="66"/>
+        <location filename="../../src/storyplayer/ui/kiosk/closed_screen.py" line="69"/>
         <source>Closed</source>
         <translation>Suletud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/closed_screen.py" line="74"/>
+        <location filename="../../src/storyplayer/ui/kiosk/closed_screen.py" line="77"/>
         <source>Open again on %1 at %2</source>
         <translation>Taas avatud: %1 kell %2</translation>
     </message>
@@ -233,87 +233,87 @@
 <context>
     <name>DetailsForm</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="135"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="122"/>
         <source>Story details</source>
         <translation>Loo andmed</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="136"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="123"/>
         <source>Languages</source>
         <translation>Keeled</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="137"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="124"/>
         <source>Language code, e.g. de</source>
         <translation>Keele kood, nt de</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="138"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="125"/>
         <source>Add language</source>
         <translation>Lisa keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="139"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="126"/>
         <source>Remove language</source>
         <translation>Eemalda keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="140"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="127"/>
         <source>Title</source>
         <translation>Pealkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="141"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="128"/>
         <source>Summary</source>
         <translation>Kokkuvõte</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="142"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="129"/>
         <source>Categories</source>
         <translation>Kategooriad</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="143"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="130"/>
         <source>Comma between categories, e.g. history, war</source>
         <translation>Kategooriad komadega eraldatult, nt ajalugu, sõda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="144"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="131"/>
         <source>Colour</source>
         <translation>Värv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="145"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="132"/>
         <source>Choose colour…</source>
         <translation>Vali värv…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="146"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="133"/>
         <source>automatic</source>
         <translation>automaatne</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="147"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="134"/>
         <source>Cover picture</source>
         <translation>Kaanepilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="148"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="135"/>
         <source>Choose picture…</source>
         <translation>Vali pilt…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="149"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="136"/>
         <source>Remove</source>
         <translation>Eemalda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="176"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="163"/>
         <source>No cover picture</source>
         <translation>Kaanepilti pole</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="202"/>
+        <location filename="../../src/storyplayer/ui/editor/details_form.py" line="186"/>
         <source>Story colour</source>
         <translation>Loo värv</translation>
     </message>
@@ -321,214 +321,235 @@
 <context>
     <name>EditorHost</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="41"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="48"/>
         <source>New story</source>
         <translation>Uus lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="59"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="66"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>Faili {file} ei saa avada: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="77"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="84"/>
         <source>Unsaved work found</source>
         <translation>Leiti salvestamata tööd</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="78"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="85"/>
         <source>Story Player closed while “{title}” had unsaved changes. Open them to save them?</source>
         <translation>Lugude mängija suleti ajal, mil loos „{title}” oli salvestamata muudatusi. Kas avada need, et saaksid need salvestada?</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="88"/>
+        <source>Open</source>
+        <translation>Ava</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_host.py" line="88"/>
+        <source>Discard</source>
+        <translation>Viska ära</translation>
     </message>
 </context>
 <context>
     <name>EditorScreen</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="209"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="214"/>
         <source>Cannot edit {file}: {reason}</source>
         <translation>Faili {file} ei saa muuta: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="147"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="155"/>
         <source>Move event</source>
         <translation>Sündmuse teisaldamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="162"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="170"/>
         <source>← Stories</source>
         <translation>← Lood</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="163"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="171"/>
         <source>Undo</source>
         <translation>Võta tagasi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="164"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="172"/>
         <source>Redo</source>
         <translation>Tee uuesti</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="165"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="173"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="235"/>
         <source>Save</source>
         <translation>Salvesta</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="166"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="483"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="174"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="546"/>
         <source>Preview</source>
         <translation>Eelvaade</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="167"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="175"/>
         <source>Share…</source>
         <translation>Jaga…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="212"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="477"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="232"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="540"/>
         <source>Unsaved changes</source>
         <translation>Salvestamata muudatused</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="213"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="233"/>
         <source>Save the changes to “{title}” before leaving?</source>
         <translation>Kas salvestada loo „{title}” muudatused enne lahkumist?</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="251"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="236"/>
+        <source>Leave without saving</source>
+        <translation>Lahku salvestamata</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="237"/>
+        <source>Go on editing</source>
+        <translation>Jätka muutmist</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="288"/>
         <source>Edit</source>
         <translation>Muuda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="269"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="326"/>
         <source>New event</source>
         <translation>Uus sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="270"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="327"/>
         <source>Add event</source>
         <translation>Lisa sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="278"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="335"/>
         <source>Duplicate event</source>
         <translation>Sündmuse dubleerimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="285"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="342"/>
         <source>Delete event</source>
         <translation>Sündmuse kustutamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="304"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="361"/>
         <source>Sort by date</source>
         <translation>Järjesta kuupäeva järgi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="309"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="366"/>
         <source>Add language</source>
         <translation>Lisa keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="323"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="380"/>
         <source>Remove language</source>
         <translation>Eemalda keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="348"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="409"/>
         <source>Add a point</source>
         <translation>Punkti lisamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="352"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="413"/>
         <source>Move the place</source>
         <translation>Koha teisaldamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="357"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="418"/>
         <source>Set the place</source>
         <translation>Koha määramine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="368"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="370"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="429"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="431"/>
         <source>Choose picture</source>
         <translation>Pildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="381"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="389"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="442"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="450"/>
         <source>Choose overlay picture</source>
         <translation>Katte pildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="394"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="457"/>
         <source>Choose cover picture</source>
         <translation>Kaanepildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="399"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="462"/>
         <source>Choose a picture</source>
         <translation>Vali pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="400"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="463"/>
         <source>Pictures ({patterns})</source>
         <translation>Pildid ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="430"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="493"/>
         <source>Editing: {title}</source>
         <translation>Muudetav lugu: {title}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="477"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="540"/>
         <source>Saved</source>
         <translation>Salvestatud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="479"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="542"/>
         <source>Draft with problems: {count}</source>
         <translation>Mustand, probleeme: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="482"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="545"/>
         <source>Back to editing</source>
         <translation>Tagasi muutmise juurde</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="536"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="599"/>
         <source>Could not save {file}: {reason}</source>
         <translation>Faili {file} ei õnnestunud salvestada: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="569"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="632"/>
         <source>Fix the problems first: a draft cannot be played.</source>
         <translation>Paranda enne probleemid: mustandit ei saa esitada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="592"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="655"/>
         <source>Fix the problems first: a draft cannot be shared.</source>
         <translation>Paranda enne probleemid: mustandit ei saa jagada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="597"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="660"/>
         <source>Share the story</source>
         <translation>Jaga lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="599"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="662"/>
         <source>Story packages (*.storyplayer)</source>
         <translation>Loopaketid (*.storyplayer)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="605"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="668"/>
         <source>Sharing is not available in this version.</source>
         <translation>Selles versioonis jagada ei saa.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="612"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="675"/>
         <source>Shared as {file}</source>
         <translation>Jagatud failina {file}</translation>
     </message>
@@ -536,32 +557,32 @@
 <context>
     <name>EndCard</name>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="88"/>
+        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="56"/>
         <source>The story is finished</source>
         <translation>Lugu on lõppenud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="89"/>
+        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="59"/>
         <source>You can play the story again, or close it and choose new stories. Up to three stories can play at once.</source>
         <translation>Võid loo uuesti esitada või selle sulgeda ja valida uued lood. Korraga saab esitada kuni kolm lugu.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="92"/>
+        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="61"/>
         <source>Play again</source>
         <translation>Esita uuesti</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="93"/>
+        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="62"/>
         <source>Close</source>
         <translation>Sulge</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="94"/>
+        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="63"/>
         <source>Play this story again from the start</source>
         <translation>Esita see lugu algusest peale uuesti</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="95"/>
+        <location filename="../../src/storyplayer/ui/playback/end_card.py" line="64"/>
         <source>Close this story and free its place</source>
         <translation>Sulge see lugu ja vabasta selle koht</translation>
     </message>
@@ -569,203 +590,203 @@
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="287"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="297"/>
         <source>Title</source>
         <translation>Pealkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="288"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="298"/>
         <source>Date</source>
         <translation>Kuupäev</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="289"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="299"/>
         <source>e.g. 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</source>
         <translation>nt 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="290"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="300"/>
         <source>Place</source>
         <translation>Koht</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="291"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="301"/>
         <source>Click the map to set the place; drag the marker to move it.</source>
         <translation>Koha määramiseks klõpsa kaardil; teisaldamiseks lohista tähist.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="293"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="303"/>
         <source>No place (the map stays where it is)</source>
         <translation>Koht puudub (kaart jääb paigale)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="294"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="304"/>
         <source>Latitude</source>
         <translation>Laius</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="295"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="305"/>
         <source>Longitude</source>
         <translation>Pikkus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="296"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="306"/>
         <source>Zoom</source>
         <translation>Suurendus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="297"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="307"/>
         <source>auto</source>
         <translation>automaatne</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="298"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="308"/>
         <source>Line or area</source>
         <translation>Joon või ala</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="299"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
         <source>None</source>
         <translation>Puudub</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="299"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
         <source>Line</source>
         <translation>Joon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="299"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
         <source>Area</source>
         <translation>Ala</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="299"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
         <source>Points</source>
         <translation>Punktid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="306"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="316"/>
         <source>Add points on the map</source>
         <translation>Lisa punkte kaardil</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="307"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="317"/>
         <source>Remove last point</source>
         <translation>Eemalda viimane punkt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="308"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="318"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="319"/>
         <source>Preview (Markdown: **bold**, *italic*, lists):</source>
         <translation>Eelvaade (Markdown: **paks**, *kaldkiri*, loendid):</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="310"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
         <source>Picture</source>
         <translation>Pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="311"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="321"/>
         <source>Choose picture…</source>
         <translation>Vali pilt…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="312"/>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="318"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="322"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="328"/>
         <source>Remove</source>
         <translation>Eemalda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="323"/>
         <source>Caption</source>
         <translation>Pildiallkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="324"/>
         <source>Credit</source>
         <translation>Autor ja allikas</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="315"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="325"/>
         <source>Description for screen readers</source>
         <translation>Kirjeldus ekraanilugejale</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="316"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="326"/>
         <source>Map overlay</source>
         <translation>Kaardi kate</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="317"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="327"/>
         <source>Choose overlay picture…</source>
         <translation>Vali katte pilt…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
         <source>South edge</source>
         <translation>Lõunaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
         <source>West edge</source>
         <translation>Lääneserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
         <source>North edge</source>
         <translation>Põhjaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="321"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="331"/>
         <source>East edge</source>
         <translation>Idaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="321"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="331"/>
         <source>Opacity</source>
         <translation>Läbipaistmatus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="323"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="333"/>
         <source>Sources</source>
         <translation>Allikad</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="325"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="334"/>
         <source>Seconds</source>
         <translation>Sekundid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="326"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
         <source>automatic (by reading length)</source>
         <translation>automaatne (lugemisaja järgi)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="340"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="351"/>
         <source>Event {number}</source>
         <translation>Sündmus {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="363"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="379"/>
         <source>No picture</source>
         <translation>Pilti pole</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="374"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="387"/>
         <source>No overlay</source>
         <translation>Katet pole</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="429"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="439"/>
         <source>Points: {count}</source>
         <translation>Punkte: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="476"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="490"/>
         <source>(no text)</source>
         <translation>(teksti pole)</translation>
     </message>
@@ -773,18 +794,18 @@
 <context>
     <name>EventList</name>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/event_list.py" line="77"/>
-        <location filename="../../src/storyplayer/ui/playback/event_list.py" line="78"/>
+        <location filename="../../src/storyplayer/ui/playback/event_list.py" line="82"/>
+        <location filename="../../src/storyplayer/ui/playback/event_list.py" line="83"/>
         <source>Events in this story</source>
         <translation>Selle loo sündmused</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/event_list.py" line="79"/>
+        <location filename="../../src/storyplayer/ui/playback/event_list.py" line="84"/>
         <source>Choose an event to jump to it</source>
         <translation>Vali sündmus, et selle juurde minna</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/event_list.py" line="80"/>
+        <location filename="../../src/storyplayer/ui/playback/event_list.py" line="85"/>
         <source>Back to the story</source>
         <translation>Tagasi loo juurde</translation>
     </message>
@@ -792,17 +813,17 @@
 <context>
     <name>EventView</name>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/event_view.py" line="208"/>
+        <location filename="../../src/storyplayer/ui/playback/event_view.py" line="216"/>
         <source>Picture unavailable</source>
         <translation>Pilt pole saadaval</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/event_view.py" line="149"/>
+        <location filename="../../src/storyplayer/ui/playback/event_view.py" line="171"/>
         <source>Picture</source>
         <translation>Pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/event_view.py" line="149"/>
+        <location filename="../../src/storyplayer/ui/playback/event_view.py" line="171"/>
         <source>Sources</source>
         <translation>Allikad</translation>
     </message>
@@ -810,32 +831,32 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="59"/>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="64"/>
         <source>Story details</source>
         <translation>Loo andmed</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="60"/>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="65"/>
         <source>Add event</source>
         <translation>Lisa sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="61"/>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="66"/>
         <source>Duplicate</source>
         <translation>Dubleeri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="62"/>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="67"/>
         <source>Delete</source>
         <translation>Kustuta</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="63"/>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="68"/>
         <source>Sort by date</source>
         <translation>Järjesta kuupäeva järgi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="64"/>
+        <location filename="../../src/storyplayer/ui/editor/events_panel.py" line="69"/>
         <source>Events (drag to reorder)</source>
         <translation>Sündmused (järjestuse muutmiseks lohista)</translation>
     </message>
@@ -843,7 +864,7 @@
 <context>
     <name>KioskOperations</name>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/kiosk_operations.py" line="367"/>
+        <location filename="../../src/storyplayer/ui/kiosk/kiosk_operations.py" line="369"/>
         <source>Cannot reach %1: the stories last seen there are shown until it is back.</source>
         <translation>%1 pole kättesaadav: seni näidatakse sealt viimati nähtud lugusid.</translation>
     </message>
@@ -851,18 +872,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/storyplayer/ui/main_window.py" line="33"/>
-        <location filename="../../src/storyplayer/ui/main_window.py" line="203"/>
+        <location filename="../../src/storyplayer/ui/main_window.py" line="42"/>
+        <location filename="../../src/storyplayer/ui/main_window.py" line="250"/>
         <source>Story Player</source>
         <translation>Lugude mängija</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/app.py" line="184"/>
+        <location filename="../../src/storyplayer/app.py" line="219"/>
         <source>Some settings could not be used: see --check-config.</source>
         <translation>Mõnda seadet ei saanud kasutada: vaata --check-config.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/app.py" line="435"/>
+        <location filename="../../src/storyplayer/app.py" line="526"/>
         <source>The text size holds until the app closes: the settings file is read-only.</source>
         <translation>Teksti suurus kehtib rakenduse sulgemiseni: seadete fail on kirjutuskaitstud.</translation>
     </message>
@@ -870,7 +891,7 @@
 <context>
     <name>MapNames</name>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/map_names.py" line="85"/>
+        <location filename="../../src/storyplayer/ui/playback/map_names.py" line="88"/>
         <source>Old map</source>
         <translation>Vana kaart</translation>
     </message>
@@ -887,93 +908,93 @@
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="277"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="289"/>
         <source>All categories</source>
         <translation>Kõik teemad</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="285"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="297"/>
         <source>Choose stories</source>
         <translation>Vali lood</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="286"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="298"/>
         <source>Choose up to three. They play side by side on one map.</source>
         <translation>Vali kuni kolm. Need esitatakse kõrvuti ühel kaardil.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="287"/>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="288"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="299"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="300"/>
         <source>Search stories</source>
         <translation>Otsi lugusid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="289"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="301"/>
         <source>Category</source>
         <translation>Teema</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="291"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="303"/>
         <source>Stories</source>
         <translation>Lood</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="293"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="305"/>
         <source>Press Space to choose or un-choose a story, Enter to play.</source>
         <translation>Tühik valib loo või tühistab valiku, Enter alustab.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="295"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="307"/>
         <source>Play</source>
         <translation>Esita</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="296"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="308"/>
         <source>Play the chosen stories</source>
         <translation>Esita valitud lood</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="297"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="309"/>
         <source>No stories match your search.</source>
         <translation>Otsingule vastavaid lugusid ei leitud.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="330"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="342"/>
         <source>You can choose up to three stories. To change your choice, uncheck an earlier one first.</source>
         <translation>Valida saab kuni kolm lugu. Valiku muutmiseks tühista kõigepealt mõni varasem valik.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="337"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="349"/>
         <source>This story cannot be played: {reason}</source>
         <translation>Seda lugu ei saa mängida: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="339"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="351"/>
         <source>This story cannot be played.</source>
         <translation>Seda lugu ei saa mängida.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="348"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="360"/>
         <source>No stories chosen yet. Tap a card to choose it.</source>
         <translation>Ühtegi lugu pole veel valitud. Puuduta lugu, et see valida.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="352"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="364"/>
         <source>{count} of {most} chosen</source>
         <translation>{count}/{most} valitud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="354"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="366"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="298"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="310"/>
         <source>Add story…</source>
         <translation>Lisa lugu…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="300"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="312"/>
         <source>Add a story from a story package or a StoryMapJS or TimelineJS file</source>
         <translation>Lisa lugu loopaketist või StoryMapJS- või TimelineJS-failist</translation>
     </message>
@@ -981,23 +1002,23 @@
 <context>
     <name>PickerEditing</name>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="442"/>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="470"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="461"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="499"/>
         <source>New story</source>
         <translation>Uus lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="447"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="466"/>
         <source>Choose one story to edit it</source>
         <translation>Muutmiseks vali üks lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="452"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="471"/>
         <source>Edit a copy</source>
         <translation>Muuda koopiat</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/picker.py" line="453"/>
+        <location filename="../../src/storyplayer/ui/picker/picker.py" line="472"/>
         <source>Edit</source>
         <translation>Muuda</translation>
     </message>
@@ -1005,47 +1026,47 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="96"/>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="100"/>
         <source>Staff only: enter the PIN to leave kiosk mode</source>
         <translation>Ainult töötajatele: kioskirežiimist väljumiseks sisesta PIN-kood</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="97"/>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="101"/>
         <source>Cancel</source>
         <translation>Loobu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="98"/>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="102"/>
         <source>Cancel and return</source>
         <translation>Loobu ja mine tagasi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="99"/>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="103"/>
         <source>Delete the last digit</source>
         <translation>Kustuta viimane number</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="100"/>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="104"/>
         <source>Confirm the PIN</source>
         <translation>Kinnita PIN-kood</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="101"/>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="105"/>
         <source>Digits entered</source>
         <translation>Sisestatud numbrid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="146"/>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="150"/>
         <source>Wrong PIN</source>
         <translation>Vale PIN</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="157"/>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="161"/>
         <source>Try again in {seconds} s</source>
         <translation>Proovi uuesti {seconds} s pärast</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="155"/>
+        <location filename="../../src/storyplayer/ui/kiosk/pin_pad.py" line="159"/>
         <source>Try again in {minutes} min</source>
         <translation>Proovi uuesti {minutes} min pärast</translation>
     </message>
@@ -1053,59 +1074,59 @@
 <context>
     <name>PlaybackView</name>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="92"/>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="144"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="101"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="153"/>
         <source>Choose stories</source>
         <translation>Vali lood</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="97"/>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="146"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="106"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="155"/>
         <source>Stop playing and go back to the stories</source>
         <translation>Lõpeta esitus ja mine tagasi lugude juurde</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="100"/>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="193"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="109"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="206"/>
         <source>Pause all</source>
         <translation>Kõik pausile</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="104"/>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="415"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="113"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="484"/>
         <source>In date order</source>
         <translation>Ajajärjestuses</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="109"/>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="150"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="118"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="159"/>
         <source>Play every story&apos;s events together, in the order of their dates</source>
         <translation>Esita kõigi lugude sündmused koos, ajalises järjekorras</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="111"/>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="148"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="120"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="157"/>
         <source>Step by hand</source>
         <translation>Samm-sammult</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="116"/>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="147"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="125"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="156"/>
         <source>Story Player</source>
         <translation>Lugude mängija</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="153"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="162"/>
         <source>When on, events wait for you: step with the arrow keys, Page Down or a clicker</source>
         <translation>Kui see on sees, ootavad sündmused sind: liigu edasi nooleklahvide, Page Down klahvi või esituspuldiga</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="154"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="163"/>
         <source>Pause or play every story</source>
         <translation>Pane kõik lood pausile või esita need</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="193"/>
+        <location filename="../../src/storyplayer/ui/playback/playback_view.py" line="206"/>
         <source>Play all</source>
         <translation>Esita kõik</translation>
     </message>
@@ -1192,6 +1213,7 @@
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/sources_field.py" line="43"/>
+        <location filename="../../src/storyplayer/ui/editor/sources_field.py" line="70"/>
         <source>Remove</source>
         <translation>Eemalda</translation>
     </message>
@@ -1199,47 +1221,47 @@
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="163"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="177"/>
         <source>Staff: visitor statistics</source>
         <translation>Töötajatele: külastuste statistika</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="165"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="179"/>
         <source>Stories chosen (dark: watched to the end): times, share finished, median time</source>
         <translation>Valitud lood (tume: vaadatud lõpuni): kordi, lõpuni vaadatute osa, aja mediaan</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="166"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="180"/>
         <source>Visits per hour of the day</source>
         <translation>Külastused kellaaja järgi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="167"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="181"/>
         <source>Back to visitors</source>
         <translation>Tagasi külastajate juurde</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="168"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="182"/>
         <source>Leave kiosk mode</source>
         <translation>Välju kioskirežiimist</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="189"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="203"/>
         <source>Visitor statistics are turned off on this kiosk.</source>
         <translation>Selles kioskis on külastuste statistika välja lülitatud.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="196"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="210"/>
         <source>Visits: %1 · median length %2 s</source>
         <translation>Külastusi: %1 · mediaanpikkus %2 s</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="198"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="212"/>
         <source>Languages: %1</source>
         <translation>Keeled: %1</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="185"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_page.py" line="199"/>
         <source>Hidden from visitors: %1</source>
         <translation>Külastajate eest peidetud: %1</translation>
     </message>
@@ -1247,27 +1269,27 @@
 <context>
     <name>StaffReport</name>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="98"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="103"/>
         <source>Story “%1” cannot be played:</source>
         <translation>Lugu „%1“ ei saa mängida:</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="106"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="111"/>
         <source>For staff: what visitors are not shown</source>
         <translation>Töötajatele: mida külastajatele ei näidata</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="107"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="112"/>
         <source>Problems</source>
         <translation>Probleemid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="108"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="113"/>
         <source>Leave kiosk mode</source>
         <translation>Välju kioskirežiimist</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="109"/>
+        <location filename="../../src/storyplayer/ui/kiosk/staff_report.py" line="114"/>
         <source>Back to visitors</source>
         <translation>Tagasi külastajate juurde</translation>
     </message>
@@ -1275,12 +1297,12 @@
 <context>
     <name>StillThere</name>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/still_there.py" line="56"/>
+        <location filename="../../src/storyplayer/ui/kiosk/still_there.py" line="58"/>
         <source>Are you still there?</source>
         <translation>Kas oled veel siin?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/storyplayer/ui/kiosk/still_there.py" line="57"/>
+        <location filename="../../src/storyplayer/ui/kiosk/still_there.py" line="59"/>
         <source>Continuing to the start in %n…</source>
         <translation>
             <numerusform>Algusesse tagasi %n sekundi pärast…</numerusform>
@@ -1288,7 +1310,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/kiosk/still_there.py" line="58"/>
+        <location filename="../../src/storyplayer/ui/kiosk/still_there.py" line="60"/>
         <source>Touch the screen to stay.</source>
         <translation>Puuduta ekraani, et jääda.</translation>
     </message>
@@ -1296,17 +1318,17 @@
 <context>
     <name>StoryCardDelegate</name>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="206"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="295"/>
         <source>Cannot be played</source>
         <translation>Ei saa mängida</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="301"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="427"/>
         <source>1 event</source>
         <translation>1 sündmus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="301"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="427"/>
         <source>%n events</source>
         <translation>
             <numerusform>%n sündmus</numerusform>
@@ -1314,7 +1336,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="302"/>
+        <location filename="../../src/storyplayer/ui/picker/story_card.py" line="428"/>
         <source>{events} · {minutes} min</source>
         <translation>{events} · {minutes} min</translation>
     </message>
@@ -1322,22 +1344,22 @@
 <context>
     <name>StoryListModel</name>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_list_model.py" line="172"/>
+        <location filename="../../src/storyplayer/ui/picker/story_list_model.py" line="173"/>
         <source>chosen</source>
         <translation>valitud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_list_model.py" line="172"/>
+        <location filename="../../src/storyplayer/ui/picker/story_list_model.py" line="173"/>
         <source>not chosen</source>
         <translation>valimata</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_list_model.py" line="198"/>
+        <location filename="../../src/storyplayer/ui/picker/story_list_model.py" line="199"/>
         <source>{name}, cannot be played</source>
         <translation>{name}, ei saa mängida</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/story_list_model.py" line="179"/>
+        <location filename="../../src/storyplayer/ui/picker/story_list_model.py" line="180"/>
         <source>Cover: {credit}</source>
         <translation>Kaanepilt: {credit}</translation>
     </message>
@@ -1345,87 +1367,87 @@
 <context>
     <name>StoryPane</name>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="71"/>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="248"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="78"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="308"/>
         <source>Events</source>
         <translation>Sündmused</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="75"/>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="249"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="82"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="309"/>
         <source>List of events</source>
         <translation>Sündmuste loend</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="76"/>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="250"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="83"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="310"/>
         <source>Jump to any event of this story</source>
         <translation>Mine selle loo mis tahes sündmuse juurde</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="107"/>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="251"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="110"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="311"/>
         <source>Previous event</source>
         <translation>Eelmine sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="108"/>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="202"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="111"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="262"/>
         <source>Pause</source>
         <translation>Paus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="109"/>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="252"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="112"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="312"/>
         <source>Next event</source>
         <translation>Järgmine sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="110"/>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="253"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="113"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="313"/>
         <source>Show on map</source>
         <translation>Näita kaardil</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="113"/>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="256"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="116"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="316"/>
         <source>Move the map to this event&apos;s place</source>
         <translation>Vii kaart selle sündmuse toimumiskohta</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="202"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="262"/>
         <source>Play</source>
         <translation>Esita</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="218"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="278"/>
         <source>Finished</source>
         <translation>Lõppenud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="221"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="281"/>
         <source>Event %1 of %2</source>
         <translation>Sündmus %1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="225"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="285"/>
         <source>Waiting for its first date</source>
         <translation>Ootab oma algust</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="232"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="292"/>
         <source>manual</source>
         <translation>samm-sammult</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="230"/>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="234"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="290"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="294"/>
         <source>paused</source>
         <translation>pausil</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="228"/>
-        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="237"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="288"/>
+        <location filename="../../src/storyplayer/ui/playback/story_pane.py" line="297"/>
         <source>%1 s left</source>
         <translation>veel %1 s</translation>
     </message>
@@ -1433,13 +1455,13 @@
 <context>
     <name>TimelineStrip</name>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="94"/>
-        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="132"/>
+        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="98"/>
+        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="142"/>
         <source>Timeline</source>
         <translation>Ajajoon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="434"/>
+        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="451"/>
         <source>No date</source>
         <translation>Kuupäev puudub</translation>
     </message>
@@ -1447,17 +1469,17 @@
 <context>
     <name>WaitingCard</name>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/waiting_card.py" line="79"/>
+        <location filename="../../src/storyplayer/ui/playback/waiting_card.py" line="44"/>
         <source>Waiting for its turn</source>
         <translation>Ootab oma järge</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/waiting_card.py" line="82"/>
+        <location filename="../../src/storyplayer/ui/playback/waiting_card.py" line="47"/>
         <source>Starts: %1</source>
         <translation>Algab: %1</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/waiting_card.py" line="84"/>
+        <location filename="../../src/storyplayer/ui/playback/waiting_card.py" line="49"/>
         <source>In date order this story begins when the others reach its first date.</source>
         <translation>Ajalises järjekorras algab see lugu siis, kui teised jõuavad tema esimese kuupäevani.</translation>
     </message>

@@ -250,6 +250,7 @@ def test_unsaved_changes_are_asked_about_and_recovered(editing, qtbot, monkeypat
     from PySide6.QtWidgets import QMessageBox
 
     from storyplayer.model.editing.autosave import pending
+    from storyplayer.ui.shared import questions
 
     window, host = editing
     screen = host.new_story()
@@ -260,7 +261,7 @@ def test_unsaved_changes_are_asked_about_and_recovered(editing, qtbot, monkeypat
         asked.append(args[2])
         return QMessageBox.Cancel
 
-    monkeypatch.setattr(QMessageBox, "question", cancel)
+    monkeypatch.setattr(questions, "ask", cancel)
     assert not screen.request_close()
     assert asked and window.stack.currentWidget() is screen
     # The autosave has written the work to the cache folder (the timer polls every second).
@@ -268,7 +269,7 @@ def test_unsaved_changes_are_asked_about_and_recovered(editing, qtbot, monkeypat
     qtbot.waitUntil(lambda: bool(pending(tmp_path / "autosave")), timeout=5000)
     recovery = pending(tmp_path / "autosave")[0]
     assert "First event typed" in recovery.text
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Open)
+    monkeypatch.setattr(questions, "ask", lambda *a, **k: QMessageBox.Open)
     host.offer_recovery()
     assert "First event typed" in host.screen.working.text()
     assert host.screen.working.dirty
@@ -529,3 +530,34 @@ def test_the_editor_fits_the_default_window_at_the_largest_text(editing, qtbot, 
     assert screen.map_view.width() >= 0.2 * window.width()
     window.set_text_scale(1.0)
     screen.close_editor()
+
+
+def test_leaving_unsaved_work_is_asked_in_the_interfaces_language(editing, qtbot, translations):
+    """Qt has no Estonian for its own Save and Discard buttons: the question names its
+    buttons itself, and leaving without saving drops the changes only when chosen."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    window, host = editing
+    translations.set_language("et")
+    window.set_language("et")
+    screen = host.new_story()
+    qtbot.keyClicks(screen.event_form.title.editors["et"], " muudetud")
+    seen: list[list[str]] = []
+
+    def answer(words: str) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):  # not shown yet: look again once it is
+            QTimer.singleShot(10, lambda: answer(words))
+            return
+        seen.append([b.text() for b in box.buttons()])
+        chosen = [b for b in box.buttons() if b.text() == words]
+        (chosen or [box.button(QMessageBox.Cancel)] or box.buttons())[0].click()
+
+    QTimer.singleShot(0, lambda: answer("Jätka muutmist"))
+    assert not screen.request_close()
+    assert sorted(seen[0]) == ["Jätka muutmist", "Lahku salvestamata", "Salvesta"]
+    assert window.stack.currentWidget() is screen and screen.working.dirty
+    QTimer.singleShot(0, lambda: answer("Lahku salvestamata"))
+    assert screen.request_close()
+    assert window.stack.currentWidget() is window.picker

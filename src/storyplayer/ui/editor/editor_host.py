@@ -26,6 +26,7 @@ from storyplayer.model.library import Entry, Library
 from storyplayer.model.loader import STORY_FILE, check_story, story_file
 from storyplayer.ui.editor.editor_screen import EditorScreen
 from storyplayer.ui.main_window import MainWindow
+from storyplayer.ui.shared import questions
 
 
 class EditorHost(QObject):
@@ -79,12 +80,13 @@ class EditorHost(QObject):
     def offer_recovery(self) -> None:
         """Asks about each piece of unsaved work left by an editor that did not close."""
         for recovery in pending(self.autosave_dir):
-            answer = QMessageBox.question(
+            answer = questions.ask(
                 self.window, self.tr("Unsaved work found"),
                 self.tr("Story Player closed while “{title}” had unsaved changes. "
                         "Open them to save them?").format(
                     title=recovery.title or recovery.file.parent.name),
-                QMessageBox.Open | QMessageBox.Discard, QMessageBox.Open)
+                [(QMessageBox.Open, self.tr("Open")), (QMessageBox.Discard, self.tr("Discard"))],
+                QMessageBox.Open)
             if answer == QMessageBox.Open:
                 self.recover(recovery)
                 return

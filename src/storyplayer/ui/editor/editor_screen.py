@@ -44,6 +44,7 @@ from storyplayer.ui.editor.picture import PictureError, import_picture
 from storyplayer.ui.editor.preview import PreviewArea
 from storyplayer.ui.editor.problems_view import ProblemsView
 from storyplayer.ui.editor.undo import ChangeCommand
+from storyplayer.ui.shared import questions
 from storyplayer.ui.shared.elided_label import ElidedLabel
 from storyplayer.ui.shared.theme import Theme
 
@@ -227,11 +228,13 @@ class EditorScreen(QWidget):
     def request_close(self) -> bool:
         """Leaves the editor, asking first when there are unsaved changes."""
         if self.working is not None and self.working.dirty:
-            answer = QMessageBox.question(
+            answer = questions.ask(
                 self, self.tr("Unsaved changes"),
                 self.tr("Save the changes to “{title}” before leaving?").format(
                     title=self._title()),
-                QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+                [(QMessageBox.Save, self.tr("Save")),
+                 (QMessageBox.Discard, self.tr("Leave without saving")),
+                 (QMessageBox.Cancel, self.tr("Go on editing"))], QMessageBox.Save)
             if answer == QMessageBox.Cancel:
                 return False
             if answer == QMessageBox.Save and not self.save():

@@ -561,3 +561,29 @@ def test_leaving_unsaved_work_is_asked_in_the_interfaces_language(editing, qtbot
     QTimer.singleShot(0, lambda: answer("Lahku salvestamata"))
     assert screen.request_close()
     assert window.stack.currentWidget() is window.picker
+
+
+def test_the_editors_map_names_places_in_the_interfaces_language_and_the_events_time(
+        editing, qtbot, translations):
+    """An Estonian teacher's new story shows "Riia", not "Riga", before anything has played;
+    a date given to the event names the places as they were then."""
+    from map_gestures import map_state
+
+    window, host = editing
+    translations.set_language("et")
+    window.set_language("et")
+    screen = host.new_story()
+    view = window.playback.map_view
+
+    def names() -> dict:
+        state = map_state(qtbot, view)
+        return {"lang": state["names"]["lang"], "date": state["names"]["date"],
+                "shown": {label["name"] for label in state["labels"]}}
+
+    qtbot.waitUntil(lambda: names()["lang"] == "et", timeout=5000)
+    shown = names()["shown"]
+    assert "Riia" in shown and "Riga" not in shown
+    with qtbot.waitSignal(screen.checked, timeout=15_000):
+        qtbot.keyClicks(screen.event_form.date, "1912-05-01")
+    qtbot.waitUntil(lambda: names()["date"] == "1912-05-01", timeout=5000)
+    screen.close_editor()

@@ -111,6 +111,9 @@ class EditorHost(QObject):
             working.id_from_title = lambda title: id_for_title(
                 self.library_dir, title, current, {s.id for s in self.window.library.stories})
         self.screen.lang = window.lang
+        names = window.playback.map_names
+        names.lang = window.lang
+        self.screen.use_names(names)
         self.screen.details.set_known_categories(window.library.categories())
         window.stack.setCurrentWidget(self.screen)
         self.screen.open(working)

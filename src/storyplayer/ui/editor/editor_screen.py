@@ -44,6 +44,7 @@ from storyplayer.ui.editor.picture import PictureError, import_picture
 from storyplayer.ui.editor.preview import PreviewArea
 from storyplayer.ui.editor.problems_view import ProblemsView
 from storyplayer.ui.editor.undo import ChangeCommand
+from storyplayer.ui.playback.map_names import MapNames
 from storyplayer.ui.shared import questions
 from storyplayer.ui.shared.elided_label import ElidedLabel
 from storyplayer.ui.shared.theme import Theme
@@ -67,6 +68,10 @@ class EditorScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("editor")
         self.map_view, self.lang, self.autosave_dir = map_view, lang, autosave_dir
+        # The map's place names (the playback's, set by the host): in the interface's
+        # language and as they were at the chosen event's date, as the story will show them.
+        self.names: MapNames | None = None
+        self._names_key: str | None = None
         self.working: WorkingCopy | None = None
         self.autosave: Autosave | None = None
         self.undo_stack = QUndoStack(self)
@@ -264,9 +269,16 @@ class EditorScreen(QWidget):
         if self.styleSheet() != sheet:  # a sheet restyles the whole editor
             self.setStyleSheet(sheet)
 
+    def use_names(self, names: MapNames) -> None:
+        """The map's place names to keep in step (see `names`), sent afresh on the next
+        update of the map."""
+        self.names, self._names_key = names, None
+
     def set_language(self, lang: str) -> None:
         """Story text in the lists, titles and preview in `lang` (when the story has it)."""
         self.lang = lang
+        if self.names is not None:
+            self.names.set_language(lang)
         self._refresh()
 
     # --- edits --------------------------------------------------------------------------
@@ -582,6 +594,20 @@ class EditorScreen(QWidget):
             self.map_view.show_event(0, index, fit=fit and place.has_place)
         self.map_view.set_edit_marker(place.lat if place else None,
                                       place.lon if place else None)
+        self._update_names(index)
+
+    def _update_names(self, index: int) -> None:
+        """The names with the story's own `place_names` (sent again only when those change)
+        at the date of event `index`, when the story can be read and the event has one."""
+        story = self.working.story if self.working is not None else None
+        if self.names is None:
+            return
+        key = repr(story.place_names) if story is not None else ""
+        if key != self._names_key:
+            self._names_key = key
+            self.names.set_stories([story] if story is not None else [])
+        if story is not None and 0 <= index < len(story.events):
+            self.names.show(story.events[index])
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

@@ -442,10 +442,14 @@ def test_languages_events_place_fields_and_preview(editing, qtbot):
     with qtbot.waitSignal(screen.checked, timeout=15_000):
         screen._check_timer.start()
     events.select(1)
+    window.set_text_scale(2.0)  # the projector's: the preview shows what the class will see
     qtbot.mouseClick(screen.preview_button, Qt.LeftButton)
     pane = screen.preview_area.pane
     assert pane is not None and pane.driver.index == 1
+    assert pane.theme is not None and pane.theme.text_scale == 2.0
     assert screen.middle.currentWidget() is screen.preview_area
+    window.set_text_scale(1.5)  # changed while it plays
+    assert pane.theme.text_scale == 1.5
     qtbot.mouseClick(screen.preview_button, Qt.LeftButton)
     assert screen.preview_area.pane is None and screen.middle.currentWidget() is form
     assert screen.save()

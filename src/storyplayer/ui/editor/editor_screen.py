@@ -47,7 +47,7 @@ from storyplayer.ui.editor.undo import ChangeCommand
 from storyplayer.ui.playback.map_names import MapNames
 from storyplayer.ui.shared import questions
 from storyplayer.ui.shared.elided_label import ElidedLabel
-from storyplayer.ui.shared.theme import Theme
+from storyplayer.ui.shared.theme import DEFAULT, Theme
 
 CHECK_MS = 150  # checking and redrawing the map wait for a pause in typing this long
 AUTOSAVE_POLL_MS = 1000
@@ -76,7 +76,7 @@ class EditorScreen(QWidget):
         self.autosave: Autosave | None = None
         self.undo_stack = QUndoStack(self)
         self.languages: list[str] = ["en"]
-        self.text_scale = 1.0
+        self.theme = DEFAULT
         self._autosaved_revision = 0
         self._unsaved_at_open = False
         self._map_key: Any = None
@@ -265,6 +265,9 @@ class EditorScreen(QWidget):
         """The editor is all controls and fields, worked at a desk: its text grows with the
         window's text scale only as far as the controls' (Theme.chrome_scale), so that the
         event form, the list and the map fit a 1280×720 window at the largest scale."""
+        self.theme = theme  # the preview's pane is the window's, at the class's text size
+        if self.preview_area.pane is not None:
+            self.preview_area.pane.apply_theme(theme)
         sheet = f"#editor QWidget {{ font-size: {theme.chrome_pt(theme.sizes.body)}pt; }}"
         if self.styleSheet() != sheet:  # a sheet restyles the whole editor
             self.setStyleSheet(sheet)
@@ -661,7 +664,7 @@ class EditorScreen(QWidget):
         self.map_view.set_editing(False)
         self.middle.setCurrentWidget(self.preview_area)
         self._map_key = None
-        self.preview_area.play(working.story, max(self.current, 0), self.lang, self.text_scale)
+        self.preview_area.play(working.story, max(self.current, 0), self.lang, self.theme)
         self._show_status()
 
     def stop_preview(self) -> None:

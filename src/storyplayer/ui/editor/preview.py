@@ -14,7 +14,7 @@ from storyplayer.model.session import Session
 from storyplayer.model.story import PANE_COLORS, Story
 from storyplayer.ui.playback.session_driver import SessionDriver
 from storyplayer.ui.playback.story_pane import StoryPane
-from storyplayer.ui.shared.theme import DEFAULT
+from storyplayer.ui.shared.theme import DEFAULT, Theme
 
 
 class PreviewArea(QWidget):
@@ -29,12 +29,14 @@ class PreviewArea(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
-    def play(self, story: Story, start: int, lang: str, text_scale: float = 1.0) -> None:
+    def play(self, story: Story, start: int, lang: str, theme: Theme = DEFAULT) -> None:
+        """Plays `story` from event `start` in a pane of the window's `theme` (its palette and
+        text size: what the class will see)."""
         self.stop()
         color = story.color or PANE_COLORS[0]
         session_driver = SessionDriver(Session({0: story}, time.monotonic, autoplay=False))
         driver = session_driver.slot(0)
-        pane = StoryPane(driver, story, color, lang, theme=DEFAULT.with_text_scale(text_scale))
+        pane = StoryPane(driver, story, color, lang, theme=theme)
         session_driver.setParent(pane)
         pane.closeRequested.connect(self.closed)
         pane.showOnMapRequested.connect(lambda index: self.map_view.fly_to_event(0, index))

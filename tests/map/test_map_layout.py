@@ -187,7 +187,7 @@ def test_zoom_buttons_are_big_enough_to_touch(map_view, probe):
         " function (a) { var r = a.getBoundingClientRect(); return [r.width, r.height]; }))",
     ))
     assert len(sizes) == 2
-    assert all(w >= 44 and h >= 44 for w, h in sizes)
+    assert all(w >= 48 and h >= 48 for w, h in sizes)
 
 
 def test_current_pin_click_still_jumps(qtbot, map_view):

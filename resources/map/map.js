@@ -741,7 +741,8 @@
       if (r.width || r.height) out.push(Boxes.relative(el, box, pad));
     }
     pinList().forEach(function (p) {
-      rect(p.mark, 4);
+      // the mark itself has no size (its dot and halo are placed around it): its dot does
+      rect(p.mark.querySelector(".story-dot") || p.mark, 5);
       if (p.label) rect(p.label, 3);
     });
     Object.keys(slots).forEach(function (slot) {

@@ -92,6 +92,33 @@ def test_labels_keep_clear_of_the_story_markers(qtbot, map_view):
     qtbot.waitUntil(settled, timeout=10_000)
     # the pin's dot, its label and the earlier event's dot are obstacles; none is covered
     no_overlaps(state["labels"], state["obstacles"])
+    tartu = [o for o in state["obstacles"]
+             if 20 <= o["r"] - o["l"] <= 40 and 20 <= o["b"] - o["t"] <= 40]
+    assert tartu, "the pin's dot is an obstacle"
+    # the town the pin stands on is named by the story's label alone, not again under it
+    assert label(state["labels"], "Tartu") is None
+
+
+def test_a_town_at_a_pin_is_not_named_again_beside_it(qtbot, map_view):
+    """ "Tallinn ● Tallinn": at a large text size the town's own name was drawn beside the
+    pin that stands on it, half under the dot, next to the story's label."""
+    map_view.set_options(reduced_motion=True)
+    map_view.set_theme(True, 2.5)
+    story = MapStory(0, "#1f618d", "a", (MapEvent(59.4372, 24.7453, "Tallinn", "t", zoom=9),))
+    map_view.set_stories([story])
+    MapNames(map_view, "et").show(event("1918-02-19"))
+    seq = map_view.show_event(0, 0)
+    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
+        pass
+    state: dict[str, Any] = {}
+
+    def settled() -> bool:
+        state.update(query(qtbot, map_view))
+        return state["names"]["lang"] == "et" and len(state["labels"]) > 3
+
+    qtbot.waitUntil(settled, timeout=10_000)
+    assert label(state["labels"], "Tallinn") is None
+    no_overlaps(state["labels"], state["obstacles"])
 
 
 def test_the_names_follow_the_events_date_and_language(qtbot, map_view):

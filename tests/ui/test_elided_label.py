@@ -3,7 +3,7 @@ and draws exactly what a fresh label of the same text, width and font draws."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
 from storyplayer.ui.shared.elided_label import ElidedLabel
@@ -47,3 +47,23 @@ def test_an_elided_label_redraws_what_changed_and_only_then(qtbot) -> None:
     _image(label)
     assert label._laid[2][-1][1] is not None and label._laid[2][-1][1].endswith("…")
     assert label.toolTip()  # the whole text, for the part cut off
+
+
+def test_a_last_word_too_wide_for_its_line_is_cut_short_not_clipped(qtbot) -> None:
+    """ "Liivi sõda 1558–1583" in a narrow header at a large text size: "1558–1583" has
+    nowhere to break, and ran under the list button beside the title."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    label = ElidedLabel("Liivi sõda 1558–1583", 2, holder, lang="et")
+    label.setFont(QFont(label.font().family(), 30))
+    metrics = QFontMetricsF(label.font())
+    first, years = metrics.horizontalAdvance("Liivi sõda "), metrics.horizontalAdvance("1558–1583")
+    assert first < years
+    width = (first + years) / 2  # "Liivi sõda" fits a line, "1558–1583" does not
+    label.resize(int(width), label.sizeHint().height())
+    holder.show()
+    lines = label._lay_out(QFontMetricsF(label.font()))
+    assert len(lines) == 2 and lines[0][1] is None
+    last = lines[-1][1]
+    assert last is not None and last.endswith("…") and last.startswith("155")
+    assert QFontMetricsF(label.font()).horizontalAdvance(last) <= width

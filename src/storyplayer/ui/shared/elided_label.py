@@ -77,7 +77,9 @@ class ElidedLabel(QWidget):
         if lines:
             last = lines[-1][0]
             start = last.textStart()
-            if start + last.textLength() < len(shown):
+            # cut short: more text than lines, or a last word wider than the line ("1558–1583"
+            # has nowhere to break), which would run under the button beside the label
+            if start + last.textLength() < len(shown) or last.naturalTextWidth() > width + 0.5:
                 rest = plain(shown[start:]).replace("\n", " ")
                 lines[-1] = (last, metrics.elidedText(rest, Qt.ElideRight, width))
         self._laid = (key, layout, lines)

@@ -354,202 +354,202 @@
 <context>
     <name>EditorScreen</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="214"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="219"/>
         <source>Cannot edit {file}: {reason}</source>
         <translation>Faili {file} ei saa muuta: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="155"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="160"/>
         <source>Move event</source>
         <translation>Sündmuse teisaldamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="170"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="175"/>
         <source>← Stories</source>
         <translation>← Lood</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="171"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="176"/>
         <source>Undo</source>
         <translation>Võta tagasi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="172"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="177"/>
         <source>Redo</source>
         <translation>Tee uuesti</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="173"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="235"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="178"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="240"/>
         <source>Save</source>
         <translation>Salvesta</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="174"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="546"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="179"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="561"/>
         <source>Preview</source>
         <translation>Eelvaade</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="175"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="180"/>
         <source>Share…</source>
         <translation>Jaga…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="232"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="540"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="237"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="555"/>
         <source>Unsaved changes</source>
         <translation>Salvestamata muudatused</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="233"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="238"/>
         <source>Save the changes to “{title}” before leaving?</source>
         <translation>Kas salvestada loo „{title}” muudatused enne lahkumist?</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="236"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="241"/>
         <source>Leave without saving</source>
         <translation>Lahku salvestamata</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="237"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="242"/>
         <source>Go on editing</source>
         <translation>Jätka muutmist</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="288"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="303"/>
         <source>Edit</source>
         <translation>Muuda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="326"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="341"/>
         <source>New event</source>
         <translation>Uus sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="327"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="342"/>
         <source>Add event</source>
         <translation>Lisa sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="335"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="350"/>
         <source>Duplicate event</source>
         <translation>Sündmuse dubleerimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="342"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="357"/>
         <source>Delete event</source>
         <translation>Sündmuse kustutamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="361"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="376"/>
         <source>Sort by date</source>
         <translation>Järjesta kuupäeva järgi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="366"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="381"/>
         <source>Add language</source>
         <translation>Lisa keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="380"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="395"/>
         <source>Remove language</source>
         <translation>Eemalda keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="409"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="424"/>
         <source>Add a point</source>
         <translation>Punkti lisamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="413"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="428"/>
         <source>Move the place</source>
         <translation>Koha teisaldamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="418"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="433"/>
         <source>Set the place</source>
         <translation>Koha määramine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="429"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="431"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="444"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="446"/>
         <source>Choose picture</source>
         <translation>Pildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="442"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="450"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="457"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="465"/>
         <source>Choose overlay picture</source>
         <translation>Katte pildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="457"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="472"/>
         <source>Choose cover picture</source>
         <translation>Kaanepildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="462"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="477"/>
         <source>Choose a picture</source>
         <translation>Vali pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="463"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="478"/>
         <source>Pictures ({patterns})</source>
         <translation>Pildid ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="493"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="508"/>
         <source>Editing: {title}</source>
         <translation>Muudetav lugu: {title}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="540"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="555"/>
         <source>Saved</source>
         <translation>Salvestatud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="542"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="557"/>
         <source>Draft with problems: {count}</source>
         <translation>Mustand, probleeme: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="545"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="560"/>
         <source>Back to editing</source>
         <translation>Tagasi muutmise juurde</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="599"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="628"/>
         <source>Could not save {file}: {reason}</source>
         <translation>Faili {file} ei õnnestunud salvestada: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="632"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="661"/>
         <source>Fix the problems first: a draft cannot be played.</source>
         <translation>Paranda enne probleemid: mustandit ei saa esitada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="655"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="684"/>
         <source>Fix the problems first: a draft cannot be shared.</source>
         <translation>Paranda enne probleemid: mustandit ei saa jagada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="660"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="689"/>
         <source>Share the story</source>
         <translation>Jaga lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="662"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="691"/>
         <source>Story packages (*.storyplayer)</source>
         <translation>Loopaketid (*.storyplayer)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="668"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="697"/>
         <source>Sharing is not available in this version.</source>
         <translation>Selles versioonis jagada ei saa.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="675"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="704"/>
         <source>Shared as {file}</source>
         <translation>Jagatud failina {file}</translation>
     </message>
@@ -590,203 +590,208 @@
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="297"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="300"/>
         <source>Title</source>
         <translation>Pealkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="298"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="301"/>
         <source>Date</source>
         <translation>Kuupäev</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="299"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="302"/>
         <source>e.g. 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</source>
         <translation>nt 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="300"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="303"/>
         <source>Place</source>
         <translation>Koht</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="301"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="304"/>
         <source>Click the map to set the place; drag the marker to move it.</source>
         <translation>Koha määramiseks klõpsa kaardil; teisaldamiseks lohista tähist.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="303"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="306"/>
         <source>No place (the map stays where it is)</source>
         <translation>Koht puudub (kaart jääb paigale)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="304"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="307"/>
         <source>Latitude</source>
         <translation>Laius</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="305"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="308"/>
         <source>Longitude</source>
         <translation>Pikkus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="306"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
         <source>Zoom</source>
         <translation>Suurendus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="307"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="310"/>
+        <source>Name on the map</source>
+        <translation>Nimi kaardil</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="311"/>
         <source>auto</source>
         <translation>automaatne</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="308"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="312"/>
         <source>Line or area</source>
         <translation>Joon või ala</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
         <source>None</source>
         <translation>Puudub</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
         <source>Line</source>
         <translation>Joon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
         <source>Area</source>
         <translation>Ala</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
         <source>Points</source>
         <translation>Punktid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="316"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
         <source>Add points on the map</source>
         <translation>Lisa punkte kaardil</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="317"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="321"/>
         <source>Remove last point</source>
         <translation>Eemalda viimane punkt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="318"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="322"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="319"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="323"/>
         <source>Preview (Markdown: **bold**, *italic*, lists):</source>
         <translation>Eelvaade (Markdown: **paks**, *kaldkiri*, loendid):</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="324"/>
         <source>Picture</source>
         <translation>Pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="321"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="325"/>
         <source>Choose picture…</source>
         <translation>Vali pilt…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="322"/>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="328"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="326"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="332"/>
         <source>Remove</source>
         <translation>Eemalda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="323"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="327"/>
         <source>Caption</source>
         <translation>Pildiallkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="324"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="328"/>
         <source>Credit</source>
         <translation>Autor ja allikas</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="325"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="329"/>
         <source>Description for screen readers</source>
         <translation>Kirjeldus ekraanilugejale</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="326"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
         <source>Map overlay</source>
         <translation>Kaardi kate</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="327"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="331"/>
         <source>Choose overlay picture…</source>
         <translation>Vali katte pilt…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="334"/>
         <source>South edge</source>
         <translation>Lõunaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="334"/>
         <source>West edge</source>
         <translation>Lääneserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="334"/>
         <source>North edge</source>
         <translation>Põhjaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="331"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
         <source>East edge</source>
         <translation>Idaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="331"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
         <source>Opacity</source>
         <translation>Läbipaistmatus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="333"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="337"/>
         <source>Sources</source>
         <translation>Allikad</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="334"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="338"/>
         <source>Seconds</source>
         <translation>Sekundid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="339"/>
         <source>automatic (by reading length)</source>
         <translation>automaatne (lugemisaja järgi)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="351"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="355"/>
         <source>Event {number}</source>
         <translation>Sündmus {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="379"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="383"/>
         <source>No picture</source>
         <translation>Pilti pole</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="387"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="391"/>
         <source>No overlay</source>
         <translation>Katet pole</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="439"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="443"/>
         <source>Points: {count}</source>
         <translation>Punkte: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="490"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="494"/>
         <source>(no text)</source>
         <translation>(teksti pole)</translation>
     </message>
@@ -1455,13 +1460,13 @@
 <context>
     <name>TimelineStrip</name>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="98"/>
-        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="142"/>
+        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="100"/>
+        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="144"/>
         <source>Timeline</source>
         <translation>Ajajoon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="451"/>
+        <location filename="../../src/storyplayer/ui/playback/timeline_strip.py" line="459"/>
         <source>No date</source>
         <translation>Kuupäev puudub</translation>
     </message>

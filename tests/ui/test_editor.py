@@ -584,6 +584,9 @@ def test_the_editors_map_names_places_in_the_interfaces_language_and_the_events_
         return {"lang": state["names"]["lang"], "date": state["names"]["date"],
                 "shown": {label["name"] for label in state["labels"]}}
 
+    # the place's name field says what it is for
+    assert screen.event_form.place_name_label.text() == "Nimi kaardil"
+    assert screen.event_form.place_name_label.buddy() is screen.event_form.place_name
     qtbot.waitUntil(lambda: names()["lang"] == "et", timeout=5000)
     shown = names()["shown"]
     assert "Riia" in shown and "Riga" not in shown

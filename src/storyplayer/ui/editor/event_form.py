@@ -171,6 +171,9 @@ class EventForm(QScrollArea):
         place_box.addWidget(self.place_hint)
         place_box.addWidget(self.no_place)
         place_box.addLayout(numbers)
+        self.place_name_label = QLabel()  # the place's name, as the story's label says it
+        self.place_name_label.setBuddy(self.place_name)
+        place_box.addWidget(self.place_name_label)
         place_box.addWidget(self.place_name)
         self.place_label = self.rows.add("place", place_box)
 
@@ -304,6 +307,7 @@ class EventForm(QScrollArea):
         self.lat_label.setText(self.tr("Latitude"))
         self.lon_label.setText(self.tr("Longitude"))
         self.zoom_label.setText(self.tr("Zoom"))
+        self.place_name_label.setText(self.tr("Name on the map"))
         self.zoom.setSpecialValueText(self.tr("auto"))
         self.shape_label.setText(self.tr("Line or area"))
         kinds = (self.tr("None"), self.tr("Line"), self.tr("Area"), self.tr("Points"))

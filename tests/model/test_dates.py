@@ -13,6 +13,7 @@ from storyplayer.model.dates import (
     HistDate,
     format_date,
     format_period,
+    from_words,
     gregorian_to_julian,
     julian_to_gregorian,
     parse_date,
@@ -393,3 +394,27 @@ def test_a_date_heading_a_line_is_capitalised_in_estonian_only() -> None:
     assert line_start(format_date(parse_date("c. 1350"), "et"), "et") == "U 1350"
     assert line_start(format_date(parse_date("c. 1350"), "en"), "en") == "c. 1350"
     assert line_start("", "et") == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("2. veebruar 1920", "1920-02-02"),
+        ("2 February 1920", "1920-02-02"),
+        ("February 2, 1920", "1920-02-02"),
+        ("veebruar  1920", "1920-02"),
+        ("Feb. 1920", "1920-02"),
+        ("25. oktoober 1917 O.S.", "1917-10-25 O.S."),
+        ("märts 1917", "1917-03"),
+        ("1920", None),  # already the format's own words
+        ("1917-11-07", None),
+        ("Spring 1920", None),
+        ("2. foo 1920", None),
+    ],
+)
+def test_a_date_written_out_in_words_is_read_as_the_format_writes_it(
+        written: str, stored: str | None) -> None:
+    """Authors type dates as the app shows them, in English or Estonian."""
+    assert from_words(written) == stored
+    if stored is not None:
+        parse_date(stored)  # and the loader reads what the editor writes

@@ -590,7 +590,10 @@ def test_the_editors_map_names_places_in_the_interfaces_language_and_the_events_
     qtbot.waitUntil(lambda: names()["lang"] == "et", timeout=5000)
     shown = names()["shown"]
     assert "Riia" in shown and "Riga" not in shown
-    with qtbot.waitSignal(screen.checked, timeout=15_000):
-        qtbot.keyClicks(screen.event_form.date, "1912-05-01")
+    screen.event_form.date.setFocus()  # the author clicks into the field and types the
+    with qtbot.waitSignal(screen.checked, timeout=15_000):  # date as the app shows dates
+        qtbot.keyClicks(screen.event_form.date, "1. mai 1912")
+    assert screen.working.get(("events", 0, "date")) == "1912-05-01"
+    assert screen.problems.count() == 0
     qtbot.waitUntil(lambda: names()["date"] == "1912-05-01", timeout=5000)
     screen.close_editor()

@@ -15,6 +15,7 @@ __all__ = [
     "HistDate",
     "format_date",
     "format_period",
+    "from_words",
     "gregorian_to_julian",
     "julian_to_gregorian",
     "parse_date",
@@ -208,6 +209,48 @@ _DOTTED_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+_WORD = r"([^\W\d_]+\.?)"
+_WRITTEN = (  # (pattern, which groups hold day, month, year)
+    (re.compile(rf"(\d{{1,2}})\.?\s+{_WORD}\s+(\d{{1,4}})"), (1, 2, 3)),  # 2. veebruar 1920
+    (re.compile(rf"{_WORD}\s+(\d{{1,2}}),?\s+(\d{{1,4}})"), (2, 1, 3)),  # February 2, 1920
+    (re.compile(rf"{_WORD}\s+(\d{{1,4}})"), (0, 1, 2)),  # veebruar 1920
+)
+
+
+def from_words(text: str) -> str | None:
+    """A date written out as the app shows it, in English or Estonian ("2. veebruar 1920",
+    "2 February 1920", "February 2, 1920", "Feb. 1920", "veebruar 1920"; "O.S." kept), in the
+    story format's own words ("1920-02-02", "1920-02"); None when it is not one. Authors
+    type dates the way they read them; the file keeps one unambiguous form."""
+    text = " ".join(text.split())
+    old_style = text.upper().endswith(" O.S.")
+    if old_style:
+        text = text[: -len(" O.S.")]
+    for pattern, (day_at, month_at, year_at) in _WRITTEN:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        month = _month_number(match[month_at])
+        if month is None:
+            return None
+        day = f"-{int(match[day_at]):02d}" if day_at else ""
+        return f"{int(match[year_at]):04d}-{month:02d}{day}" + (" O.S." if old_style else "")
+    return None
+
+
+def _month_number(word: str) -> int | None:
+    """1-12 for a month's name or its first three letters, in English or Estonian."""
+    word = word.rstrip(".").casefold()
+    if len(word) < 3:
+        return None
+    for lang in ("en", "et"):
+        for number, name in enumerate(_month_names(lang)[1:], start=1):
+            name = name.casefold()
+            if word == name or (len(word) == 3 and name.startswith(word)):
+                return number
+    return None
 
 
 def parse_date(value: str | int | dict[str, object] | datetime.date) -> DateSpan:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storyplayer.model.dates import DateError, format_date, parse_date
+from storyplayer.model.dates import DateError, format_date, from_words, parse_date
 from storyplayer.model.rich_text import markdown_to_html, plain
 from storyplayer.ui.editor.field_rows import FieldRows
 from storyplayer.ui.editor.local_text import LANGUAGE_NAMES, LocalTextFields
@@ -50,15 +50,16 @@ def date_text(value: Any) -> str:
 
 def date_value(text: str) -> Any:
     """What the author typed as a `date` value: a range "A – B" (or "A .. B") becomes
-    {start, end}; anything else is kept as text for the loader to read."""
+    {start, end}; a date written out in words ("2. veebruar 1920") is written as the format
+    writes it; anything else is kept as text for the loader to read."""
     text = text.strip()
     if not text:
         return None
     for dash in (" – ", " — ", " .. ", " to "):
         if dash in text:
             start, end = (part.strip() for part in text.split(dash, 1))
-            return {"start": start, "end": end}
-    return text
+            return {"start": from_words(start) or start, "end": from_words(end) or end}
+    return from_words(text) or text
 
 
 def reading(text: str, languages: Sequence[str]) -> tuple[bool, str]:

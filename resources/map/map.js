@@ -517,7 +517,15 @@
   }
 
   var controls = null;  // the controls' rectangles, measured again after a resize
-  map.on("resize", function () { controls = null; });
+  map.on("resize", function () { controls = null; measurePins(); });
+
+  function measurePins() {
+    // A label's size depends on the map's (a long one is cut short to fit a narrow map) and
+    // on the text size: measured again when either changes, before the pins are laid out.
+    pinList().forEach(function (p) {
+      if (p.label) { p.w = p.label.offsetWidth; p.h = p.label.offsetHeight; }
+    });
+  }
 
   function controlRects() {
     // The zoom buttons are an obstacle a label keeps clear of.
@@ -624,12 +632,29 @@
     return plan;
   }
 
+  // How wide a story's label may be: the map's width less a pin, then narrower when the
+  // labels fit at no zoom (three long ones on the narrow map beside three panes at the
+  // largest text), cut short with an ellipsis.
+  var LABEL_CAPS = ["calc(100vw - 50px)", "calc(70vw - 40px)", "calc(50vw - 48px)"];
+  var labelCap = 0;
+
+  function useLabelCap(i) {
+    if (i === labelCap) return;
+    labelCap = i;
+    document.body.style.setProperty("--story-label-max", LABEL_CAPS[i]);
+    measurePins();
+  }
+
   function fitPlan(list, cap) {
     // The closest zoom (at most `cap`) at which every pin and label fits inside the padding,
-    // and the centre that puts them in the middle of the usable rectangle. When the labels
-    // fit at no zoom (a narrow map at a large text size), the pins alone are fitted: zooming
-    // out to the whole world would not make a label narrower, only the places vanish.
-    var plan = zoomToFit(list, cap);
+    // and the centre that puts them in the middle of the usable rectangle; the labels are cut
+    // shorter when they fit at no zoom. When even that fails, the pins alone are fitted:
+    // zooming out to the whole world would not make a label narrower, only the places vanish.
+    var plan = null;
+    for (var i = 0; i < LABEL_CAPS.length && !(plan && plan.fits); i++) {
+      useLabelCap(i);
+      plan = zoomToFit(list, cap);
+    }
     if (!plan.fits) {
       plan = zoomToFit(list.map(function (p) {
         return { slot: p.slot, latlng: p.latlng, label: null, w: 0, h: 0 };
@@ -794,9 +819,7 @@
     }
     theme = { high_contrast: high, text_scale: textScale };
     document.body.style.setProperty("--map-text-scale", String(textScale));
-    pinList().forEach(function (p) {
-      if (p.label) { p.w = p.label.offsetWidth; p.h = p.label.offsetHeight; }
-    });
+    measurePins();
     layoutPins();
     if (placeLabels) placeLabels.setScale(textScale);
   }

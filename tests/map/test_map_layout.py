@@ -32,6 +32,13 @@ def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
     return a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
 
 
+def labels_apart(state: dict[str, Any]) -> list[dict[str, float]]:
+    """The pins' labels of a `pins()` state, asserted not to overlap one another."""
+    labels = [p["label"] for p in state["pins"]]
+    assert not any(overlap(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
+    return labels
+
+
 def show_all(qtbot, view: MapView, stories: list[MapStory], current: dict[int, int]) -> None:
     view.set_options(reduced_motion=True)
     view.set_stories(stories)
@@ -73,8 +80,7 @@ def test_labels_stay_inside_a_narrow_map(qtbot, make_view, probe):
     state = pins(probe, view)
     east = next(p for p in state["pins"] if p["slot"] == 0)
     assert east["side"] == "left"  # the label faces into the map
-    labels = [p["label"] for p in state["pins"]]
-    assert not any(overlap(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
+    labels_apart(state)
 
 
 def test_at_the_largest_text_a_narrow_map_keeps_its_places_in_view(qtbot, make_view, probe):
@@ -91,10 +97,7 @@ def test_at_the_largest_text_a_narrow_map_keeps_its_places_in_view(qtbot, make_v
     show_all(qtbot, view, stories, {0: 0, 1: 0, 2: 0})
     qtbot.waitUntil(lambda: all_in_view(probe, view, 3), timeout=5000)
     assert probe.state(view)["zoom"] >= 3.5  # Europe, not the world (2 is its whole width)
-    state = pins(probe, view)
-    labels = [p["label"] for p in state["pins"]]
-    assert not any(overlap(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
-    widths = sorted(label["r"] - label["l"] for label in labels)
+    widths = sorted(label["r"] - label["l"] for label in labels_apart(pins(probe, view)))
     assert widths[-1] <= 405 - 50 + 1  # never wider than the map can show beside a pin
 
 

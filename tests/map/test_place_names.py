@@ -27,6 +27,13 @@ def query(qtbot, view: MapView) -> dict[str, Any]:
     return blocker.args[1]
 
 
+def show(qtbot, view: MapView, index: int) -> None:
+    """Shows event `index` of the first story and waits for the page to say it has."""
+    seq = view.show_event(0, index)
+    with qtbot.waitSignal(view.shown, check_params_cb=lambda s: s == seq):
+        pass
+
+
 def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
     return a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
 
@@ -80,9 +87,7 @@ def test_labels_keep_clear_of_the_story_markers(qtbot, map_view):
         MapEvent(58.378, 26.729, "Tartu, the university", "t"),
     ))
     map_view.set_stories([story])
-    seq = map_view.show_event(0, 1)
-    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
-        pass
+    show(qtbot, map_view, 1)
     state: dict[str, Any] = {}
 
     def settled() -> bool:
@@ -107,9 +112,7 @@ def test_a_town_at_a_pin_is_not_named_again_beside_it(qtbot, map_view):
     story = MapStory(0, "#1f618d", "a", (MapEvent(59.4372, 24.7453, "Tallinn", "t", zoom=9),))
     map_view.set_stories([story])
     MapNames(map_view, "et").show(event("1918-02-19"))
-    seq = map_view.show_event(0, 0)
-    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
-        pass
+    show(qtbot, map_view, 0)
     state: dict[str, Any] = {}
 
     def settled() -> bool:
@@ -217,9 +220,7 @@ def test_an_overlay_gets_an_opacity_slider(qtbot, map_view, probe, with_overlay)
                        overlay_bounds=((59.40, 24.70), (59.47, 24.80)), overlay_opacity=0.6)
     story = MapStory(0, "#b03a2e", "a", (old_map, MapEvent(58.378, 26.729, "Tartu", "t")))
     map_view.set_stories([story])
-    seq = map_view.show_event(0, 0)
-    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
-        pass
+    show(qtbot, map_view, 0)
     state = query(qtbot, map_view)
     assert state["opacity"]["shown"] and state["opacity"]["value"] == pytest.approx(0.6)
     # a class moves the slider: the old map fades
@@ -227,9 +228,7 @@ def test_an_overlay_gets_an_opacity_slider(qtbot, map_view, probe, with_overlay)
                         "i.value = '20'; i.dispatchEvent(new Event('input'));")
     state = query(qtbot, map_view)
     assert state["opacity"]["layers"] == [pytest.approx(0.2)]
-    seq = map_view.show_event(0, 1)
-    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
-        pass
+    show(qtbot, map_view, 1)
     assert query(qtbot, map_view)["opacity"]["shown"] is False
 
 
@@ -241,9 +240,7 @@ def test_places_100_m_apart_are_told_apart(qtbot, map_view, probe):
         MapEvent(55.8618, -4.2514, "Queen Street station", "t"),  # 100 m north
     ))
     map_view.set_stories([story])
-    seq = map_view.show_event(0, 1)
-    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
-        pass
+    show(qtbot, map_view, 1)
     qtbot.waitUntil(lambda: query(qtbot, map_view)["zoom"] >= 13, timeout=5000)
     points = probe.run(
         map_view,
@@ -261,9 +258,7 @@ def test_places_100_m_apart_are_told_apart(qtbot, map_view, probe):
     # a single place elsewhere still stops at the basemap's detail
     lone = MapStory(0, "#b03a2e", "x", (MapEvent(55.8609, -4.2514, "George Square", "t"),))
     map_view.set_stories([lone])
-    seq = map_view.show_event(0, 0)
-    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
-        pass
+    show(qtbot, map_view, 0)
     qtbot.waitUntil(lambda: query(qtbot, map_view)["zoom"] <= 7, timeout=5000)
 
 
@@ -273,9 +268,7 @@ def test_a_tile_layer_gets_the_slider_too(qtbot, map_view):
     map_view.set_options(reduced_motion=True, tiles=TileSource(
         "storyplayer://app/tiles/{z}/{x}/{y}", "© museum", max_zoom=12))
     map_view.set_stories([MapStory(0, "#b03a2e", "a", (MapEvent(59.437, 24.7536, "Reval", "t"),))])
-    seq = map_view.show_event(0, 0)
-    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
-        pass
+    show(qtbot, map_view, 0)
     state = query(qtbot, map_view)
     assert state["opacity"]["shown"] and state["opacity"]["layers"] == [pytest.approx(0.9)]
 
@@ -293,9 +286,7 @@ def test_the_storys_own_labels_grow_with_the_text_up_to_the_controls_scale(qtbot
     map_view.set_options(reduced_motion=True)
     story = MapStory(0, "#b03a2e", "a", (MapEvent(58.378, 26.729, "Tartu", "t"),))
     map_view.set_stories([story])
-    seq = map_view.show_event(0, 0)
-    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
-        pass
+    show(qtbot, map_view, 0)
     sizes = {}
     for scale in (1.0, 1.25, 2.5):
         map_view.set_theme(False, scale)
@@ -309,9 +300,7 @@ def test_place_names_grow_less_than_the_storys_own_labels(qtbot, map_view):
     map_view.set_options(reduced_motion=True)
     story = MapStory(0, "#b03a2e", "a", (MapEvent(58.378, 26.729, "Tartu", "t"),))
     map_view.set_stories([story])
-    seq = map_view.show_event(0, 0)
-    with qtbot.waitSignal(map_view.shown, check_params_cb=lambda s: s == seq):
-        pass
+    show(qtbot, map_view, 0)
     MapNames(map_view, "en").show(event("1930-01-01"))
     map_view.set_theme(False, 2.5)
     script = ("JSON.stringify([getComputedStyle(document.querySelector('.story-label')).fontSize]"

@@ -5,7 +5,7 @@
     <name>AddStory</name>
     <message>
         <location filename="../../src/storyplayer/ui/picker/add_story.py" line="63"/>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="175"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="181"/>
         <source>Add story</source>
         <translation>Lisa lugu</translation>
     </message>
@@ -25,117 +25,122 @@
         <translation>StoryMapJS- või TimelineJS-failid ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="105"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="106"/>
         <source>Added the story “{title}”.</source>
         <translation>Lugu „{title}“ on lisatud.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="109"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="110"/>
         <source>Replace story?</source>
         <translation>Kas asendada lugu?</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="110"/>
-        <source>A story with the same id ({id}) is already in your library. Replace it with “{title}” from this package?</source>
-        <translation>Sinu kogus on juba sama tunnusega ({id}) lugu. Kas asendada see selle paketi looga „{title}“?</translation>
-    </message>
-    <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="114"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="115"/>
         <source>Replace</source>
         <translation>Asenda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="115"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="118"/>
         <source>Keep the one I have</source>
         <translation>Jäta olemasolev alles</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="125"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="131"/>
         <source>The story you had is kept; nothing was added.</source>
         <translation>Olemasolev lugu jäi alles, midagi ei lisatud.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="216"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="222"/>
         <source>Imported {format}: “{title}”, {count} events.</source>
         <translation>Imporditud ({format}): „{title}“, sündmusi {count}.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="220"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="226"/>
         <source>It cannot play yet: {reason}</source>
         <translation>Seda ei saa veel mängida: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="222"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="228"/>
         <source>Story imported</source>
         <translation>Lugu imporditud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="317"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="323"/>
         <source>This story could not be added: {reason}</source>
         <translation>Seda lugu ei õnnestunud lisada: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="171"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="177"/>
         <source>Importing “{name}”…</source>
         <translation>Imporditakse faili „{name}“…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="170"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="111"/>
+        <source>A story with the same id ({id}) is already in your library. Replace it with “{title}” from this package, or keep both?</source>
+        <translation>Sinu kogus on juba sama tunnusega ({id}) lugu. Kas asendada see selle paketi looga „{title}“ või hoida mõlemad?</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="117"/>
+        <source>Keep both</source>
+        <translation>Hoia mõlemad</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="176"/>
         <source>Downloading the pictures of “{name}”… This can take two minutes.</source>
         <translation>Faili „{name}“ pilte laaditakse alla… See võib võtta kaks minutit.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="232"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="238"/>
         <source>Download the pictures</source>
         <translation>Laadi pildid alla</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="255"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="261"/>
         <source>{count} not downloaded</source>
         <translation>{count} alla laadimata</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="259"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="265"/>
         <source>Pictures: {kept} kept, {missing} not available offline ({reasons}).</source>
         <translation>Pildid: {kept} alles, {missing} pole võrguühenduseta saadaval ({reasons}).</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="262"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="268"/>
         <source>Pictures: {kept} kept.</source>
         <translation>Pildid: {kept} alles.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="264"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="270"/>
         <source>Videos, sounds and web pages kept as links in the sources: {count}.</source>
         <translation>Allikates lingina alles videod, helid ja veebilehed: {count}.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="267"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="273"/>
         <source>Date read from the text: {where}: {date} (from “{words}”)</source>
         <translation>Tekstist loetud kuupäev: {where}: {date} (sõnadest „{words}“)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="271"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="277"/>
         <source>Notes from the import:</source>
         <translation>Impordi märkused (inglise keeles):</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="278"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="284"/>
         <source>slide {number}</source>
         <translation>slaid {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="278"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="284"/>
         <source>event {number}</source>
         <translation>sündmus {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="279"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="285"/>
         <source>row {number}</source>
         <translation>rida {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="283"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="289"/>
         <source>{where} “{headline}”</source>
         <translation>{where} „{headline}“</translation>
     </message>
@@ -590,208 +595,208 @@
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="300"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="301"/>
         <source>Title</source>
         <translation>Pealkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="301"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="302"/>
         <source>Date</source>
         <translation>Kuupäev</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="302"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="303"/>
         <source>e.g. 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</source>
         <translation>nt 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="303"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="304"/>
         <source>Place</source>
         <translation>Koht</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="304"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="305"/>
         <source>Click the map to set the place; drag the marker to move it.</source>
         <translation>Koha määramiseks klõpsa kaardil; teisaldamiseks lohista tähist.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="306"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="307"/>
         <source>No place (the map stays where it is)</source>
         <translation>Koht puudub (kaart jääb paigale)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="307"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="308"/>
         <source>Latitude</source>
         <translation>Laius</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="308"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
         <source>Longitude</source>
         <translation>Pikkus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="310"/>
         <source>Zoom</source>
         <translation>Suurendus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="310"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="311"/>
         <source>Name on the map</source>
         <translation>Nimi kaardil</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="311"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="312"/>
         <source>auto</source>
         <translation>automaatne</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="312"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
         <source>Line or area</source>
         <translation>Joon või ala</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
         <source>None</source>
         <translation>Puudub</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
         <source>Line</source>
         <translation>Joon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
         <source>Area</source>
         <translation>Ala</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
         <source>Points</source>
         <translation>Punktid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="321"/>
         <source>Add points on the map</source>
         <translation>Lisa punkte kaardil</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="321"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="322"/>
         <source>Remove last point</source>
         <translation>Eemalda viimane punkt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="322"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="323"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="323"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="324"/>
         <source>Preview (Markdown: **bold**, *italic*, lists):</source>
         <translation>Eelvaade (Markdown: **paks**, *kaldkiri*, loendid):</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="324"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="325"/>
         <source>Picture</source>
         <translation>Pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="325"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="326"/>
         <source>Choose picture…</source>
         <translation>Vali pilt…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="326"/>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="332"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="327"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="333"/>
         <source>Remove</source>
         <translation>Eemalda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="327"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="328"/>
         <source>Caption</source>
         <translation>Pildiallkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="328"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="329"/>
         <source>Credit</source>
         <translation>Autor ja allikas</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="329"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
         <source>Description for screen readers</source>
         <translation>Kirjeldus ekraanilugejale</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="331"/>
         <source>Map overlay</source>
         <translation>Kaardi kate</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="331"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="332"/>
         <source>Choose overlay picture…</source>
         <translation>Vali katte pilt…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="334"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
         <source>South edge</source>
         <translation>Lõunaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="334"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
         <source>West edge</source>
         <translation>Lääneserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="334"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
         <source>North edge</source>
         <translation>Põhjaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="336"/>
         <source>East edge</source>
         <translation>Idaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="336"/>
         <source>Opacity</source>
         <translation>Läbipaistmatus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="337"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="338"/>
         <source>Sources</source>
         <translation>Allikad</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="338"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="339"/>
         <source>Seconds</source>
         <translation>Sekundid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="339"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="340"/>
         <source>automatic (by reading length)</source>
         <translation>automaatne (lugemisaja järgi)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="355"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="356"/>
         <source>Event {number}</source>
         <translation>Sündmus {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="383"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="384"/>
         <source>No picture</source>
         <translation>Pilti pole</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="391"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="392"/>
         <source>No overlay</source>
         <translation>Katet pole</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="443"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="444"/>
         <source>Points: {count}</source>
         <translation>Punkte: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="494"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="495"/>
         <source>(no text)</source>
         <translation>(teksti pole)</translation>
     </message>

@@ -161,8 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check a .storyplayer package and install its story into the user library.",
     )
     install.add_argument("package_file", metavar="FILE", type=Path)
-    install.add_argument("--replace", action="store_true",
-                         help="replace an installed story with the same id")
+    kept = install.add_mutually_exclusive_group()
+    kept.add_argument("--replace", action="store_true",
+                      help="replace an installed story with the same id")
+    kept.add_argument("--copy", action="store_true",
+                      help="keep both: install it under a new id when its id is taken")
     install.add_argument("--library", metavar="DIR", type=Path,
                          help="install into this library folder instead of the user library")
     parser.epilog = ("storyplayer FILE.storyplayer opens the player, checks that story package "
@@ -504,9 +507,10 @@ def _install(args: argparse.Namespace) -> int:
     library_dir = args.library or user_library_dir()
     try:
         installed = install_package(args.package_file, library_dir, replace=args.replace,
-                                    reserved=bundled_ids())
+                                    reserved=bundled_ids(), as_copy=args.copy)
     except PackageExists as error:
-        print(f"storyplayer: {error}; add --replace to replace it", file=sys.stderr)
+        print(f"storyplayer: {error}; add --replace to replace it, or --copy to keep both",
+              file=sys.stderr)
         return 1
     except PackageError as error:
         print(f"storyplayer: {error}", file=sys.stderr)

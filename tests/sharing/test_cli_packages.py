@@ -58,10 +58,16 @@ def test_pack_then_install_then_replace(place: tuple[Path, Path, Path]) -> None:
     again = run("install", "lesson.storyplayer", cwd=work, data_home=data_home)
     assert again.returncode == 1
     assert again.stderr.count("\n") == 1 and "add --replace" in again.stderr
+    assert "--copy to keep both" in again.stderr
 
     replaced = run("install", "lesson.storyplayer", "--replace", cwd=work, data_home=data_home)
     assert replaced.returncode == 0 and replaced.stdout.startswith("Replaced ")
     assert sorted(p.name for p in library.iterdir()) == ["lesson-one"]
+
+    both = run("install", "lesson.storyplayer", "--copy", cwd=work, data_home=data_home)
+    assert both.returncode == 0, both.stderr
+    assert "Installed 'Shared by a teacher' (lesson-one-2)" in both.stdout
+    assert sorted(p.name for p in library.iterdir()) == ["lesson-one", "lesson-one-2"]
 
 
 def test_a_package_is_readable_by_others_and_never_makes_a_folder(

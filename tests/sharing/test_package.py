@@ -410,3 +410,26 @@ def test_a_library_that_is_a_file_is_told(story: Path, tmp_path: Path) -> None:
     with pytest.raises(PackageError, match="cannot be installed into .*library-file"):
         install_package(out, not_a_folder)
     assert not_a_folder.read_text() == "I am a file"
+
+
+def test_a_copy_is_installed_beside_a_story_with_the_same_id(story: Path, library: Path,
+                                                             tmp_path: Path) -> None:
+    """Two teachers' lessons may share a title, and so an id: both can be kept, the second
+    under a free id of its own that its file says too."""
+    from storyplayer.model.library import Library
+
+    out = tmp_path / "my-story.storyplayer"
+    pack_story(story, out)
+    first = install_package(out, library)
+    second = install_package(out, library, as_copy=True)
+    third = install_package(out, library, as_copy=True, reserved={"my-story-3"})
+    assert (first.story_id, second.story_id, third.story_id) == (
+        "my-story", "my-story-2", "my-story-4")
+    assert not second.replaced and second.path == library / "my-story-2"
+    loaded = Library.load([library])
+    assert sorted(s.id for s in loaded.stories) == ["my-story", "my-story-2", "my-story-4"]
+    assert not loaded.invalid
+    # a story that comes with the app is never replaced, but a copy may go beside it
+    refused(out, tmp_path / "other", reserved={"my-story"})
+    beside = install_package(out, tmp_path / "other", reserved={"my-story"}, as_copy=True)
+    assert beside.story_id == "my-story-2"

@@ -111,6 +111,15 @@ def test_dropping_a_package_installs_it_and_a_second_asks_first(qtbot, setup) ->
     with qtbot.waitSignal(adder.storyAdded, timeout=5000):
         qtbot.mouseClick(box.button(QMessageBox.Yes), Qt.LeftButton)
     assert sorted(ids_shown(window)) == ["already-here", "shared-story"]
+    # "Keep both" adds it beside the one there, under an id of its own.
+    drop(window, package)
+    box = open_box(window)
+    both = next(b for b in box.buttons() if b.text() == "Keep both")
+    with qtbot.waitSignal(adder.storyAdded, timeout=5000) as added:
+        qtbot.mouseClick(both, Qt.LeftButton)
+    assert added.args == ["shared-story-2"]
+    assert sorted(ids_shown(window)) == ["already-here", "shared-story", "shared-story-2"]
+    assert (user / "shared-story-2" / "story.yaml").is_file()
 
 
 def test_a_hostile_package_is_refused_in_the_banner(qtbot, setup, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from typing import Any
 
 from storyplayer import __version__
 from storyplayer.model.editing.atomic import temporary_beside
+from storyplayer.model.editing.new_story import free_id, set_story_id
 from storyplayer.model.loader import STORY_FILE, check_story
 from storyplayer.model.text import LocalText
 from storyplayer.sharing.zip_entries import (
@@ -189,16 +190,18 @@ def install_package(
     *,
     replace: bool = False,
     reserved: Collection[str] = (),
+    as_copy: bool = False,
 ) -> InstalledStory:
     """Checks the package `package_file` and installs its story as `library_dir/<id>`.
 
-    Raises PackageExists when the library already has that id and `replace` is False, and
-    PackageError for anything else wrong. `reserved` are ids taken elsewhere (the bundled
-    stories), which a package may not use.
+    Raises PackageExists when the library already has that id and neither `replace` nor
+    `as_copy` is set, and PackageError for anything else wrong. `as_copy` keeps both: the
+    story is installed under a free id made from its own (`lesson-2`). `reserved` are ids
+    taken elsewhere (the bundled stories), which a package may not use.
     """
     package_file, library_dir = Path(package_file), Path(library_dir)
     try:
-        return _install(package_file, library_dir, replace, reserved)
+        return _install(package_file, library_dir, replace, reserved, as_copy)
     except EntryProblem as problem:
         raise PackageError(f"{package_file}: {problem}") from None
     except (zipfile.BadZipFile, zlib.error) as error:
@@ -214,7 +217,7 @@ def install_package(
 
 
 def _install(package_file: Path, library_dir: Path, replace: bool,
-             reserved: Collection[str]) -> InstalledStory:
+             reserved: Collection[str], as_copy: bool) -> InstalledStory:
     if not package_file.exists():
         raise PackageError(f"{package_file}: no such file")
     if not package_file.is_file():
@@ -231,11 +234,11 @@ def _install(package_file: Path, library_dir: Path, replace: bool,
             manifest = _read_manifest(archive, package_file)
             story_id = manifest["id"]
             expected = _expected_files(manifest, files, package_file)
-            if story_id in reserved:
+            if story_id in reserved and not as_copy:
                 raise PackageError(f"{package_file}: its story id '{story_id}' belongs to a story "
                                    "that comes with the app, which cannot be replaced")
             return _unpack_and_place(archive, expected, story_id, package_file, library_dir,
-                                     replace)
+                                     replace, reserved if as_copy else None)
 
 
 def _read_manifest(archive: zipfile.ZipFile, package_file: Path) -> dict[str, Any]:
@@ -301,7 +304,9 @@ def _expected_files(manifest: dict[str, Any], files: list[zipfile.ZipInfo],
 
 def _unpack_and_place(archive: zipfile.ZipFile, expected: list[tuple[zipfile.ZipInfo, str]],
                       story_id: str, package_file: Path, library_dir: Path,
-                      replace: bool) -> InstalledStory:
+                      replace: bool, copy_beside: Collection[str] | None) -> InstalledStory:
+    """Unpacks and checks the story, then moves it into the library; with `copy_beside`
+    (the ids it must not take), under a free id when its own is taken."""
     made_library = not library_dir.exists()
     library_dir.mkdir(parents=True, exist_ok=True)
     _remove_stale(library_dir)
@@ -329,6 +334,10 @@ def _unpack_and_place(archive: zipfile.ZipFile, expected: list[tuple[zipfile.Zip
         existing = [p for p in (target, library_dir / f"{story_id}.yaml",
                                 library_dir / f"{story_id}.yml")
                     if p.exists() or p.is_symlink()]
+        if copy_beside is not None and (existing or story_id in copy_beside):  # keep both
+            story_id = free_id(library_dir, story_id, set(copy_beside))
+            set_story_id(unpacked, story_id)
+            target, existing = library_dir / story_id, []
         if existing and not replace:
             raise PackageExists(f"{package_file}: a story with id '{story_id}' is already "
                                 f"installed ({existing[0]})", story_id, existing[0], story.title)

@@ -73,9 +73,15 @@ def copy_story(source: Path, library_dir: Path, new_id: str) -> Path:
     # Links are left behind: a copy holds only the story's own files.
     shutil.copytree(source, target, ignore=lambda folder, names: [
         n for n in names if (Path(folder) / n).is_symlink()])
-    file = target / STORY_FILE
+    set_story_id(target, new_id)
+    return target
+
+
+def set_story_id(folder: Path, new_id: str) -> None:
+    """The story in `folder` takes `new_id`: its file's id is changed if it names one (a file
+    without one takes the folder's name); everything else stays as the author wrote it."""
+    file = folder / STORY_FILE
     doc = StoryDocument(file.read_text("utf-8"))
     if "id" in doc.data:
         doc.set(("id",), new_id)
         write_atomic(file, doc.text())
-    return target

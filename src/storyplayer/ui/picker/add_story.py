@@ -87,14 +87,15 @@ class AddStory(QObject):
 
     # -- packages ------------------------------------------------------------------------
 
-    def install(self, path: Path, replace: bool = False) -> None:
-        """Checks and installs the package; asks first when it would replace a story."""
+    def install(self, path: Path, replace: bool = False, as_copy: bool = False) -> None:
+        """Checks and installs the package; asks first when it would replace a story (or,
+        `as_copy`, installs it beside that story under a new id)."""
         from storyplayer.sharing import PackageError, PackageExists, install_package
 
         try:
             with _busy():
                 installed = install_package(path, self.library_dir, replace=replace,
-                                            reserved=self._reserved)
+                                            reserved=self._reserved, as_copy=as_copy)
         except PackageExists as exists:
             self._ask_replace(path, exists.title.get(self.window.lang), exists.story_id)
             return
@@ -108,18 +109,23 @@ class AddStory(QObject):
     def _ask_replace(self, path: Path, title: str, story_id: str) -> None:
         box = QMessageBox(QMessageBox.Question, self.tr("Replace story?"),
                           self.tr("A story with the same id ({id}) is already in your library. "
-                                  "Replace it with “{title}” from this package?").format(
-                              id=story_id, title=title),
+                                  "Replace it with “{title}” from this package, or keep both?"
+                                  ).format(id=story_id, title=title),
                           QMessageBox.Yes | QMessageBox.No, self.window)
         box.button(QMessageBox.Yes).setText(self.tr("Replace"))
+        # Two teachers' lessons may share a title, and so an id: both can be kept.
+        both = box.addButton(self.tr("Keep both"), QMessageBox.AcceptRole)
         box.button(QMessageBox.No).setText(self.tr("Keep the one I have"))
         box.setDefaultButton(QMessageBox.No)
         box.setAttribute(Qt.WA_DeleteOnClose)
         _plain_text(box)
 
-        def answered(button: int) -> None:
-            if button == QMessageBox.Yes:
+        def answered(_result: int) -> None:
+            clicked = box.clickedButton()
+            if clicked is box.button(QMessageBox.Yes):
                 self.install(path, replace=True)
+            elif clicked is both:
+                self.install(path, as_copy=True)
             else:
                 self.window.picker.show_notice(
                     self.tr("The story you had is kept; nothing was added."))

@@ -241,3 +241,9 @@ def test_an_isolated_run_installs_into_a_folder_of_its_own(
     where = Path(done.stdout.strip().rsplit(" in ", 1)[1])
     assert "storyplayer-isolated-" in str(where) and not where.exists()
     assert not (data_home / "storyplayer").exists()
+    # nor any desktop entry, icon or file type into the user's desktop folders
+    desktop = subprocess.run([sys.executable, "-m", "storyplayer", "--install-desktop"],
+                             cwd=work, env=env, capture_output=True, text=True, timeout=120)
+    assert desktop.returncode == 0, desktop.stderr
+    assert "storyplayer-isolated-" in desktop.stdout
+    assert not (data_home / "applications").exists()

@@ -20,7 +20,12 @@ class DesktopError(Exception):
 
 
 def data_home() -> Path:
-    """Where freedesktop desktops look for this user's menu entries, icons and file types."""
+    """Where freedesktop desktops look for this user's menu entries, icons and file types;
+    an isolated run (tests, benchmarks) writes into a temporary folder of its own instead."""
+    from storyplayer.model.library import isolated, isolated_dir
+
+    if isolated():
+        return isolated_dir() / "share"
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
 
 

@@ -482,10 +482,7 @@
       if (!s.group.hasLayer(pin.marker)) s.group.addLayer(pin.marker);
       markers[slot + ":" + lastPlaced] = pin.marker;
       pins[slot] = pin;
-      if (pin.label && (pin.text !== textBefore || !pin.w)) {
-        pin.w = pin.label.offsetWidth;
-        pin.h = pin.label.offsetHeight;
-      }
+      if (pin.text !== textBefore || !pin.w) measurePin(pin);
     } else {
       if (s.pin && s.group.hasLayer(s.pin.marker)) s.group.removeLayer(s.pin.marker);
       if (s.pin) s.pin.index = -1;
@@ -519,12 +516,14 @@
   var controls = null;  // the controls' rectangles, measured again after a resize
   map.on("resize", function () { controls = null; measurePins(); });
 
+  function measurePin(p) {
+    if (p.label) { p.w = p.label.offsetWidth; p.h = p.label.offsetHeight; }
+  }
+
   function measurePins() {
     // A label's size depends on the map's (a long one is cut short to fit a narrow map) and
     // on the text size: measured again when either changes, before the pins are laid out.
-    pinList().forEach(function (p) {
-      if (p.label) { p.w = p.label.offsetWidth; p.h = p.label.offsetHeight; }
-    });
+    pinList().forEach(measurePin);
   }
 
   function controlRects() {

@@ -267,7 +267,7 @@ def test_a_new_story_takes_its_id_from_its_title_at_its_first_save(tmp_path: Pat
     (library / "war-of-independence").mkdir(parents=True)  # another story's folder
     file = library / "new-story" / "story.yaml"
     working = WorkingCopy(new_story_text("new-story", "New story", "en"), file, saved_text="")
-    working.id_from_title = lambda title: id_for_title(library, title, "new-story", {"a"})
+    working.id_from_title = lambda title, current: id_for_title(library, title, current, {"a"})
     working.apply(SetValue(("title", "en"), "War of Independence"))
     working.save()
     assert working.get(("id",)) == "war-of-independence-2"

@@ -62,10 +62,11 @@ class WorkingCopy:
         self.last_change = 0.0
         self._clock = clock
         self._listeners: list[Callable[[], None]] = []
-        # For a story never saved: the id its title gives (free in the library), taken at
-        # its first save, so that lessons made with "New story" and shared do not all clash
-        # as "new-story". Once saved, the id stays (packages and installs name it).
-        self.id_from_title: Callable[[str], str] | None = None
+        # For a story never saved: the id its title gives (title, current id -> id, free in
+        # the library), taken at its first save, so that lessons made with "New story" and
+        # shared do not all clash as "new-story". Once saved, the id stays (packages and
+        # installs name it).
+        self.id_from_title: Callable[[str, str], str] | None = None
         self.validate()
 
     @classmethod
@@ -209,15 +210,16 @@ class WorkingCopy:
         self.saved_text = text
         self.id_from_title = None
 
-
-    def _name_after_title(self, id_from_title: Callable[[str], str]) -> None:
-        title = self.plain().get("title") if isinstance(self.plain(), dict) else None
+    def _name_after_title(self, id_from_title: Callable[[str, str], str]) -> None:
+        plain = self.plain()
+        title = plain.get("title") if isinstance(plain, dict) else None
         texts = list(title.values()) if isinstance(title, dict) else [title]
         words = next((t.strip() for t in texts if isinstance(t, str) and t.strip()), "")
         if not words or not self.doc.has(("id",)):
             return
-        new_id = id_from_title(words)
-        if new_id != self.get(("id",)):
+        current = str(self.get(("id",)))
+        new_id = id_from_title(words, current)
+        if new_id != current:
             self.doc.set(("id",), new_id)
             self._changed(("id",))
 

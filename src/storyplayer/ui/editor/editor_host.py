@@ -107,8 +107,7 @@ class EditorHost(QObject):
         if window.playback.panes:
             window.playback.close_all(emit=False)
         if working.saved_text == "":  # never saved: its first save names it after its title
-            current = str(working.get(("id",), ""))
-            working.id_from_title = lambda title: id_for_title(
+            working.id_from_title = lambda title, current: id_for_title(
                 self.library_dir, title, current, {s.id for s in self.window.library.stories})
         self.screen.lang = window.lang
         names = window.playback.map_names

@@ -602,9 +602,9 @@ class EditorScreen(QWidget):
     def _update_names(self, index: int) -> None:
         """The names with the story's own `place_names` (sent again only when those change)
         at the date of event `index`, when the story can be read and the event has one."""
-        story = self.working.story if self.working is not None else None
         if self.names is None:
             return
+        story = self.working.story if self.working is not None else None
         key = repr(story.place_names) if story is not None else ""
         if key != self._names_key:
             self._names_key = key

@@ -263,26 +263,26 @@ class TimelineStrip(QWidget):
         """The (pane, index) of the mark nearest `pos` in the lane nearest it; None if none
         is near. On a touch screen a mark reaches a fingertip's width around it, beyond its
         lane's edges too: lanes are drawn no taller for that."""
+        if not self._lanes:
+            return None
         reach = TOUCH_REACH if self.theme.touch else REACH
-        nearest = sorted(range(len(self._lanes)),
-                         key=lambda pane: abs(self.lane_rect(pane).center().y() - pos.y()))
-        for pane in nearest[:1]:
-            lane, band = self._lanes[pane], self.lane_rect(pane)
-            slack = max(2.0, reach - band.height() / 2)
-            if not band.top() - slack <= pos.y() <= band.bottom() + slack:
-                continue
-            best: tuple[float, int] | None = None
-            for index in range(len(lane.items)):
-                r = self.mark_rect(pane, index)
-                if self._is_bar(lane.items[index], r):
-                    # Anywhere on a bar counts, but a point mark within 3 px beats it.
-                    dx = max(r.left() - pos.x(), 0.0, pos.x() - r.right()) + 3
-                else:
-                    dx = abs(pos.x() - r.center().x())
-                if dx <= reach and (best is None or (dx, index) < best):
-                    best = (dx, index)
-            return (pane, best[1]) if best else None
-        return None
+        pane = min(range(len(self._lanes)),
+                   key=lambda p: abs(self.lane_rect(p).center().y() - pos.y()))
+        lane, band = self._lanes[pane], self.lane_rect(pane)
+        slack = max(2.0, reach - band.height() / 2)
+        if not band.top() - slack <= pos.y() <= band.bottom() + slack:
+            return None
+        best: tuple[float, int] | None = None
+        for index in range(len(lane.items)):
+            r = self.mark_rect(pane, index)
+            if self._is_bar(lane.items[index], r):
+                # Anywhere on a bar counts, but a point mark within 3 px beats it.
+                dx = max(r.left() - pos.x(), 0.0, pos.x() - r.right()) + 3
+            else:
+                dx = abs(pos.x() - r.center().x())
+            if dx <= reach and (best is None or (dx, index) < best):
+                best = (dx, index)
+        return (pane, best[1]) if best else None
 
     # -- painting ----------------------------------------------------------------------
 

@@ -359,202 +359,202 @@
 <context>
     <name>EditorScreen</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="219"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="223"/>
         <source>Cannot edit {file}: {reason}</source>
         <translation>Faili {file} ei saa muuta: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="160"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="161"/>
         <source>Move event</source>
         <translation>Sündmuse teisaldamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="175"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="176"/>
         <source>← Stories</source>
         <translation>← Lood</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="176"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="177"/>
         <source>Undo</source>
         <translation>Võta tagasi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="177"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="178"/>
         <source>Redo</source>
         <translation>Tee uuesti</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="178"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="240"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="179"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="244"/>
         <source>Save</source>
         <translation>Salvesta</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="179"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="561"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="180"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="565"/>
         <source>Preview</source>
         <translation>Eelvaade</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="180"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="181"/>
         <source>Share…</source>
         <translation>Jaga…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="237"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="555"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="241"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="559"/>
         <source>Unsaved changes</source>
         <translation>Salvestamata muudatused</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="238"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="242"/>
         <source>Save the changes to “{title}” before leaving?</source>
         <translation>Kas salvestada loo „{title}” muudatused enne lahkumist?</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="241"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="245"/>
         <source>Leave without saving</source>
         <translation>Lahku salvestamata</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="242"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="246"/>
         <source>Go on editing</source>
         <translation>Jätka muutmist</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="303"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="307"/>
         <source>Edit</source>
         <translation>Muuda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="341"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="345"/>
         <source>New event</source>
         <translation>Uus sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="342"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="346"/>
         <source>Add event</source>
         <translation>Lisa sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="350"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="354"/>
         <source>Duplicate event</source>
         <translation>Sündmuse dubleerimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="357"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="361"/>
         <source>Delete event</source>
         <translation>Sündmuse kustutamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="376"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="380"/>
         <source>Sort by date</source>
         <translation>Järjesta kuupäeva järgi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="381"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="385"/>
         <source>Add language</source>
         <translation>Lisa keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="395"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="399"/>
         <source>Remove language</source>
         <translation>Eemalda keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="424"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="428"/>
         <source>Add a point</source>
         <translation>Punkti lisamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="428"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="432"/>
         <source>Move the place</source>
         <translation>Koha teisaldamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="433"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="437"/>
         <source>Set the place</source>
         <translation>Koha määramine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="444"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="446"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="448"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="450"/>
         <source>Choose picture</source>
         <translation>Pildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="457"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="465"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="461"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="469"/>
         <source>Choose overlay picture</source>
         <translation>Katte pildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="472"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="476"/>
         <source>Choose cover picture</source>
         <translation>Kaanepildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="477"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="481"/>
         <source>Choose a picture</source>
         <translation>Vali pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="478"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="482"/>
         <source>Pictures ({patterns})</source>
         <translation>Pildid ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="508"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="512"/>
         <source>Editing: {title}</source>
         <translation>Muudetav lugu: {title}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="555"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="559"/>
         <source>Saved</source>
         <translation>Salvestatud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="557"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="561"/>
         <source>Draft with problems: {count}</source>
         <translation>Mustand, probleeme: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="560"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="564"/>
         <source>Back to editing</source>
         <translation>Tagasi muutmise juurde</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="628"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="632"/>
         <source>Could not save {file}: {reason}</source>
         <translation>Faili {file} ei õnnestunud salvestada: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="661"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="665"/>
         <source>Fix the problems first: a draft cannot be played.</source>
         <translation>Paranda enne probleemid: mustandit ei saa esitada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="684"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="688"/>
         <source>Fix the problems first: a draft cannot be shared.</source>
         <translation>Paranda enne probleemid: mustandit ei saa jagada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="689"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="693"/>
         <source>Share the story</source>
         <translation>Jaga lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="691"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="695"/>
         <source>Story packages (*.storyplayer)</source>
         <translation>Loopaketid (*.storyplayer)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="697"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="701"/>
         <source>Sharing is not available in this version.</source>
         <translation>Selles versioonis jagada ei saa.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="704"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="708"/>
         <source>Shared as {file}</source>
         <translation>Jagatud failina {file}</translation>
     </message>
@@ -595,208 +595,208 @@
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="301"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="302"/>
         <source>Title</source>
         <translation>Pealkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="302"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="303"/>
         <source>Date</source>
         <translation>Kuupäev</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="303"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="304"/>
         <source>e.g. 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</source>
         <translation>nt 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="304"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="305"/>
         <source>Place</source>
         <translation>Koht</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="305"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="306"/>
         <source>Click the map to set the place; drag the marker to move it.</source>
         <translation>Koha määramiseks klõpsa kaardil; teisaldamiseks lohista tähist.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="307"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="308"/>
         <source>No place (the map stays where it is)</source>
         <translation>Koht puudub (kaart jääb paigale)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="308"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
         <source>Latitude</source>
         <translation>Laius</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="310"/>
         <source>Longitude</source>
         <translation>Pikkus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="310"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="311"/>
         <source>Zoom</source>
         <translation>Suurendus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="311"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="312"/>
         <source>Name on the map</source>
         <translation>Nimi kaardil</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="312"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
         <source>auto</source>
         <translation>automaatne</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
         <source>Line or area</source>
         <translation>Joon või ala</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="315"/>
         <source>None</source>
         <translation>Puudub</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="315"/>
         <source>Line</source>
         <translation>Joon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="315"/>
         <source>Area</source>
         <translation>Ala</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="315"/>
         <source>Points</source>
         <translation>Punktid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="321"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="322"/>
         <source>Add points on the map</source>
         <translation>Lisa punkte kaardil</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="322"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="323"/>
         <source>Remove last point</source>
         <translation>Eemalda viimane punkt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="323"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="324"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="324"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="325"/>
         <source>Preview (Markdown: **bold**, *italic*, lists):</source>
         <translation>Eelvaade (Markdown: **paks**, *kaldkiri*, loendid):</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="325"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="326"/>
         <source>Picture</source>
         <translation>Pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="326"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="327"/>
         <source>Choose picture…</source>
         <translation>Vali pilt…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="327"/>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="333"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="328"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="334"/>
         <source>Remove</source>
         <translation>Eemalda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="328"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="329"/>
         <source>Caption</source>
         <translation>Pildiallkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="329"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
         <source>Credit</source>
         <translation>Autor ja allikas</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="331"/>
         <source>Description for screen readers</source>
         <translation>Kirjeldus ekraanilugejale</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="331"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="332"/>
         <source>Map overlay</source>
         <translation>Kaardi kate</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="332"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="333"/>
         <source>Choose overlay picture…</source>
         <translation>Vali katte pilt…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="336"/>
         <source>South edge</source>
         <translation>Lõunaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="336"/>
         <source>West edge</source>
         <translation>Lääneserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="336"/>
         <source>North edge</source>
         <translation>Põhjaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="336"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="337"/>
         <source>East edge</source>
         <translation>Idaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="336"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="337"/>
         <source>Opacity</source>
         <translation>Läbipaistmatus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="338"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="339"/>
         <source>Sources</source>
         <translation>Allikad</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="339"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="340"/>
         <source>Seconds</source>
         <translation>Sekundid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="340"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="341"/>
         <source>automatic (by reading length)</source>
         <translation>automaatne (lugemisaja järgi)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="356"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="357"/>
         <source>Event {number}</source>
         <translation>Sündmus {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="384"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="385"/>
         <source>No picture</source>
         <translation>Pilti pole</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="392"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="393"/>
         <source>No overlay</source>
         <translation>Katet pole</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="444"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="445"/>
         <source>Points: {count}</source>
         <translation>Punkte: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="495"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="496"/>
         <source>(no text)</source>
         <translation>(teksti pole)</translation>
     </message>
@@ -1142,14 +1142,107 @@
     </message>
 </context>
 <context>
+    <name>ProblemText</name>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="24"/>
+        <source>it has no date yet</source>
+        <translation>sündmusel pole veel kuupäeva</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="26"/>
+        <source>cannot read {value} as a date; write e.g. {examples}</source>
+        <translation>{value} ei ole loetav kuupäev; kirjuta näiteks {examples}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="28"/>
+        <source>a date of {count} characters is too long to be a date</source>
+        <translation>{count} märgi pikkune kuupäev on liiga pikk</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="30"/>
+        <source>year 0 does not exist: 1 BC is followed by AD 1</source>
+        <translation>aastat 0 ei ole olemas: aastale 1 eKr järgneb 1 pKr</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="32"/>
+        <source>{day} {month} is not a date</source>
+        <translation>{day}. {month} ei ole kuupäev</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="34"/>
+        <source>29 {month} {year} is not a date: {year} is not a leap year</source>
+        <translation>29. {month} {year} ei ole kuupäev: {year} ei ole liigaasta</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="38"/>
+        <source>29 {month} {year} is a date only in the Julian calendar: mark it O.S.</source>
+        <translation>29. {month} {year} on kuupäev ainult Juliuse kalendris: lisa märge O.S. (vkj)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="41"/>
+        <source>the range ends ({end}) before it starts ({start})</source>
+        <translation>vahemik lõpeb ({end}) enne, kui see algab ({start})</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="43"/>
+        <source>the event needs a title</source>
+        <translation>sündmusel peab olema pealkiri</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="45"/>
+        <source>the story needs a title</source>
+        <translation>lool peab olema pealkiri</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="47"/>
+        <source>the story has no events: it needs at least one</source>
+        <translation>lool pole ühtegi sündmust: vaja on vähemalt üht</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="49"/>
+        <source>the file &apos;{name}&apos; is not in the story folder</source>
+        <translation>faili „{name}” ei ole loo kaustas</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="51"/>
+        <source>&apos;{name}&apos; is not a file in the story folder</source>
+        <translation>„{name}” ei ole fail loo kaustas</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="53"/>
+        <source>{field} is longer than {count} characters (shorten or split it)</source>
+        <translation>{field} on pikem kui {count} märki (lühenda või jaga see osadeks)</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="56"/>
+        <source>{field} must not be empty</source>
+        <translation>{field} ei tohi olla tühi</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="58"/>
+        <source>{field} is {value}; it may be from {low} to {high}</source>
+        <translation>{field} on {value}; lubatud on {low} kuni {high}</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="60"/>
+        <source>the text has more Markdown marks than it may have ({count}, at most {limit}): shorten or split it</source>
+        <translation>tekstis on lubatust rohkem Markdowni märke ({count}, lubatud kuni {limit}): lühenda või jaga see osadeks</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="63"/>
+        <source>the summary has more Markdown marks than it may have ({count}, at most {limit}): shorten or split it</source>
+        <translation>kokkuvõttes on lubatust rohkem Markdowni märke ({count}, lubatud kuni {limit}): lühenda või jaga see osadeks</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/problems_view.py" line="30"/>
+        <location filename="../../src/storyplayer/ui/editor/problems_view.py" line="28"/>
         <source>Event {number}</source>
         <translation>Sündmus {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/problems_view.py" line="31"/>
+        <location filename="../../src/storyplayer/ui/editor/problems_view.py" line="29"/>
         <source>Story</source>
         <translation>Lugu</translation>
     </message>

@@ -236,6 +236,15 @@ def test_a_value_the_schema_refuses_is_not_reported_twice(tmp_path: Path) -> Non
     assert all("events[" not in e for e in errors)
 
 
+@pytest.mark.parametrize("text", ["'{words}'", "{{en: '{words}'}}"])
+def test_text_too_long_is_told_as_too_long(tmp_path: Path, text: str) -> None:
+    """Not as "must be text, or a map ..." when it is text, and only too long."""
+    long_text = text.format(words="word " * 4001)
+    story = f"format: 1\ntitle: T\nevents:\n  - {{title: A, text: {long_text}}}\n"
+    (error,) = errors_of(write_story(tmp_path, text=story))
+    assert 'event 1 "A": text is longer than 20000 characters (shorten or split it)' in error
+
+
 def test_long_event_titles_are_shortened_in_messages(tmp_path: Path) -> None:
     title = "A very long title that goes on and on about the many things that happened"
     text = f"format: 1\ntitle: T\nevents:\n  - {{title: {title}, date: 1917-02-30}}\n"

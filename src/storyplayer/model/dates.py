@@ -232,7 +232,7 @@ def from_words(text: str) -> str | None:
         match = pattern.fullmatch(text)
         if match is None:
             continue
-        month = _month_number(match[month_at])
+        month = month_number(match[month_at])
         if month is None:
             return None
         day = f"-{int(match[day_at]):02d}" if day_at else ""
@@ -240,7 +240,7 @@ def from_words(text: str) -> str | None:
     return None
 
 
-def _month_number(word: str) -> int | None:
+def month_number(word: str) -> int | None:
     """1-12 for a month's name or its first three letters, in English or Estonian."""
     word = word.rstrip(".").casefold()
     if len(word) < 3:

@@ -346,7 +346,13 @@ def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
     elif kind == "pattern" and path == ("path", "dash"):
         message = 'path.dash must be "solid" or dash and gap lengths, e.g. "6 5"'
     elif kind == "oneOf" and "language" in schema.get("description", ""):
-        message = f"{field} must be text, or a map from language code (en, et, ...) to text"
+        # Text of the right kind but too long fails both branches: say what is wrong with it.
+        longest = next((e.validator_value for e in error.context if e.validator == "maxLength"),
+                       None)
+        if longest is not None:
+            message = f"{field} is longer than {longest} characters (shorten or split it)"
+        else:
+            message = f"{field} must be text, or a map from language code (en, et, ...) to text"
     elif kind == "oneOf":
         message = (
             f"{field} must be a date such as 1917-11-07, 07.11.1917, 1917-11, 1917, -500, "

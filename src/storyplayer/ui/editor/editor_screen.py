@@ -42,6 +42,7 @@ from storyplayer.ui.editor.events_panel import EventsPanel
 from storyplayer.ui.editor.local_text import story_languages, text_in
 from storyplayer.ui.editor.picture import PictureError, import_picture
 from storyplayer.ui.editor.preview import PreviewArea
+from storyplayer.ui.editor.problem_text import problem_text
 from storyplayer.ui.editor.problems_view import ProblemsView
 from storyplayer.ui.editor.undo import ChangeCommand
 from storyplayer.ui.playback.map_names import MapNames
@@ -179,6 +180,9 @@ class EditorScreen(QWidget):
         self.preview_button.setText(self.tr("Preview"))
         self.share_button.setText(self.tr("Share…"))
         self._show_status()
+        if self.working is not None:  # the problems, in the new language
+            self.problems.show_problems(self.working.problems)
+            self._show_field_problems()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.LanguageChange:
@@ -541,7 +545,7 @@ class EditorScreen(QWidget):
         for located in self.working.problems:
             target = mine if located.event == self.current and self.current >= 0 else story
             if located.event is None or located.event == self.current:
-                target.setdefault(located.key or "", located.problem.message)
+                target.setdefault(located.key or "", problem_text(located.problem.message))
         self.event_form.show_problems(mine)
         self.details.show_problems(story)
 

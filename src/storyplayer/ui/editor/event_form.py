@@ -32,6 +32,7 @@ from storyplayer.model.dates import DateError, format_date, from_words, parse_da
 from storyplayer.model.rich_text import markdown_to_html, plain
 from storyplayer.ui.editor.field_rows import FieldRows
 from storyplayer.ui.editor.local_text import LANGUAGE_NAMES, LocalTextFields
+from storyplayer.ui.editor.problem_text import problem_text
 from storyplayer.ui.editor.sources_field import SourcesField
 
 DEFAULT_ZOOM = 9
@@ -70,7 +71,7 @@ def reading(text: str, languages: Sequence[str]) -> tuple[bool, str]:
     try:
         span = parse_date(value)
     except DateError as error:
-        return False, str(error)
+        return False, problem_text(str(error))
     shown = dict.fromkeys([*languages, "en", "et"])
     return True, "\n".join(f"{lang.upper()}: {format_date(span, lang)}" for lang in shown)
 

@@ -3,15 +3,13 @@ field."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from storyplayer.model.editing.working_copy import Located
-
-_EVENT_PREFIX = re.compile(r'^event \d+(?: "[^"]*")?: ')
+from storyplayer.ui.editor.problem_text import problem_text
 
 
 class ProblemsView(QListWidget):
@@ -30,8 +28,7 @@ class ProblemsView(QListWidget):
             where = (self.tr("Event {number}").format(number=located.event + 1)
                      if located.event is not None else self.tr("Story"))
             mark = "⚠" if located.problem.is_error else "ℹ"
-            # The loader names the event itself ("event 3: ..."); the list says it once.
-            message = _EVENT_PREFIX.sub("", located.problem.message)
+            message = problem_text(located.problem.message)
             item = QListWidgetItem(f"{mark} {where}: {message}")
             item.setData(Qt.UserRole, (located.event if located.event is not None else -1,
                                        located.key or ""))

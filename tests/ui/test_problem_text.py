@@ -1,0 +1,100 @@
+"""The editor says the loader's problems in the window's language: every problem a form can
+lead to, made by the real loader, reads in Estonian; any other keeps the loader's words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyplayer.model.editing.working_copy import WorkingCopy
+from storyplayer.ui.editor import problem_text as said
+
+STORY = "format: 1\nid: s\ntitle:\n  et: Lugu\n"
+EVENT = "events:\n  - title:\n      et: Sündmus\n"
+MARKED = "[a](b) " * 600
+
+# A story for each problem the editor's forms can lead to (a part of the story's text,
+# a part of its event's), and a word the Estonian says it with.
+CASES = [
+    (STORY + EVENT, "pole veel kuupäeva"),
+    (STORY + EVENT + "    date: eile\n", "ei ole loetav kuupäev"),
+    (STORY + EVENT + f"    date: '{'1' * 90}'\n", "liiga pikk"),
+    (STORY + EVENT + "    date: '0'\n", "aastat 0 ei ole"),
+    (STORY + EVENT + "    date: 1917-04-31\n", "31. aprill ei ole kuupäev"),
+    (STORY + EVENT + "    date: 1901-02-29\n", "1901 ei ole liigaasta"),
+    (STORY + EVENT + "    date: 1900-02-29\n", "ainult Juliuse kalendris"),
+    (STORY + EVENT + "    date: {start: 1920, end: 1910}\n", "lõpeb (1910) enne"),
+    (STORY + "events:\n  - date: 1900\n", "sündmusel peab olema pealkiri"),
+    ("format: 1\nid: s\n" + EVENT, "lool peab olema pealkiri"),
+    (STORY + "events: []\n", "lool pole ühtegi sündmust"),
+    (STORY + EVENT + "    image: {src: pilt.jpg}\n", "faili „pilt.jpg” ei ole loo kaustas"),
+    (STORY + EVENT + "    image: {src: 'https://pildid.ee/a.jpg'}\n",
+     "„https://pildid.ee/a.jpg” ei ole fail loo kaustas"),
+    (STORY + EVENT + f"    text: {{et: '{'sõna ' * 4001}'}}\n", "on pikem kui 20000 märki"),
+    (STORY + "categories: ['']\n" + EVENT, "ei tohi olla tühi"),
+    (STORY + EVENT + "    seconds: -3\n", "lubatud on 0 kuni 3600"),
+    (STORY + EVENT + f"    text: {{et: '{MARKED}'}}\n", "tekstis on lubatust rohkem"),
+    (STORY + f"summary: {{et: '{MARKED}'}}\n" + EVENT, "kokkuvõttes on lubatust rohkem"),
+]
+
+
+def _messages(tmp_path: Path, text: str) -> list[str]:
+    folder = tmp_path / "s"
+    folder.mkdir(exist_ok=True)
+    return [p.problem.message for p in WorkingCopy(text, folder / "story.yaml").validate()]
+
+
+def test_every_problem_a_form_can_lead_to_is_said_in_estonian(qapp, tmp_path, translations):
+    translations.set_language("et")
+    used: set[str] = set()
+    for text, words in CASES:
+        messages = _messages(tmp_path, text)
+        shown = [said.problem_text(m) for m in messages]
+        assert any(words in s for s in shown), (messages, shown)
+        for message in [said._EVENT_PREFIX.sub("", m) for m in messages]:
+            used.update(t for p, t in said._SAID if p.fullmatch(message))
+    # Each of the editor's sayings matched a problem the real loader gave.
+    assert used == {t for _, t in said._SAID}
+
+
+def test_the_event_is_named_once_and_other_problems_keep_the_loaders_words(qapp, translations):
+    translations.set_language("et")
+    message = "event 2 \"Sündmus\": unknown key 'media' in the event (did you mean 'image'?)"
+    assert said.problem_text(message) == "unknown key 'media' in the event (did you mean 'image'?)"
+    translations.set_language("en")
+    assert said.problem_text('event 1 "E": it has no date') == "it has no date yet"
+
+
+@pytest.mark.parametrize("lang", ["et", "en"])
+def test_the_editor_shows_a_bad_date_in_its_language(editing_et, qtbot, lang) -> None:
+    screen, translations, window = editing_et
+    translations.set_language(lang)
+    window.set_language(lang)
+    screen.events.select(0)
+    with qtbot.waitSignal(screen.checked, timeout=15_000):
+        qtbot.keyClicks(screen.event_form.date, "1917-04-31")
+    expected = "31. aprill ei ole kuupäev" if lang == "et" else "31 April is not a date"
+    item = screen.problems.item(0).text()
+    assert item.endswith(expected) and ("Sündmus 1" if lang == "et" else "Event 1") in item
+    assert screen.event_form.date_reading.text() == expected  # beside the field too
+    # The language changed while the problem shows: it is said again in the new one.
+    other = "en" if lang == "et" else "et"
+    translations.set_language(other)
+    window.set_language(other)
+    again = "31 April is not a date" if other == "en" else "31. aprill ei ole kuupäev"
+    qtbot.waitUntil(lambda: screen.problems.item(0).text().endswith(again))
+
+
+@pytest.fixture
+def editing_et(make_window, bundled_library, qtbot, tmp_path, translations):  # type: ignore[no-untyped-def]
+    from windows import wait_map
+
+    from storyplayer.resources import bundled_stories_dir
+    from storyplayer.ui.editor.editor_host import EditorHost
+
+    window = make_window(bundled_library, size=(1280, 800))
+    wait_map(qtbot, window)
+    host = EditorHost(window, tmp_path / "library", tmp_path / "autosave",
+                      bundled_stories_dir())
+    return host.new_story(), translations, window

@@ -103,13 +103,15 @@ def test_dropping_a_package_installs_it_and_a_second_asks_first(qtbot, setup) ->
     drop(window, package)
     box = open_box(window)
     assert "shared-story" in box.text()
-    qtbot.mouseClick(box.button(QMessageBox.No), Qt.LeftButton)
+    assert box.defaultButton().text() == "Keep the one I have"
+    qtbot.mouseClick(box.defaultButton(), Qt.LeftButton)
     qtbot.waitUntil(lambda: "kept" in picker.notice_label.text())
     # "Replace" replaces it.
     drop(window, package)
     box = open_box(window)
     with qtbot.waitSignal(adder.storyAdded, timeout=5000):
-        qtbot.mouseClick(box.button(QMessageBox.Yes), Qt.LeftButton)
+        qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "Replace"),
+                         Qt.LeftButton)
     assert sorted(ids_shown(window)) == ["already-here", "shared-story"]
     # "Keep both" adds it beside the one there, under an id of its own.
     drop(window, package)

@@ -111,18 +111,21 @@ class AddStory(QObject):
                           self.tr("A story with the same id ({id}) is already in your library. "
                                   "Replace it with “{title}” from this package, or keep both?"
                                   ).format(id=story_id, title=title),
-                          QMessageBox.Yes | QMessageBox.No, self.window)
-        box.button(QMessageBox.Yes).setText(self.tr("Replace"))
+                          QMessageBox.NoButton, self.window)
+        # Plain buttons with the app's words: Qt names its standard ones in English again
+        # whenever the language changes (see ui/shared/questions.py).
+        replace = box.addButton(self.tr("Replace"), QMessageBox.DestructiveRole)
         # Two teachers' lessons may share a title, and so an id: both can be kept.
         both = box.addButton(self.tr("Keep both"), QMessageBox.AcceptRole)
-        box.button(QMessageBox.No).setText(self.tr("Keep the one I have"))
-        box.setDefaultButton(QMessageBox.No)
+        keep = box.addButton(self.tr("Keep the one I have"), QMessageBox.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
         box.setAttribute(Qt.WA_DeleteOnClose)
         _plain_text(box)
 
         def answered(_result: int) -> None:
             clicked = box.clickedButton()
-            if clicked is box.button(QMessageBox.Yes):
+            if clicked is replace:
                 self.install(path, replace=True)
             elif clicked is both:
                 self.install(path, as_copy=True)

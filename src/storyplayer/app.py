@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Going straight to playback, the window is built once the map is ready or after this.
+JS_FLAGS = "--optimize-for-size"  # V8's, for the map page (see prepare_environment)
 MAP_HEAD_START_MS = 1500
 # ... and the picker, Add story and the editor this long after the stories are on screen.
 PICKER_AFTER_MS = 500
@@ -38,7 +39,7 @@ def prepare_environment(screenshot: bool) -> str | None:
     # The map flies all day, and each frame of a flight leaves Blink objects to collect. With
     # V8's default heap growth the renderer let 30-40 MB of them pile up between collections;
     # favouring size collects sooner and keeps it flat. A --js-flags of the user's own stays.
-    _add_chromium_flag("--js-flags=--optimize-for-size", unless="--js-flags")
+    _add_chromium_flag(f"--js-flags={JS_FLAGS}", unless="--js-flags")
     # On a touch screen a pinch zooms the map (Leaflet's gesture), never the whole page.
     _add_chromium_flag("--disable-pinch")
     return None

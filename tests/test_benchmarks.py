@@ -35,6 +35,7 @@ FIGURES = (
     "cli_validate_s",
     "soak_memory_growth_pct",
     "soak_held_memory_growth_pct",
+    "soak_held_memory_as_found_growth_pct",
     "soak_drift_frames",
     "soak_qobjects_besides_text_layouts_after",
     "editor_open_100_events_ms",

@@ -587,7 +587,7 @@ def test_the_editors_map_names_places_in_the_interfaces_language_and_the_events_
     # the place's name field says what it is for
     assert screen.event_form.place_name_label.text() == "Nimi kaardil"
     assert screen.event_form.place_name_label.buddy() is screen.event_form.place_name
-    qtbot.waitUntil(lambda: names()["lang"] == "et", timeout=5000)
+    qtbot.waitUntil(lambda: names()["lang"] == "et", timeout=15_000)
     shown = names()["shown"]
     assert "Riia" in shown and "Riga" not in shown
     screen.event_form.date.setFocus()  # the author clicks into the field and types the
@@ -595,5 +595,5 @@ def test_the_editors_map_names_places_in_the_interfaces_language_and_the_events_
         qtbot.keyClicks(screen.event_form.date, "1. mai 1912")
     assert screen.working.get(("events", 0, "date")) == "1912-05-01"
     assert screen.problems.count() == 0
-    qtbot.waitUntil(lambda: names()["date"] == "1912-05-01", timeout=5000)
+    qtbot.waitUntil(lambda: names()["date"] == "1912-05-01", timeout=15_000)
     screen.close_editor()

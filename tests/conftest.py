@@ -79,3 +79,20 @@ def translations(qapp):  # type: ignore[no-untyped-def]
     yield made
     made.set_language("en")
     made.deleteLater()
+
+
+@pytest.fixture
+def editor_host(make_window, bundled_library, qtbot, tmp_path, translations):  # type: ignore[no-untyped-def]
+    """A window, its map ready, and the editor's host saving into a temporary library:
+    (host, translations, window); `host.new_story()` opens the editor on a new story in
+    the window's language."""
+    from windows import wait_map
+
+    from storyplayer.resources import bundled_stories_dir
+    from storyplayer.ui.editor.editor_host import EditorHost
+
+    window = make_window(bundled_library, size=(1280, 800))
+    wait_map(qtbot, window)
+    host = EditorHost(window, tmp_path / "library", tmp_path / "autosave",
+                      bundled_stories_dir())
+    return host, translations, window

@@ -67,8 +67,9 @@ def test_the_event_is_named_once_and_other_problems_keep_the_loaders_words(qapp,
 
 
 @pytest.mark.parametrize("lang", ["et", "en"])
-def test_the_editor_shows_a_bad_date_in_its_language(editing_et, qtbot, lang) -> None:
-    screen, translations, window = editing_et
+def test_the_editor_shows_a_bad_date_in_its_language(editor_host, qtbot, lang) -> None:
+    host, translations, window = editor_host
+    screen = host.new_story()
     translations.set_language(lang)
     window.set_language(lang)
     screen.events.select(0)
@@ -84,17 +85,3 @@ def test_the_editor_shows_a_bad_date_in_its_language(editing_et, qtbot, lang) ->
     window.set_language(other)
     again = "31 April is not a date" if other == "en" else "31. aprill ei ole kuupäev"
     qtbot.waitUntil(lambda: screen.problems.item(0).text().endswith(again))
-
-
-@pytest.fixture
-def editing_et(make_window, bundled_library, qtbot, tmp_path, translations):  # type: ignore[no-untyped-def]
-    from windows import wait_map
-
-    from storyplayer.resources import bundled_stories_dir
-    from storyplayer.ui.editor.editor_host import EditorHost
-
-    window = make_window(bundled_library, size=(1280, 800))
-    wait_map(qtbot, window)
-    host = EditorHost(window, tmp_path / "library", tmp_path / "autosave",
-                      bundled_stories_dir())
-    return host.new_story(), translations, window

@@ -500,9 +500,9 @@ class EditorScreen(QWidget):
         if working is None:
             return
         data = working.plain()
-        self.languages = story_languages(_plain_top(data))
-        lang = self.lang if self.lang in self.languages else self.languages[0]
         events = data.get("events") if isinstance(data.get("events"), list) else []
+        self.languages = story_languages(_plain_top(data), events)
+        lang = self.lang if self.lang in self.languages else self.languages[0]
         flagged = {p.event for p in working.problems if p.event is not None
                    and p.problem.is_error}
         self.events.show_events(

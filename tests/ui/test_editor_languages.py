@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 
 from storyplayer.model.editing.working_copy import WorkingCopy
 from storyplayer.model.loader import load_story
-from storyplayer.ui.editor.local_text import story_languages, with_text
+from storyplayer.model.text import story_languages
+from storyplayer.ui.editor.local_text import with_text
 
 
 def test_a_title_typed_again_keeps_an_estonian_story_estonian(editor_host, qtbot) -> None:
@@ -23,21 +24,20 @@ def test_a_title_typed_again_keeps_an_estonian_story_estonian(editor_host, qtbot
     assert list(screen.details.title.editors) == ["et"]
     assert "Esimene sündmus" in screen.events.list.item(0).text()  # its event still shows
     qtbot.keyClicks(screen.details.title.editors["et"], "Minu tund")
-    assert screen.working.plain()["title"] == {"et": "Minu tund"}  # written in its language
+    assert screen.languages == ["et"]
     qtbot.mouseClick(screen.save_button, Qt.LeftButton)
     story = load_story(screen.working.folder)
     assert story.text(story.title, "et") == "Minu tund" and story.languages == ("et",)
     saved = WorkingCopy.open(screen.working.folder).plain()  # opened again: Estonian
-    assert story_languages(saved, saved["events"]) == ["et"]
+    assert story_languages(saved, saved["events"]) == ("et",)
 
 
 def test_languages_come_from_the_first_text_written_per_language() -> None:
     events = [{"date": 1900}, {"title": {"et": "Sündmus"}}]
-    assert story_languages({"title": None}, events) == ["et"]
-    assert story_languages({"title": "Lugu"}, events) == ["et"]  # a plain title: any language
-    assert story_languages({"title": {"en": "A", "et": "B"}}, events) == ["en", "et"]
-    assert story_languages({"languages": ["fi"], "title": {"et": "B"}}) == ["fi"]
-    assert story_languages({}, [{"text": "plain"}]) == ["en"]
-    assert with_text(None, "et", "Lugu", ["et"]) == {"et": "Lugu"}
-    assert with_text("Lugu", "et", "Uus", ["et"]) == "Uus"  # a plain text stays plain
-    assert with_text({"et": "Lugu"}, "et", "", ["et"]) is None
+    assert story_languages({"title": None}, events) == ("et",)
+    assert story_languages({"title": "Lugu"}, events) == ("et",)  # a plain title: any language
+    assert story_languages({"title": {"en": "A", "et": "B"}}, events) == ("en", "et")
+    assert story_languages({"languages": ["fi"], "title": {"et": "B"}}) == ("fi",)
+    assert story_languages({}, [{"text": "plain"}]) == ("en",)
+    assert with_text({"et": "Lugu"}, "et", "", ["et"]) is None  # emptied, then typed again:
+    assert with_text(None, "et", "Lugu", ["et"]) == "Lugu"  # the first language's, plain

@@ -29,7 +29,7 @@ from storyplayer.model.safe_files import (
     safe_is_dir,
 )
 from storyplayer.model.story import Event, Image, Overlay, PathStyle, Place, Story
-from storyplayer.model.text import LocalText
+from storyplayer.model.text import LocalText, story_languages
 from storyplayer.model.yaml_source import Document, Path_, SourceError, parse_document, read_text
 
 STORY_FILE = "story.yaml"
@@ -492,7 +492,7 @@ class _Builder:
         self.markdown_cost(("summary",), data.get("summary"), "the summary")
         title = LocalText.from_value(data["title"])
         events = tuple(self.event(i, e) for i, e in enumerate(data["events"]))
-        languages = tuple(data.get("languages") or title.languages or ("en",))
+        languages = story_languages(data, data["events"])
         center = data.get("map", {}).get("center")
         cover = data.get("cover")
         cover_info = cover if isinstance(cover, dict) else {}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
+from typing import Any
 
 # A plain string in a story file belongs to no language in particular.
 ANY_LANGUAGE = "*"
@@ -40,3 +42,22 @@ class LocalText:
 
     def __bool__(self) -> bool:
         return any(text for _, text in self.versions)
+
+
+def story_languages(data: Mapping[str, Any], events: Iterable[Any] = ()) -> tuple[str, ...]:
+    """A story's languages (from its file's data): its `languages`, else those of the first
+    of its texts written per language (its title, its summary, then its events' titles and
+    texts), else English. A plain title belongs to any language, so a story titled that way
+    is still in the language its other texts are written in."""
+    listed = data.get("languages")
+    if isinstance(listed, list) and listed:
+        return tuple(str(lang) for lang in listed)
+    texts = chain((data.get("title"), data.get("summary")),
+                  (event.get(key) for event in events if isinstance(event, Mapping)
+                   for key in ("title", "text")))
+    for text in texts:
+        if isinstance(text, Mapping):
+            languages = tuple(str(lang) for lang in text if lang != ANY_LANGUAGE)
+            if languages:
+                return languages
+    return ("en",)

@@ -35,11 +35,12 @@ from storyplayer.model.editing.document import DocumentError
 from storyplayer.model.editing.working_copy import WorkingCopy
 from storyplayer.model.map_protocol import MapEvent, MapStory
 from storyplayer.model.story import PANE_COLORS
+from storyplayer.model.text import story_languages
 from storyplayer.ui.editor.details_form import DetailsForm
 from storyplayer.ui.editor.editor_map import map_events
 from storyplayer.ui.editor.event_form import EventForm
 from storyplayer.ui.editor.events_panel import EventsPanel
-from storyplayer.ui.editor.local_text import story_languages, text_in
+from storyplayer.ui.editor.local_text import text_in
 from storyplayer.ui.editor.picture import PictureError, import_picture
 from storyplayer.ui.editor.preview import PreviewArea
 from storyplayer.ui.editor.problem_text import problem_text
@@ -501,7 +502,7 @@ class EditorScreen(QWidget):
             return
         data = working.plain()
         events = data.get("events") if isinstance(data.get("events"), list) else []
-        self.languages = story_languages(_plain_top(data), events)
+        self.languages = list(story_languages(_plain_top(data), events))
         lang = self.lang if self.lang in self.languages else self.languages[0]
         flagged = {p.event for p in working.problems if p.event is not None
                    and p.problem.is_error}

@@ -3,14 +3,11 @@ back into a field that may be a plain string or a map of languages."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from itertools import chain
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
-
-from storyplayer.model.text import ANY_LANGUAGE
 
 LANGUAGE_NAMES = {"en": "English", "et": "Eesti", "de": "Deutsch", "fi": "Suomi",
                   "ru": "Русский", "lv": "Latviešu", "lt": "Lietuvių", "sv": "Svenska"}
@@ -27,11 +24,10 @@ def text_in(value: Any, lang: str, languages: Sequence[str]) -> str:
 
 def with_text(value: Any, lang: str, text: str, languages: Sequence[str]) -> Any:
     """The field `value` with `lang` set to `text`: a plain string stays plain while only the
-    first language is written; an emptied field goes (None), and one written again is
-    written in its language, like the story's other texts."""
+    first language is written; an emptied field goes (None)."""
     first = languages[0] if languages else lang
     if value is None or (isinstance(value, str) and not value):
-        return {lang: text} if text else None
+        return None if not text else (text if lang == first else {lang: text})
     if isinstance(value, str):
         if lang == first:
             return text or None
@@ -42,26 +38,6 @@ def with_text(value: Any, lang: str, text: str, languages: Sequence[str]) -> Any
     else:
         result.pop(lang, None)
     return result or None
-
-
-def story_languages(data: Any, events: Iterable[Any] = ()) -> list[str]:
-    """The story's languages: its `languages`, else those of the first of its texts written
-    per language (its title, its summary, then its events' titles and texts: a title being
-    typed again must not turn an Estonian story English), else English."""
-    if not isinstance(data, dict):
-        return ["en"]
-    listed = data.get("languages")
-    if isinstance(listed, list) and listed:
-        return [str(lang) for lang in listed]
-    texts = chain((data.get("title"), data.get("summary")),
-                  (event.get(key) for event in events if isinstance(event, dict)
-                   for key in ("title", "text")))
-    for text in texts:
-        if isinstance(text, dict):
-            languages = [str(lang) for lang in text if lang != ANY_LANGUAGE]
-            if languages:
-                return languages
-    return ["en"]
 
 
 class LocalTextFields(QWidget):

@@ -5,7 +5,7 @@
     <name>AddStory</name>
     <message>
         <location filename="../../src/storyplayer/ui/picker/add_story.py" line="63"/>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="181"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="184"/>
         <source>Add story</source>
         <translation>Lisa lugu</translation>
     </message>
@@ -35,42 +35,42 @@
         <translation>Kas asendada lugu?</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="115"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="117"/>
         <source>Replace</source>
         <translation>Asenda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="118"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="120"/>
         <source>Keep the one I have</source>
         <translation>Jäta olemasolev alles</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="131"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="134"/>
         <source>The story you had is kept; nothing was added.</source>
         <translation>Olemasolev lugu jäi alles, midagi ei lisatud.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="222"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="225"/>
         <source>Imported {format}: “{title}”, {count} events.</source>
         <translation>Imporditud ({format}): „{title}“, sündmusi {count}.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="226"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="229"/>
         <source>It cannot play yet: {reason}</source>
         <translation>Seda ei saa veel mängida: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="228"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="231"/>
         <source>Story imported</source>
         <translation>Lugu imporditud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="323"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="326"/>
         <source>This story could not be added: {reason}</source>
         <translation>Seda lugu ei õnnestunud lisada: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="177"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="180"/>
         <source>Importing “{name}”…</source>
         <translation>Imporditakse faili „{name}“…</translation>
     </message>
@@ -80,67 +80,67 @@
         <translation>Sinu kogus on juba sama tunnusega ({id}) lugu. Kas asendada see selle paketi looga „{title}“ või hoida mõlemad?</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="117"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="119"/>
         <source>Keep both</source>
         <translation>Hoia mõlemad</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="176"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="179"/>
         <source>Downloading the pictures of “{name}”… This can take two minutes.</source>
         <translation>Faili „{name}“ pilte laaditakse alla… See võib võtta kaks minutit.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="238"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="241"/>
         <source>Download the pictures</source>
         <translation>Laadi pildid alla</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="261"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="264"/>
         <source>{count} not downloaded</source>
         <translation>{count} alla laadimata</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="265"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="268"/>
         <source>Pictures: {kept} kept, {missing} not available offline ({reasons}).</source>
         <translation>Pildid: {kept} alles, {missing} pole võrguühenduseta saadaval ({reasons}).</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="268"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="271"/>
         <source>Pictures: {kept} kept.</source>
         <translation>Pildid: {kept} alles.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="270"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="273"/>
         <source>Videos, sounds and web pages kept as links in the sources: {count}.</source>
         <translation>Allikates lingina alles videod, helid ja veebilehed: {count}.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="273"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="276"/>
         <source>Date read from the text: {where}: {date} (from “{words}”)</source>
         <translation>Tekstist loetud kuupäev: {where}: {date} (sõnadest „{words}“)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="277"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="280"/>
         <source>Notes from the import:</source>
         <translation>Impordi märkused (inglise keeles):</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="284"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="287"/>
         <source>slide {number}</source>
         <translation>slaid {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="284"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="287"/>
         <source>event {number}</source>
         <translation>sündmus {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="285"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="288"/>
         <source>row {number}</source>
         <translation>rida {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="289"/>
+        <location filename="../../src/storyplayer/ui/picker/add_story.py" line="292"/>
         <source>{where} “{headline}”</source>
         <translation>{where} „{headline}“</translation>
     </message>
@@ -359,202 +359,202 @@
 <context>
     <name>EditorScreen</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="223"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="224"/>
         <source>Cannot edit {file}: {reason}</source>
         <translation>Faili {file} ei saa muuta: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="161"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="162"/>
         <source>Move event</source>
         <translation>Sündmuse teisaldamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="176"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="177"/>
         <source>← Stories</source>
         <translation>← Lood</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="177"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="178"/>
         <source>Undo</source>
         <translation>Võta tagasi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="178"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="179"/>
         <source>Redo</source>
         <translation>Tee uuesti</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="179"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="244"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="180"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="245"/>
         <source>Save</source>
         <translation>Salvesta</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="180"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="565"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="181"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="566"/>
         <source>Preview</source>
         <translation>Eelvaade</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="181"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="182"/>
         <source>Share…</source>
         <translation>Jaga…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="241"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="559"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="242"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="560"/>
         <source>Unsaved changes</source>
         <translation>Salvestamata muudatused</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="242"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="243"/>
         <source>Save the changes to “{title}” before leaving?</source>
         <translation>Kas salvestada loo „{title}” muudatused enne lahkumist?</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="245"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="246"/>
         <source>Leave without saving</source>
         <translation>Lahku salvestamata</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="246"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="247"/>
         <source>Go on editing</source>
         <translation>Jätka muutmist</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="307"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="308"/>
         <source>Edit</source>
         <translation>Muuda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="345"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="346"/>
         <source>New event</source>
         <translation>Uus sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="346"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="347"/>
         <source>Add event</source>
         <translation>Lisa sündmus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="354"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="355"/>
         <source>Duplicate event</source>
         <translation>Sündmuse dubleerimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="361"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="362"/>
         <source>Delete event</source>
         <translation>Sündmuse kustutamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="380"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="381"/>
         <source>Sort by date</source>
         <translation>Järjesta kuupäeva järgi</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="385"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="386"/>
         <source>Add language</source>
         <translation>Lisa keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="399"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="400"/>
         <source>Remove language</source>
         <translation>Eemalda keel</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="428"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="429"/>
         <source>Add a point</source>
         <translation>Punkti lisamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="432"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="433"/>
         <source>Move the place</source>
         <translation>Koha teisaldamine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="437"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="438"/>
         <source>Set the place</source>
         <translation>Koha määramine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="448"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="450"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="449"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="451"/>
         <source>Choose picture</source>
         <translation>Pildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="461"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="469"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="462"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="470"/>
         <source>Choose overlay picture</source>
         <translation>Katte pildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="476"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="477"/>
         <source>Choose cover picture</source>
         <translation>Kaanepildi valimine</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="481"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="482"/>
         <source>Choose a picture</source>
         <translation>Vali pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="482"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="483"/>
         <source>Pictures ({patterns})</source>
         <translation>Pildid ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="512"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="513"/>
         <source>Editing: {title}</source>
         <translation>Muudetav lugu: {title}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="559"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="560"/>
         <source>Saved</source>
         <translation>Salvestatud</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="561"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="562"/>
         <source>Draft with problems: {count}</source>
         <translation>Mustand, probleeme: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="564"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="565"/>
         <source>Back to editing</source>
         <translation>Tagasi muutmise juurde</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="632"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="633"/>
         <source>Could not save {file}: {reason}</source>
         <translation>Faili {file} ei õnnestunud salvestada: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="665"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="666"/>
         <source>Fix the problems first: a draft cannot be played.</source>
         <translation>Paranda enne probleemid: mustandit ei saa esitada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="688"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="689"/>
         <source>Fix the problems first: a draft cannot be shared.</source>
         <translation>Paranda enne probleemid: mustandit ei saa jagada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="693"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="694"/>
         <source>Share the story</source>
         <translation>Jaga lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="695"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="696"/>
         <source>Story packages (*.storyplayer)</source>
         <translation>Loopaketid (*.storyplayer)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="701"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="702"/>
         <source>Sharing is not available in this version.</source>
         <translation>Selles versioonis jagada ei saa.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="708"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="709"/>
         <source>Shared as {file}</source>
         <translation>Jagatud failina {file}</translation>
     </message>
@@ -595,208 +595,208 @@
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="302"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="307"/>
         <source>Title</source>
         <translation>Pealkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="303"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="308"/>
         <source>Date</source>
         <translation>Kuupäev</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="304"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
         <source>e.g. 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</source>
-        <translation>nt 1917-11-07, 1917-10-25 O.S., 1917, c. 1350</translation>
+        <translation>nt 07.11.1917, 25.10.1917 vkj, 1917, u 1350, 1558–1583</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="305"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="310"/>
         <source>Place</source>
         <translation>Koht</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="306"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="311"/>
         <source>Click the map to set the place; drag the marker to move it.</source>
         <translation>Koha määramiseks klõpsa kaardil; teisaldamiseks lohista tähist.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="308"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
         <source>No place (the map stays where it is)</source>
         <translation>Koht puudub (kaart jääb paigale)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="309"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
         <source>Latitude</source>
         <translation>Laius</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="310"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="315"/>
         <source>Longitude</source>
         <translation>Pikkus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="311"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="316"/>
         <source>Zoom</source>
         <translation>Suurendus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="312"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="317"/>
         <source>Name on the map</source>
         <translation>Nimi kaardil</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="313"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="318"/>
         <source>auto</source>
         <translation>automaatne</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="319"/>
         <source>Line or area</source>
         <translation>Joon või ala</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="315"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
         <source>None</source>
         <translation>Puudub</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="315"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
         <source>Line</source>
         <translation>Joon</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="315"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
         <source>Area</source>
         <translation>Ala</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="315"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="320"/>
         <source>Points</source>
         <translation>Punktid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="322"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="327"/>
         <source>Add points on the map</source>
         <translation>Lisa punkte kaardil</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="323"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="328"/>
         <source>Remove last point</source>
         <translation>Eemalda viimane punkt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="324"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="329"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="325"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
         <source>Preview (Markdown: **bold**, *italic*, lists):</source>
         <translation>Eelvaade (Markdown: **paks**, *kaldkiri*, loendid):</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="326"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="331"/>
         <source>Picture</source>
         <translation>Pilt</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="327"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="332"/>
         <source>Choose picture…</source>
         <translation>Vali pilt…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="328"/>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="334"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="333"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="339"/>
         <source>Remove</source>
         <translation>Eemalda</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="329"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="334"/>
         <source>Caption</source>
         <translation>Pildiallkiri</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="330"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="335"/>
         <source>Credit</source>
         <translation>Autor ja allikas</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="331"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="336"/>
         <source>Description for screen readers</source>
         <translation>Kirjeldus ekraanilugejale</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="332"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="337"/>
         <source>Map overlay</source>
         <translation>Kaardi kate</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="333"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="338"/>
         <source>Choose overlay picture…</source>
         <translation>Vali katte pilt…</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="336"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="341"/>
         <source>South edge</source>
         <translation>Lõunaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="336"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="341"/>
         <source>West edge</source>
         <translation>Lääneserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="336"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="341"/>
         <source>North edge</source>
         <translation>Põhjaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="337"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="342"/>
         <source>East edge</source>
         <translation>Idaserv</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="337"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="342"/>
         <source>Opacity</source>
         <translation>Läbipaistmatus</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="339"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="344"/>
         <source>Sources</source>
         <translation>Allikad</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="340"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="345"/>
         <source>Seconds</source>
         <translation>Sekundid</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="341"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="346"/>
         <source>automatic (by reading length)</source>
         <translation>automaatne (lugemisaja järgi)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="357"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="362"/>
         <source>Event {number}</source>
         <translation>Sündmus {number}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="385"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="390"/>
         <source>No picture</source>
         <translation>Pilti pole</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="393"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="398"/>
         <source>No overlay</source>
         <translation>Katet pole</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="445"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="450"/>
         <source>Points: {count}</source>
         <translation>Punkte: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="496"/>
+        <location filename="../../src/storyplayer/ui/editor/event_form.py" line="501"/>
         <source>(no text)</source>
         <translation>(teksti pole)</translation>
     </message>
@@ -888,12 +888,12 @@
         <translation>Lugude mängija</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/app.py" line="219"/>
+        <location filename="../../src/storyplayer/app.py" line="220"/>
         <source>Some settings could not be used: see --check-config.</source>
         <translation>Mõnda seadet ei saanud kasutada: vaata --check-config.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/app.py" line="526"/>
+        <location filename="../../src/storyplayer/app.py" line="527"/>
         <source>The text size holds until the app closes: the settings file is read-only.</source>
         <translation>Teksti suurus kehtib rakenduse sulgemiseni: seadete fail on kirjutuskaitstud.</translation>
     </message>
@@ -1146,12 +1146,12 @@
     <message>
         <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="24"/>
         <source>it has no date yet</source>
-        <translation>sündmusel pole veel kuupäeva</translation>
+        <translation>kuupäev on sisestamata</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="26"/>
-        <source>cannot read {value} as a date; write e.g. {examples}</source>
-        <translation>{value} ei ole loetav kuupäev; kirjuta näiteks {examples}</translation>
+        <source>cannot read &apos;{value}&apos; as a date; write e.g. {examples}</source>
+        <translation>„{value}” ei ole arusaadav kuupäev; kirjuta näiteks 07.11.1917, 1917-11, 1917, -500, u 1350, 1558–1583 või 25.10.1917 vkj</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="28"/>
@@ -1166,17 +1166,17 @@
     <message>
         <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="32"/>
         <source>{day} {month} is not a date</source>
-        <translation>{day}. {month} ei ole kuupäev</translation>
+        <translation>kuupäeva {day}. {month} ei ole olemas</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="34"/>
         <source>29 {month} {year} is not a date: {year} is not a leap year</source>
-        <translation>29. {month} {year} ei ole kuupäev: {year} ei ole liigaasta</translation>
+        <translation>kuupäeva 29. {month} {year} ei ole olemas: {year} ei ole liigaasta</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="38"/>
         <source>29 {month} {year} is a date only in the Julian calendar: mark it O.S.</source>
-        <translation>29. {month} {year} on kuupäev ainult Juliuse kalendris: lisa märge O.S. (vkj)</translation>
+        <translation>29. {month} {year} on olemas ainult vana kalendri järgi: lisa lõppu vkj</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="41"/>
@@ -1186,12 +1186,12 @@
     <message>
         <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="43"/>
         <source>the event needs a title</source>
-        <translation>sündmusel peab olema pealkiri</translation>
+        <translation>pealkiri puudub</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="45"/>
         <source>the story needs a title</source>
-        <translation>lool peab olema pealkiri</translation>
+        <translation>pealkiri puudub</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="47"/>
@@ -1221,7 +1221,7 @@
     <message>
         <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="58"/>
         <source>{field} is {value}; it may be from {low} to {high}</source>
-        <translation>{field} on {value}; lubatud on {low} kuni {high}</translation>
+        <translation>{field}: {value} ei sobi, lubatud on {low} kuni {high}</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/problem_text.py" line="60"/>

@@ -405,6 +405,12 @@ def test_a_date_heading_a_line_is_capitalised_in_estonian_only() -> None:
         ("veebruar  1920", "1920-02"),
         ("Feb. 1920", "1920-02"),
         ("25. oktoober 1917 O.S.", "1917-10-25 O.S."),
+        ("24. veebruar 1918 vkj", "1918-02-24 O.S."),  # the Estonian mark for Old Style
+        ("u 1350", "c. 1350"),  # "u" (umbes): the Estonian "c."
+        ("umbes 1350", "c. 1350"),
+        ("u -500", "c. -500"),
+        ("u 2. veebruar 1920", "c. 1920-02-02"),
+        ("u 24.02.1918", "c. 24.02.1918"),
         ("märts 1917", "1917-03"),
         ("1920", None),  # already the format's own words
         ("1917-11-07", None),

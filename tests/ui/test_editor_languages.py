@@ -41,3 +41,18 @@ def test_languages_come_from_the_first_text_written_per_language() -> None:
     assert story_languages({}, [{"text": "plain"}]) == ("en",)
     assert with_text({"et": "Lugu"}, "et", "", ["et"]) is None  # emptied, then typed again:
     assert with_text(None, "et", "Lugu", ["et"]) == "Lugu"  # the first language's, plain
+
+
+def test_dates_are_typed_as_the_app_shows_them_in_either_language() -> None:
+    """A range as the cards show one, "u" and "vkj" as Estonian writes them."""
+    from storyplayer.ui.editor.event_form import date_value, reading
+
+    assert date_value("1558–1583") == {"start": "1558", "end": "1583"}
+    assert date_value("1914 — 1918") == {"start": "1914", "end": "1918"}
+    assert date_value("28. november 1918 – 2. veebruar 1920") == {
+        "start": "1918-11-28", "end": "1920-02-02"}
+    assert date_value("-500") == "-500"  # a year BC is not a range
+    assert date_value("u 1350") == "c. 1350"
+    assert reading("24.02.1918 vkj", ["et"]) == (
+        True, "ET: 24. veebruar (9. märts) 1918\nEN: 24 February (9 March) 1918")
+    assert reading("1558–1583", ["et"]) == (True, "ET: 1558–1583\nEN: 1558–1583")

@@ -17,23 +17,24 @@ MARKED = "[a](b) " * 600
 # A story for each problem the editor's forms can lead to (a part of the story's text,
 # a part of its event's), and a word the Estonian says it with.
 CASES = [
-    (STORY + EVENT, "pole veel kuupäeva"),
-    (STORY + EVENT + "    date: eile\n", "ei ole loetav kuupäev"),
+    (STORY + EVENT, "kuupäev on sisestamata"),
+    (STORY + EVENT + "    date: eile\n",
+     "„eile” ei ole arusaadav kuupäev; kirjuta näiteks 07.11.1917"),
     (STORY + EVENT + f"    date: '{'1' * 90}'\n", "liiga pikk"),
     (STORY + EVENT + "    date: '0'\n", "aastat 0 ei ole"),
-    (STORY + EVENT + "    date: 1917-04-31\n", "31. aprill ei ole kuupäev"),
+    (STORY + EVENT + "    date: 1917-04-31\n", "kuupäeva 31. aprill ei ole olemas"),
     (STORY + EVENT + "    date: 1901-02-29\n", "1901 ei ole liigaasta"),
-    (STORY + EVENT + "    date: 1900-02-29\n", "ainult Juliuse kalendris"),
+    (STORY + EVENT + "    date: 1900-02-29\n", "ainult vana kalendri järgi: lisa lõppu vkj"),
     (STORY + EVENT + "    date: {start: 1920, end: 1910}\n", "lõpeb (1910) enne"),
-    (STORY + "events:\n  - date: 1900\n", "sündmusel peab olema pealkiri"),
-    ("format: 1\nid: s\n" + EVENT, "lool peab olema pealkiri"),
+    (STORY + "events:\n  - date: 1900\n", "pealkiri puudub"),
+    ("format: 1\nid: s\n" + EVENT, "pealkiri puudub"),
     (STORY + "events: []\n", "lool pole ühtegi sündmust"),
     (STORY + EVENT + "    image: {src: pilt.jpg}\n", "faili „pilt.jpg” ei ole loo kaustas"),
     (STORY + EVENT + "    image: {src: 'https://pildid.ee/a.jpg'}\n",
      "„https://pildid.ee/a.jpg” ei ole fail loo kaustas"),
     (STORY + EVENT + f"    text: {{et: '{'sõna ' * 4001}'}}\n", "on pikem kui 20000 märki"),
     (STORY + "categories: ['']\n" + EVENT, "ei tohi olla tühi"),
-    (STORY + EVENT + "    seconds: -3\n", "lubatud on 0 kuni 3600"),
+    (STORY + EVENT + "    seconds: -3\n", "seconds: -3 ei sobi, lubatud on 0 kuni 3600"),
     (STORY + EVENT + f"    text: {{et: '{MARKED}'}}\n", "tekstis on lubatust rohkem"),
     (STORY + f"summary: {{et: '{MARKED}'}}\n" + EVENT, "kokkuvõttes on lubatust rohkem"),
 ]
@@ -75,7 +76,7 @@ def test_the_editor_shows_a_bad_date_in_its_language(editor_host, qtbot, lang) -
     screen.events.select(0)
     with qtbot.waitSignal(screen.checked, timeout=15_000):
         qtbot.keyClicks(screen.event_form.date, "1917-04-31")
-    expected = "31. aprill ei ole kuupäev" if lang == "et" else "31 April is not a date"
+    expected = "kuupäeva 31. aprill ei ole olemas" if lang == "et" else "31 April is not a date"
     item = screen.problems.item(0).text()
     assert item.endswith(expected) and ("Sündmus 1" if lang == "et" else "Event 1") in item
     assert screen.event_form.date_reading.text() == expected  # beside the field too
@@ -83,5 +84,5 @@ def test_the_editor_shows_a_bad_date_in_its_language(editor_host, qtbot, lang) -
     other = "en" if lang == "et" else "et"
     translations.set_language(other)
     window.set_language(other)
-    again = "31 April is not a date" if other == "en" else "31. aprill ei ole kuupäev"
+    again = "31 April is not a date" if other == "en" else "kuupäeva 31. aprill ei ole olemas"
     qtbot.waitUntil(lambda: screen.problems.item(0).text().endswith(again))

@@ -219,15 +219,24 @@ _WRITTEN = (  # (pattern, which groups hold day, month, year)
 )
 
 
+_ESTONIAN_ABOUT = re.compile(r"(?:u|umbes)\.?\s+(?=-?\d)", re.IGNORECASE)  # "u 1350"
+_OLD_STYLE = re.compile(r"\s+(?:O\.S\.?|vkj\.?)$", re.IGNORECASE)  # "... O.S.", "... vkj"
+
+
 def from_words(text: str) -> str | None:
     """A date written out as the app shows it, in English or Estonian ("2. veebruar 1920",
-    "2 February 1920", "February 2, 1920", "Feb. 1920", "veebruar 1920"; "O.S." kept), in the
-    story format's own words ("1920-02-02", "1920-02"); None when it is not one. Authors
-    type dates the way they read them; the file keeps one unambiguous form."""
+    "2 February 1920", "February 2, 1920", "Feb. 1920", "veebruar 1920", "u 1350"; "O.S."
+    or "vkj" kept as O.S.), in the story format's own words ("1920-02-02", "1920-02",
+    "c. 1350"); None when it is not one. Authors type dates the way they read them; the
+    file keeps one unambiguous form."""
     text = " ".join(text.split())
-    old_style = text.upper().endswith(" O.S.")
-    if old_style:
-        text = text[: -len(" O.S.")]
+    about = _ESTONIAN_ABOUT.match(text)
+    if about is not None:
+        rest = text[about.end():]
+        return "c. " + (from_words(rest) or rest)
+    old_style = _OLD_STYLE.search(text)
+    if old_style is not None:
+        text = text[: old_style.start()]
     for pattern, (day_at, month_at, year_at) in _WRITTEN:
         match = pattern.fullmatch(text)
         if match is None:

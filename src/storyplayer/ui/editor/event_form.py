@@ -7,6 +7,7 @@ those into undoable changes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -49,17 +50,21 @@ def date_text(value: Any) -> str:
     return str(value)
 
 
+_RANGE = re.compile(r"(.+?)(?:\s*[–—]\s*|\s+\.\.\s+|\s+to\s+)(.+)")
+
+
 def date_value(text: str) -> Any:
-    """What the author typed as a `date` value: a range "A – B" (or "A .. B") becomes
-    {start, end}; a date written out in words ("2. veebruar 1920") is written as the format
-    writes it; anything else is kept as text for the loader to read."""
+    """What the author typed as a `date` value: a range "A – B" (as the app shows one,
+    "1558–1583", or "A .. B") becomes {start, end}; a date written out in words ("2. veebruar
+    1920", "u 1350") is written as the format writes it; anything else is kept as text for
+    the loader to read."""
     text = text.strip()
     if not text:
         return None
-    for dash in (" – ", " — ", " .. ", " to "):
-        if dash in text:
-            start, end = (part.strip() for part in text.split(dash, 1))
-            return {"start": from_words(start) or start, "end": from_words(end) or end}
+    written = _RANGE.fullmatch(text)
+    if written is not None:
+        start, end = written[1].strip(), written[2].strip()
+        return {"start": from_words(start) or start, "end": from_words(end) or end}
     return from_words(text) or text
 
 

@@ -22,8 +22,8 @@ _MARKS = r" has (?P<count>\d+) .+, more than the (?P<limit>\d+) it may have \(sh
 _SAID: list[tuple[re.Pattern[str], str]] = [(re.compile(words), said) for words, said in [
     (r"it has no date",
      QT_TRANSLATE_NOOP("ProblemText", "it has no date yet")),
-    (r"cannot read (?P<value>.+) as a date; write e\.g\. (?P<examples>.+)",
-     QT_TRANSLATE_NOOP("ProblemText", "cannot read {value} as a date; write e.g. {examples}")),
+    (r"cannot read (?P<q>['\"])(?P<value>.+)(?P=q) as a date; write e\.g\. (?P<examples>.+)",
+     QT_TRANSLATE_NOOP("ProblemText", "cannot read '{value}' as a date; write e.g. {examples}")),
     (r"a date of (?P<count>\d+) characters is too long to be a date; .*",
      QT_TRANSLATE_NOOP("ProblemText", "a date of {count} characters is too long to be a date")),
     (r"year 0 does not exist: 1 BC is followed by AD 1",

@@ -627,12 +627,12 @@
     <message>
         <location filename="../../src/storyplayer/ui/editor/event_form.py" line="314"/>
         <source>Latitude</source>
-        <translation>Laius</translation>
+        <translation>Laiuskraad</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/event_form.py" line="315"/>
         <source>Longitude</source>
-        <translation>Pikkus</translation>
+        <translation>Pikkuskraad</translation>
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/event_form.py" line="316"/>

@@ -56,3 +56,17 @@ def test_dates_are_typed_as_the_app_shows_them_in_either_language() -> None:
     assert reading("24.02.1918 vkj", ["et"]) == (
         True, "ET: 24. veebruar (9. märts) 1918\nEN: 24 February (9 March) 1918")
     assert reading("1558–1583", ["et"]) == (True, "ET: 1558–1583\nEN: 1558–1583")
+
+
+def test_a_missing_title_is_said_beside_its_field(editor_host, qtbot) -> None:
+    host, translations, window = editor_host
+    translations.set_language("et")
+    window.set_language("et")
+    screen = host.new_story()
+    title = screen.event_form.title.editors["et"]
+    title.selectAll()
+    with qtbot.waitSignal(screen.checked, timeout=15_000):
+        qtbot.keyClick(title, Qt.Key_Delete)
+    beside = screen.event_form.problem_labels["title"]
+    assert beside.isVisibleTo(screen) and beside.text() == "pealkiri puudub"
+    assert screen.problems.item(0).text() == "⚠ Sündmus 1: pealkiri puudub"

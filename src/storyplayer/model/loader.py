@@ -333,6 +333,7 @@ def _describe_at(file: Path, doc: Document, error: Any, rest: Path_, whole: str,
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         message = f"{field} needs '{missing}'"
+        path = (*path, missing)  # where it belongs: an editor shows it beside that field
     elif kind == "type":
         wanted = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         message = f"{field} must be {' or '.join(_TYPE_NAMES.get(t, t) for t in wanted)}"

@@ -26,6 +26,14 @@ def translation_file(lang: str) -> str | None:
         return None
 
 
+def qt_translation_file(lang: str) -> str | None:
+    """Our compiled .qm of Qt's own dialog and menu strings for `lang`, or None."""
+    try:
+        return str(resource(f"translations/qt_{lang}.qm"))
+    except ResourceNotFound:
+        return None
+
+
 class Translations(QObject):
     """Owns the installed translators; `set_language` swaps them (and the default locale)."""
 
@@ -52,12 +60,16 @@ class Translations(QObject):
         else:
             log.warning("no interface translation for %r; showing English", lang)
             ok = False
-        # Qt's own strings (standard buttons, context menus), when PySide6 ships them.
+        # Qt's own strings (standard buttons, dialogs, context menus), when PySide6 ships
+        # them; else ours, for the dialogs and menus the app shows (Qt has no Estonian).
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name in ("qtbase", "qtwebengine"):
-            qt = QTranslator(self)
-            if qt.load(f"{name}_{self.lang}", qt_dir):
-                self._install(qt)
+        qt = QTranslator(self)
+        ours = qt_translation_file(self.lang)
+        if qt.load(f"qtbase_{self.lang}", qt_dir) or (ours and qt.load(ours)):
+            self._install(qt)
+        web = QTranslator(self)
+        if web.load(f"qtwebengine_{self.lang}", qt_dir):
+            self._install(web)
         return ok
 
     def _install(self, translator: QTranslator) -> None:

@@ -70,3 +70,25 @@ def test_a_missing_title_is_said_beside_its_field(editor_host, qtbot) -> None:
     beside = screen.event_form.problem_labels["title"]
     assert beside.isVisibleTo(screen) and beside.text() == "pealkiri puudub"
     assert screen.problems.item(0).text() == "⚠ Sündmus 1: pealkiri puudub"
+
+
+def test_why_preview_is_greyed_out_stays_readable_at_the_largest_text(editor_host, qtbot):
+    """The status gives the unsaved changes and the problems a line each: side by side, at
+    the largest text, the problems were cut off while Preview and Share stood greyed out."""
+    from storyplayer.model.config import MAX_TEXT_SCALE
+
+    host, translations, window = editor_host
+    translations.set_language("et")
+    window.set_language("et")
+    window.set_text_scale(MAX_TEXT_SCALE)
+    screen = host.new_story()
+    title = screen.event_form.title.editors["et"]
+    title.selectAll()
+    with qtbot.waitSignal(screen.checked, timeout=15_000):
+        qtbot.keyClick(title, Qt.Key_Delete)
+    assert screen.status.text() == "Salvestamata muudatused\nMustand, probleeme: 1"
+    assert not screen.preview_button.isEnabled()
+    screen.layout().activate()
+    metrics = screen.status.fontMetrics()
+    widest = max(metrics.horizontalAdvance(line) for line in screen.status.text().split("\n"))
+    assert screen.status.width() >= widest  # neither line cut off

@@ -560,7 +560,9 @@ class EditorScreen(QWidget):
         parts = [self.tr("Saved") if saved else self.tr("Unsaved changes")]
         if errors:
             parts.append(self.tr("Draft with problems: {count}").format(count=len(errors)))
-        self.status.setText(" · ".join(parts))
+        # A line each: side by side they left no room at a large text size, and the second
+        # (why Preview and Share are greyed out) was the one cut off.
+        self.status.setText("\n".join(parts))
         previewing = self.preview_area.pane is not None
         self.preview_button.setText(self.tr("Back to editing") if previewing
                                     else self.tr("Preview"))

@@ -194,7 +194,11 @@ def _month_ticks(start: int, end: int, step: int, lang: str) -> list[Tick]:
         if (d.month - 1) % step:
             continue
         major = d.month == 1 or not out
-        out.append(Tick(d.sort_key(), _text(d, lang) if major else _month_name(d, lang), major))
+        # January is named by its year alone ("1914", not "January 1914"), as on any time
+        # axis; the first tick, if another month, by month and year.
+        label = (_text(HistDate(d.year), lang) if d.month == 1
+                 else _text(d, lang) if major else _month_name(d, lang))
+        out.append(Tick(d.sort_key(), label, major))
     return out
 
 

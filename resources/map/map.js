@@ -62,8 +62,19 @@
     maxBounds: [[-85, -200], [85, 200]]
   }).setView([58.6, 25.0], 6);
   map.attributionControl.setPrefix("Leaflet");
-  map.attributionControl.addAttribution("Coastlines: GSHHG");
-  map.attributionControl.addAttribution("Names: GeoNames (CC BY 4.0)");
+  // The credits, in English until the app sends them in the window's language.
+  var credits = { coastlines: "Coastlines: GSHHG", placeNames: "Names: GeoNames (CC BY 4.0)" };
+  map.attributionControl.addAttribution(credits.coastlines);
+  map.attributionControl.addAttribution(credits.placeNames);
+
+  function setCredits(words) {
+    ["coastlines", "placeNames"].forEach(function (key) {
+      if (typeof words[key] !== "string" || words[key] === credits[key]) return;
+      map.attributionControl.removeAttribution(credits[key]);
+      credits[key] = words[key];
+      map.attributionControl.addAttribution(credits[key]);
+    });
+  }
   // updateWhenIdle: redrawn once a move ends, not on each frame of a flight
   L.control.scale({ imperial: false, maxWidth: 140, updateWhenIdle: true }).addTo(map);
 
@@ -910,6 +921,7 @@
         strings.opacity = msg.strings.opacity;
         if (opacity.caption) opacity.caption.textContent = strings.opacity;
       }
+      if (msg.strings) setCredits(msg.strings);
       if (placeLabels) placeLabels.setNames(msg);
     };
     table.theme = applyTheme;

@@ -391,7 +391,7 @@
     </message>
     <message>
         <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="181"/>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="566"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="568"/>
         <source>Preview</source>
         <translation>Eelvaade</translation>
     </message>
@@ -519,42 +519,42 @@
         <translation>Mustand, probleeme: {count}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="565"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="567"/>
         <source>Back to editing</source>
         <translation>Tagasi muutmise juurde</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="633"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="635"/>
         <source>Could not save {file}: {reason}</source>
         <translation>Faili {file} ei õnnestunud salvestada: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="666"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="668"/>
         <source>Fix the problems first: a draft cannot be played.</source>
         <translation>Paranda enne probleemid: mustandit ei saa esitada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="689"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="691"/>
         <source>Fix the problems first: a draft cannot be shared.</source>
         <translation>Paranda enne probleemid: mustandit ei saa jagada.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="694"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="696"/>
         <source>Share the story</source>
         <translation>Jaga lugu</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="696"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="698"/>
         <source>Story packages (*.storyplayer)</source>
         <translation>Loopaketid (*.storyplayer)</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="702"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="704"/>
         <source>Sharing is not available in this version.</source>
         <translation>Selles versioonis jagada ei saa.</translation>
     </message>
     <message>
-        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="709"/>
+        <location filename="../../src/storyplayer/ui/editor/editor_screen.py" line="711"/>
         <source>Shared as {file}</source>
         <translation>Jagatud failina {file}</translation>
     </message>
@@ -904,6 +904,16 @@
         <location filename="../../src/storyplayer/ui/playback/map_names.py" line="88"/>
         <source>Old map</source>
         <translation>Vana kaart</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/map_names.py" line="90"/>
+        <source>Coastlines: GSHHG</source>
+        <translation>Rannajooned: GSHHG</translation>
+    </message>
+    <message>
+        <location filename="../../src/storyplayer/ui/playback/map_names.py" line="91"/>
+        <source>Names: GeoNames (CC BY 4.0)</source>
+        <translation>Kohanimed: GeoNames (CC BY 4.0)</translation>
     </message>
 </context>
 <context>

@@ -136,3 +136,24 @@ def test_the_settings_menus_theme_reaches_the_map(qtbot, make_window, bundled_li
                                              "text_scale": 1.4}, timeout=5000)
     window.set_theme("light")
     qtbot.waitUntil(lambda: page_theme()["high_contrast"] is False, timeout=5000)
+
+
+def test_the_maps_credits_are_in_the_interface_language(
+        qtbot, make_window, bundled_library: Library, translations):
+    window = make_window(bundled_library)
+    window.play(["october-1917"])
+    wait_map(qtbot, window)
+    view = window.playback.map_view
+
+    def credits() -> str:
+        box: list[str] = []
+        view.page().runJavaScript(
+            "document.querySelector('.leaflet-control-attribution').textContent", 0, box.append)
+        qtbot.waitUntil(lambda: bool(box), timeout=5000)
+        return box[0]
+
+    assert "Coastlines: GSHHG" in credits() and "Names: GeoNames (CC BY 4.0)" in credits()
+    translations.set_language("et")
+    window.set_language("et")
+    qtbot.waitUntil(lambda: "Rannajooned: GSHHG" in credits(), timeout=5000)
+    assert "Kohanimed: GeoNames (CC BY 4.0)" in credits() and "Coastlines" not in credits()

@@ -85,7 +85,11 @@ class MapNames:
                 date = iso_day(self.day)
             except ValueError:  # before AD 1: the page needs no readable date
                 date = None
-        strings = {"opacity": QCoreApplication.translate("MapNames", "Old map")}
+        strings = {"opacity": QCoreApplication.translate("MapNames", "Old map"),
+                   # The credits under the map (the data's own names stay as they are).
+                   "coastlines": QCoreApplication.translate("MapNames", "Coastlines: GSHHG"),
+                   "placeNames": QCoreApplication.translate(
+                       "MapNames", "Names: GeoNames (CC BY 4.0)")}
         self.map_view.set_names(proto.names_message(
             self.lang, date, self.gazetteer.names_at(self.day, self.lang), strings))
 

@@ -54,10 +54,13 @@ def _wait(condition, timeout_s: float = 60.0) -> None:  # type: ignore[no-untype
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
-    timer = QTimer(interval=5)
-    timer.timeout.connect(lambda: loop.quit() if condition() else None)
-    timer.start()
     deadline = time.monotonic() + timeout_s
+    timer = QTimer(interval=5)
+    # Out of the loop when the condition holds or the time is up (else a condition never
+    # met would keep the loop, and the harness, waiting for ever).
+    timer.timeout.connect(
+        lambda: loop.quit() if condition() or time.monotonic() > deadline else None)
+    timer.start()
     while not condition():
         if time.monotonic() > deadline:
             raise TimeoutError("condition not met")
@@ -510,8 +513,14 @@ def _collected(map_view) -> None:  # type: ignore[no-untyped-def]
     gc.collect()
     answered: list[object] = []
     map_view.page().runJavaScript("gc(); 1", 0, answered.append)
-    _wait(lambda: bool(answered), 10.0)
+    try:
+        _wait(lambda: bool(answered), 10.0)
+    except TimeoutError:
+        _UNANSWERED.append(time.monotonic())  # read without the page's collection
     _sleep(0.5)
+
+
+_UNANSWERED: list[float] = []  # the page's collections that got no answer in 10 s
 
 
 def soak(seconds: float, speed: float = 50.0) -> dict:
@@ -641,6 +650,7 @@ def soak(seconds: float, speed: float = 50.0) -> dict:
         # The same without the collection first: it moves with V8's garbage.
         "soak_held_memory_as_found_growth_pct": round((found1 - found0) * 100 / found0, 2),
         "soak_held_memory_as_found_every_5_min_mb": found_trend,
+        "soak_page_collections_unanswered": len(_UNANSWERED),
         "soak_seconds": seconds,
         "soak_speed": speed,
         "soak_widgets_before": widgets0,

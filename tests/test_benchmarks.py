@@ -58,3 +58,20 @@ def test_quick_run_prints_every_figure() -> None:
         value = figures[key]
         assert isinstance(value, (int, float)) and not isinstance(value, bool), (key, value)
     assert isinstance(figures["machine"], str) and figures["machine"]
+
+
+def test_a_wait_whose_condition_never_holds_ends_at_its_deadline(qapp) -> None:
+    """The harness's waits end with TimeoutError at their deadline: a wait that never ended
+    would keep the quick benchmark going past this file's five minutes (a CI run once timed
+    out there, in a section it did not name)."""
+    import time
+
+    sys.path.insert(0, str(RUN.parent))
+    try:
+        from in_process import _wait
+    finally:
+        sys.path.remove(str(RUN.parent))
+    start = time.monotonic()
+    with pytest.raises(TimeoutError):
+        _wait(lambda: False, 0.2)
+    assert time.monotonic() - start < 5

@@ -18,18 +18,11 @@ log = logging.getLogger(__name__)
 LANGUAGES = {"en": "English", "et": "Eesti"}  # code -> the language's own name
 
 
-def translation_file(lang: str) -> str | None:
-    """The compiled .qm for `lang`, or None (English, or not shipped)."""
+def translation_file(lang: str, catalogue: str = "storyplayer") -> str | None:
+    """The compiled .qm of `catalogue` for `lang`, or None (English, or not shipped): the
+    app's own strings, or ("qt") our Estonian of Qt's dialogs and menus."""
     try:
-        return str(resource(f"translations/storyplayer_{lang}.qm"))
-    except ResourceNotFound:
-        return None
-
-
-def qt_translation_file(lang: str) -> str | None:
-    """Our compiled .qm of Qt's own dialog and menu strings for `lang`, or None."""
-    try:
-        return str(resource(f"translations/qt_{lang}.qm"))
+        return str(resource(f"translations/{catalogue}_{lang}.qm"))
     except ResourceNotFound:
         return None
 
@@ -64,7 +57,7 @@ class Translations(QObject):
         # them; else ours, for the dialogs and menus the app shows (Qt has no Estonian).
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt = QTranslator(self)
-        ours = qt_translation_file(self.lang)
+        ours = translation_file(self.lang, "qt")
         if qt.load(f"qtbase_{self.lang}", qt_dir) or (ours and qt.load(ours)):
             self._install(qt)
         web = QTranslator(self)

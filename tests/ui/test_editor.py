@@ -12,12 +12,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
-from windows import wait_map
 
 from storyplayer.model.config import MAX_TEXT_SCALE
 from storyplayer.model.loader import load_story
 from storyplayer.resources import bundled_stories_dir
-from storyplayer.ui.editor.editor_host import EditorHost
 
 
 def run_js(qtbot: Any, view: Any, script: str) -> Any:
@@ -28,14 +26,11 @@ def run_js(qtbot: Any, view: Any, script: str) -> Any:
 
 
 @pytest.fixture
-def editing(make_window, bundled_library, qtbot, tmp_path):  # type: ignore[no-untyped-def]
-    window = make_window(bundled_library, size=(1280, 800))
-    wait_map(qtbot, window)
+def editing(editor_host):  # type: ignore[no-untyped-def]
+    host, _translations, window = editor_host
     # The view moves at once (no 1.2 s flight after a selection), so a click lands on the
     # free spot the test found rather than on a pin that flew there meanwhile.
     window.playback.map_view.set_options(reduced_motion=True)
-    host = EditorHost(window, tmp_path / "library", tmp_path / "autosave",
-                      bundled_stories_dir())
     return window, host
 
 

@@ -12,12 +12,15 @@ import logging
 import os
 import sys
 import threading
-import xml.etree.ElementTree as ElementTree
 import zlib
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from xml.etree import ElementTree
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,8 @@ def image_data_problem(data: bytes) -> str | None:
 def _svg_problem(data: bytes) -> str | None:
     if b"<!ENTITY" in data or b"<!entity" in data:
         return "is an SVG that declares XML entities"
+    from xml.etree import ElementTree  # only for an SVG: not at every start
+
     try:
         root = ElementTree.fromstring(data)
     except (ElementTree.ParseError, ValueError):

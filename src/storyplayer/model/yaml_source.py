@@ -6,19 +6,16 @@ features that build objects or expand without bound (alias "bombs", recursive al
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
-
-import yaml
+from typing import TYPE_CHECKING, Any, cast
 
 from storyplayer.model.safe_files import FileRefused, read_bytes
 
-try:  # the C parser is several times faster on a large library
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 MAX_FILE_BYTES = 1024 * 1024  # a story with 500 long events stays far below this
 MAX_NODES = 200_000  # counted with aliases expanded, so an alias bomb stops here
@@ -35,36 +32,50 @@ _ALLOWED_TAGS = {_STR, _MAP, _SEQ, _NULL, _BOOL, _INT, _FLOAT}
 Path_ = tuple[str | int, ...]
 
 
-class _StoryLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that leaves dates as written: the story format parses them itself."""
+@functools.cache
+def _story_loader() -> type:
+    """The loader class, made on first parse: PyYAML (about 7 ms to import, most of it
+    compiling its patterns) is not needed at all by a start whose stories come from the
+    library cache."""
+    import yaml
 
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
-        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-    }
+    try:  # the C parser is several times faster on a large library
+        from yaml import CSafeLoader as base
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
+        from yaml import SafeLoader as base  # type: ignore[assignment]
 
-    # The C parser calls these three back in Python for every node, and PyYAML's general
-    # versions (path resolvers, wildcard resolvers) cost more than parsing itself. Stories use
-    # neither, so these give the same tags with a fraction of the work.
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                tag = _PLAIN_TAGS.get(value)
-                if tag is None:
-                    tag = _plain_tag(value)
-                return tag
-            return _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
+    class StoryLoader(base):  # type: ignore[misc, valid-type]
+        """Safe loader that leaves dates as written: the story format parses them itself."""
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
+        yaml_implicit_resolvers = {
+            first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+            for first, resolvers in base.yaml_implicit_resolvers.items()
+        }
 
-    def ascend_resolver(self) -> None:
-        pass
+        # The C parser calls these three back in Python for every node, and PyYAML's
+        # general versions (path resolvers, wildcard resolvers) cost more than parsing
+        # itself. Stories use neither, so these give the same tags with a fraction of the
+        # work.
+        def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+            if kind is yaml.ScalarNode:
+                if implicit[0]:
+                    tag = _PLAIN_TAGS.get(value)
+                    if tag is None:
+                        tag = _plain_tag(value)
+                    return tag
+                return _STR
+            return _SEQ if kind is yaml.SequenceNode else _MAP
 
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass
 
-# The fast resolve above is only right while PyYAML keeps no path or wildcard resolvers.
-assert not _StoryLoader.yaml_path_resolvers and None not in _StoryLoader.yaml_implicit_resolvers
+        def ascend_resolver(self) -> None:
+            pass
+
+    # The fast resolve above is only right while PyYAML keeps no path or wildcard resolvers.
+    assert not StoryLoader.yaml_path_resolvers and None not in StoryLoader.yaml_implicit_resolvers
+    return StoryLoader
+
 
 # Keys and short values (title, en, lat, Tallinn, 12) recur in every event of every story;
 # their tags are remembered rather than matched against the resolvers' patterns each time.
@@ -74,7 +85,7 @@ _PLAIN_TAGS_MAX, _PLAIN_TAG_LENGTH = 20_000, 40
 
 def _plain_tag(value: str) -> str:
     tag = _STR
-    for candidate, regexp in _StoryLoader.yaml_implicit_resolvers.get(value[:1], ()):
+    for candidate, regexp in _story_loader().yaml_implicit_resolvers.get(value[:1], ()):
         if regexp.match(value):
             tag = candidate
             break
@@ -124,6 +135,8 @@ class Document:
 
 def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
     """The key node (for a mapping) and value node at `part` under `node`, if there is one."""
+    import yaml  # loaded already: `node` came from it
+
     if isinstance(node, yaml.MappingNode) and isinstance(part, str):
         for key_node, value_node in node.value:
             if key_node.value == part:
@@ -160,7 +173,9 @@ def read_text(path: Path) -> str:
 
 def parse_document(text: str) -> Document:
     """Parse one YAML document, refusing object-building tags and unbounded expansion."""
-    loader = _StoryLoader(text)
+    import yaml
+
+    loader = _story_loader()(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -190,8 +205,10 @@ class _Builder:
     takes, and lets every value be counted as often as aliases repeat it.
     """
 
-    def __init__(self, loader: _StoryLoader):
-        self.loader, self.budget = loader, MAX_NODES
+    def __init__(self, loader: Any):
+        import yaml  # loaded already: `loader` came from it
+
+        self.loader, self.budget, self.scalar = loader, MAX_NODES, yaml.ScalarNode
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         self.budget -= 1
@@ -206,7 +223,7 @@ class _Builder:
         if tag == _STR:
             return node.value
         if tag == _MAP:
-            return self._mapping(cast(yaml.MappingNode, node), depth)
+            return self._mapping(cast("yaml.MappingNode", node), depth)
         if tag == _SEQ:
             return [self.build(item, depth + 1) for item in node.value]
         if tag not in _ALLOWED_TAGS:
@@ -216,7 +233,7 @@ class _Builder:
             )
         if tag == _NULL:
             return None
-        scalar = cast(yaml.ScalarNode, node)
+        scalar = cast("yaml.ScalarNode", node)
         if tag == _BOOL:
             return self.loader.construct_yaml_bool(scalar)
         if tag == _INT:
@@ -243,7 +260,7 @@ class _Builder:
         depth += 1
         for key_node, value_node in node.value:
             tag = key_node.tag
-            if tag != _STR or not isinstance(key_node, yaml.ScalarNode):
+            if tag != _STR or not isinstance(key_node, self.scalar):
                 if tag == _MERGE:
                     raise SourceError(
                         "uses a merge key (<<), which stories do not support",

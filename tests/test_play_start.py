@@ -1,5 +1,6 @@
-"""`storyplayer --play`, as a teacher starts it: a separate process shows the stories, then
-builds the picker's side (Add story…, New story and Edit) once they are on screen."""
+"""`storyplayer --play`, as a teacher starts it: a separate process builds the window while
+the map page draws the files it has fetched, shows it once the page is ready, then builds
+the picker's side (Add story…, New story and Edit) once the stories are on screen."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ def _marks(probe: Path) -> list[str]:
     return [json.loads(line)["event"] for line in lines if line.endswith("}")]
 
 
-def test_play_builds_the_picker_side_after_the_stories_show(tmp_path: Path) -> None:
+def test_play_builds_the_window_while_the_page_draws_and_the_picker_side_last(
+    tmp_path: Path,
+) -> None:
     probe = tmp_path / "probe.jsonl"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STORYPLAYER_ISOLATED="1",
                STORYPLAYER_PROBE=str(probe))
@@ -40,5 +43,9 @@ def test_play_builds_the_picker_side_after_the_stories_show(tmp_path: Path) -> N
         app.send_signal(signal.SIGTERM)
         _out, errors = app.communicate(timeout=30)
     marks = _marks(probe)
+    # The page's requests are answered on the window's thread: the panes are built once it
+    # has its files, and the window is shown once it is ready (its first frames drawn then).
+    assert marks.index("map-fetched") < marks.index("panes-built")
+    assert marks.index("map-ready") < marks.index("window-shown")
     assert marks.index("stories-shown") < marks.index("picker-side-built")
     assert "Traceback" not in errors, errors

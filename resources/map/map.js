@@ -1,7 +1,7 @@
 /* Story Player's map page: an offline Leaflet atlas driven by JSON messages from Python.
  *
  * Python -> page: bridge.message(json) -> handle(msg), dispatching on msg.type.
- * Page -> Python: bridge.send(json) with ready / shown / marker-clicked / error.
+ * Page -> Python: bridge.send(json) with fetched / ready / shown / marker-clicked / error.
  * Story text reaches the DOM only through textContent.
  */
 (function () {
@@ -1074,5 +1074,12 @@
       handle(msg);
     });
     maybeReady();
+    // "fetched" once every file the page starts with has arrived (or failed): the rest of
+    // its loading, parsing and drawing them, is its own work and needs nothing from Python,
+    // whose thread answers the page's requests. The app builds its window meanwhile.
+    var downloads = (window.startupDownloads || []).map(function (d) {
+      return d.catch(function () { return null; });
+    });
+    Promise.all(downloads).then(function () { send({ type: "fetched" }); });
   });
 })();

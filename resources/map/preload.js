@@ -5,16 +5,23 @@
  */
 (function () {
   "use strict";
+  // The downloads themselves (not their parsing), for map.js to tell Python when all are in.
+  window.startupDownloads = [];
+  function download(url) {
+    var request = fetch(url);
+    window.startupDownloads.push(request);
+    return request;
+  }
   window.basemapRequests = {};
   window.storyMapSetup.regions.forEach(function (region) {
     var name = region.name;
-    window.basemapRequests[name] = fetch("storyplayer://app/basemap/" + name + ".json")
+    window.basemapRequests[name] = download("storyplayer://app/basemap/" + name + ".json")
       .then(function (r) {
         if (!r.ok) throw new Error("basemap " + name + ": " + r.status);
         return r.json();
       });
   });
-  window.labelsRequest = fetch("storyplayer://app/basemap/labels.json").then(function (r) {
+  window.labelsRequest = download("storyplayer://app/basemap/labels.json").then(function (r) {
     if (!r.ok) throw new Error("labels: " + r.status);
     return r.json();
   });

@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 from collections.abc import MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,8 +16,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Going straight to playback, the window is built once the map is ready or after this.
 JS_FLAGS = "--optimize-for-size"  # V8's, for the map page (see prepare_environment)
+# Going straight to playback, the window waits for the map page at most this long.
 MAP_HEAD_START_MS = 1500
 # ... and the picker, Add story and the editor this long after the stories are on screen.
 PICKER_AFTER_MS = 500
@@ -185,6 +186,7 @@ def run(args: argparse.Namespace) -> int:
 
     def play() -> None:
         ui["window"].play(args.play)
+        probe.mark("panes-built")
         if probe.enabled():  # benchmarks: panes painted and the map's markers acknowledged
             probe.mark_stories_shown(ui["window"].playback.panes, map_view, "stories-shown")
 
@@ -226,20 +228,33 @@ def run(args: argparse.Namespace) -> int:
             ui["shot"] = shot
             shot.start()
 
-    def wait_for_map():  # type: ignore[no-untyped-def]
-        # Importing and building the window and three panes takes this thread for most of a
-        # second: the map page, answered here, loads first (or MAP_HEAD_START_MS passes).
-        return None if map_view.is_ready else (map_view.ready, MAP_HEAD_START_MS)
+    # Going straight to playback, the map page loads first. Its requests are answered on
+    # this thread (Chromium's browser thread too), so the window is built once the page has
+    # all its files: it then parses and draws them in its own process, on the other core,
+    # while the window and its panes are built here. The window is shown once the page is
+    # ready: a page shown while it loads draws frames, and its loading takes longer.
+    # Neither wait outlasts MAP_HEAD_START_MS from the first.
+    waited_since: list[float] = []
 
-    # Going straight to playback, the map page loads on a free thread first: the window
-    # comes after it, still sooner than when both were fighting for this thread (which is
-    # also Chromium's browser thread) and for the two cores the page's loading keeps busy.
-    steps = [wait_for_map] if args.play else []
+    def waiting(signal, done: bool):  # type: ignore[no-untyped-def]
+        if done:
+            return None
+        waited_since[:] = waited_since or [time.monotonic()]
+        left_ms = MAP_HEAD_START_MS - (time.monotonic() - waited_since[0]) * 1000
+        return (signal, max(0, round(left_ms)))
+
+    def wait_for_files():  # type: ignore[no-untyped-def]
+        return waiting(map_view.fetched, map_view.has_fetched or map_view.is_ready)
+
+    def wait_for_map():  # type: ignore[no-untyped-def]
+        return waiting(map_view.ready, map_view.is_ready)
+
+    steps = [wait_for_files] if args.play else []
     steps += [check_library]
     steps += [import_playback] if picker_later else [import_ui, import_playback]
     steps += [import_window, build_window]
     if args.play:
-        steps.append(play)
+        steps += [play, wait_for_map]
     steps.append(show)
     if getattr(args, "package", None) is not None:  # storyplayer FILE.storyplayer
         steps.append(lambda: ui["adder"].add_file(args.package))
@@ -383,6 +398,7 @@ def _start_map():  # type: ignore[no-untyped-def]
 
     map_view = MapView()
     if probe.enabled():  # benchmarks: when the map is ready (the picker: see run())
+        map_view.fetched.connect(lambda: probe.mark("map-fetched"))
         map_view.ready.connect(lambda: probe.mark("map-ready"))
         map_view.shown.connect(lambda _seq: probe.mark("map-shown"))
     app.processEvents()  # Chromium sets out to load the page before the library loads

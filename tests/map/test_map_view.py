@@ -10,12 +10,43 @@ from PySide6.QtCore import QUrl
 from storyplayer.model.map_protocol import MapEvent, MapStory, TileSource
 from storyplayer.resources import resources_dir
 
+from .conftest import READY_TIMEOUT_MS
+
 
 def test_page_loads_and_says_ready(map_view, probe):
     assert map_view.is_ready
     state = probe.state(map_view)
     assert "world" in state["regions"]
     assert state["markers"] == []
+
+
+def test_the_page_says_when_it_has_its_files_then_when_it_is_ready(qtbot, make_view, probe):
+    """`fetched`: every file the page starts with has arrived, and what is left of its
+    loading is its own work (app.py builds the window meanwhile). Once, before `ready`."""
+    view = make_view()
+    heard: list[tuple[str, bool, bool]] = []
+    view.fetched.connect(lambda: heard.append(("fetched", view.has_fetched, view.is_ready)))
+    view.ready.connect(lambda: heard.append(("ready", view.has_fetched, view.is_ready)))
+    with qtbot.waitSignal(view.ready, timeout=READY_TIMEOUT_MS):
+        pass
+    assert heard == [("fetched", True, False), ("ready", True, True)]
+    # What it waited for: the basemap's regions and the place names, every one arrived.
+    arrived = probe.wait(view, "Promise.all(window.startupDownloads)"
+                              ".then(function (rs) { return rs.map(function (r) {"
+                              " return r.url.split('/').pop() + ' ' + r.ok; }); })")["ok"]
+    assert sorted(arrived) == ["baltic.json true", "europe.json true", "labels.json true",
+                               "world.json true"]
+
+
+def test_a_page_whose_files_are_missing_still_says_fetched_and_ready(
+    qtbot, make_view, tmp_path
+):
+    view = make_view()
+    view._scheme._roots["basemap"] = tmp_path  # answered before the event loop turns: empty
+    with qtbot.waitSignals([view.fetched, view.ready, view.pageError],
+                           timeout=READY_TIMEOUT_MS):
+        pass
+    assert view.has_fetched and view.is_ready
 
 
 def test_show_round_trips_its_seq(qtbot, map_view, stories):

@@ -16,7 +16,8 @@ def test_the_page_exposes_nothing_for_tests() -> None:
         exposed = set(re.findall(r"window\.(\w+)\s*=(?!=)", text))
         # Only the page's own modules and the preloads it hands itself.
         assert exposed <= {"StoryBoxes", "StoryPins", "StoryLabels", "onerror",
-                           "basemapRequests", "labelsRequest", "bridgeRequest"}, (path, exposed)
+                           "basemapRequests", "labelsRequest", "bridgeRequest",
+                           "startupDownloads"}, (path, exposed)
 
 
 def test_pin_layout_and_box_overlap_live_once() -> None:

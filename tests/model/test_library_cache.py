@@ -192,7 +192,8 @@ def test_a_library_read_from_the_cache_does_not_load_the_yaml_parser(tmp_path: P
         "from pathlib import Path\n"
         "from storyplayer.model.library import Library\n"
         "from storyplayer.model.library_cache import LibraryCache\n"
-        f"library = Library.load([Path({str(root)!r})], cache=LibraryCache(Path({str(cache_file)!r})))\n"
+        f"cache = LibraryCache(Path({str(cache_file)!r}))\n"
+        f"library = Library.load([Path({str(root)!r})], cache=cache)\n"
         "print(library.get('petrograd').title.get('en'), 'yaml' in sys.modules)\n"
     )
 

@@ -193,8 +193,9 @@ def test_both_sides_speak_the_messages_named_once():
         proto.edit_marker_message(None, None)["type"],
     }
     assert built == set(PAGE_COMMANDS)
-    samples = {"ready": {}, "shown": {"seq": 1}, "marker-clicked": {"slot": 0, "index": 0},
-               "state": {"seq": 1, "state": {}}, "map-clicked": {"lat": 1, "lon": 2},
+    samples = {"fetched": {}, "ready": {}, "shown": {"seq": 1},
+               "marker-clicked": {"slot": 0, "index": 0}, "state": {"seq": 1, "state": {}},
+               "map-clicked": {"lat": 1, "lon": 2},
                "marker-dragged": {"lat": 1, "lon": 2}, "error": {"message": "x"}}
     assert set(samples) == set(PAGE_ANSWERS)
     for kind, fields in samples.items():

@@ -107,6 +107,9 @@ def _setup_script() -> QWebEngineScript:
 class MapView(QWebEngineView):
     """The embedded map. Signals surface what happens on the page as a normal Qt API."""
 
+    # The page has every file it starts with (or is ready): the rest of its loading is its
+    # own work, which needs nothing from this thread (app.py builds the window meanwhile).
+    fetched = Signal()
     ready = Signal()
     markerClicked = Signal(int, int)  # slot, event index
     shown = Signal(int)  # seq of the show_event() the page has drawn
@@ -118,6 +121,7 @@ class MapView(QWebEngineView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ready = False
+        self._fetched = False
         self._pending: list[dict[str, Any]] = []
         self._seq = 0
         self._shown_seq = 0  # the highest seq the page has acknowledged
@@ -173,6 +177,11 @@ class MapView(QWebEngineView):
     @property
     def is_ready(self) -> bool:
         return self._ready
+
+    @property
+    def has_fetched(self) -> bool:
+        """The page has all its files (see `fetched`)."""
+        return self._fetched
 
     @property
     def sent_seq(self) -> int:
@@ -295,7 +304,10 @@ class MapView(QWebEngineView):
     def _on_page_message(self, msg: proto.PageMessage) -> None:
         if not shiboken6.isValid(self):  # a late message after the view was deleted
             return
-        if isinstance(msg, proto.Ready):
+        if isinstance(msg, proto.Fetched):
+            self._on_fetched()
+        elif isinstance(msg, proto.Ready):
+            self._on_fetched()  # a page that is ready has its files, whichever came first
             first = not self._ready
             self._ready = True
             pending, self._pending = self._pending, []
@@ -318,12 +330,17 @@ class MapView(QWebEngineView):
             log.warning("map page error: %s", msg.message)
             self.pageError.emit(msg.message)
 
+    def _on_fetched(self) -> None:
+        if not self._fetched:
+            self._fetched = True
+            self.fetched.emit()
+
     def _on_renderer_gone(self, status: Any, code: int) -> None:
         normal = QWebEnginePage.RenderProcessTerminationStatus.NormalTerminationStatus
         if status == normal or not shiboken6.isValid(self):
             return  # a normal end is the view being deleted
         log.warning("map renderer ended (%s, %d); reloading", status, code)
-        self._ready = False
+        self._ready = self._fetched = False
         # Redraw what was on the map once the reloaded page is ready.
         replay = [m for m in (self._options, self._theme, self._names, self._stories) if m]
         replay += [proto.show_message(s, i, self._seq) for s, i in self._current.items()]

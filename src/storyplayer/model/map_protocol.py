@@ -54,8 +54,8 @@ class MapStory:
 # PAGE_ANSWERS (tests/model/test_map_protocol.py reads map.js to hold both sides to it).
 PAGE_COMMANDS = ("stories", "show", "fly", "fly-to-event", "fit", "options", "clear", "names",
                  "theme", "query", "edit", "edit-marker")
-PAGE_ANSWERS = ("ready", "shown", "marker-clicked", "state", "map-clicked", "marker-dragged",
-                "error")
+PAGE_ANSWERS = ("fetched", "ready", "shown", "marker-clicked", "state", "map-clicked",
+                "marker-dragged", "error")
 
 
 # --- Python -> page -------------------------------------------------------------------------
@@ -217,6 +217,11 @@ def encode(message: dict[str, Any]) -> str:
 
 
 @dataclass(frozen=True)
+class Fetched:
+    """Every file the page starts with has arrived; it is parsing and drawing them."""
+
+
+@dataclass(frozen=True)
 class Ready:
     pass
 
@@ -274,7 +279,7 @@ class PageState:
     state: dict[str, Any]
 
 
-PageMessage = (Ready | Shown | MarkerClicked | PageError | PageState | MapClicked
+PageMessage = (Fetched | Ready | Shown | MarkerClicked | PageError | PageState | MapClicked
                | MarkerDragged)
 
 
@@ -299,6 +304,8 @@ def parse_page_message(text: str) -> PageMessage | None:
         log.warning("map page sent a non-object: %.200r", text)
         return None
     kind = data.get("type")
+    if kind == "fetched":
+        return Fetched()
     if kind == "ready":
         return Ready()
     if kind == "shown":

@@ -147,6 +147,57 @@ def test_a_broken_gazetteer_file_names_the_file(tmp_path):
         Gazetteer.from_file(path)
 
 
+def test_an_unchanged_gazetteer_file_comes_from_the_cache(tmp_path, monkeypatch):
+    from storyplayer.model.library_cache import LibraryCache
+
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text("places:\n  - {id: x, lat: 1, lon: 2, names: {en: X, et: Iks}}\n",
+                    encoding="utf-8")
+    cache_file = tmp_path / "cache" / "gazetteer.cache"
+    first = Gazetteer.from_file(path, LibraryCache(cache_file))
+    reads: list[Path] = []
+    read = Gazetteer._read.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(Gazetteer, "_read",
+                        classmethod(lambda cls, p: reads.append(p) or read(cls, p)))
+    again = Gazetteer.from_file(path, LibraryCache(cache_file))
+    assert reads == []
+    assert again.names_at(None, "et") == first.names_at(None, "et")
+    assert [n.name for n in again.names_at(None, "et")] == ["Iks"]
+    # Changed since: read and checked again, and a broken file is told as ever.
+    path.write_text("places:\n  - {id: x, lat: 1, lon: 2, names: {en: Ex}}\n# changed\n",
+                    encoding="utf-8")
+    assert [n.name for n in Gazetteer.from_file(path, LibraryCache(cache_file))
+            .names_at(None, "en")] == ["Ex"]
+    assert reads == [path]
+    path.write_text("places: [\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"gazetteer\.yaml: is not valid YAML"):
+        Gazetteer.from_file(path, LibraryCache(cache_file))
+
+
+def test_a_start_with_the_gazetteer_cached_loads_no_yaml_parser(tmp_path):
+    """The bundled gazetteer, read by every window (the map's place names), comes from the
+    user's cache on a start after the first, without PyYAML. Fresh interpreters, a home of
+    their own."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "STORYPLAYER_ISOLATED"}
+    env.update({f"XDG_{name}_HOME": str(tmp_path / name.lower())
+                for name in ("CACHE", "CONFIG", "DATA", "STATE")})
+    code = ("import sys\n"
+            "from storyplayer.model.gazetteer import bundled_gazetteer\n"
+            "print(len(bundled_gazetteer().entries) > 50, 'yaml' in sys.modules)\n")
+
+    def run() -> str:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              env=env, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert run() == "True True"  # read, checked and cached
+    assert run() == "True False"
+    assert (tmp_path / "cache" / "storyplayer" / "gazetteer.cache").is_file()
+
+
 def test_iso_day_reads_a_day_back():
     assert iso_day(day_key("1918-02-24")) == "1918-02-24"
     assert iso_day(day_key("1918-02-11 O.S.")) == "1918-02-24"

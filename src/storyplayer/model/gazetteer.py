@@ -28,9 +28,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyplayer.model.dates import DateError, DateSpan, HistDate, parse_date
+
+if TYPE_CHECKING:
+    from storyplayer.model.library_cache import LibraryCache
 
 __all__ = [
     "GazetteerError",
@@ -226,7 +229,27 @@ class Gazetteer:
         self.entries: dict[str, PlaceEntry] = {e.id: e for e in entries}
 
     @classmethod
-    def from_file(cls, path: Path) -> Gazetteer:
+    def from_file(cls, path: Path, cache: LibraryCache | None = None) -> Gazetteer:
+        """The checked places of a gazetteer file; with a `cache`, taken from it while the
+        file is unchanged (reading and checking it costs a start about 14 ms, PyYAML's
+        import included)."""
+        stat = None
+        if cache is not None:
+            try:
+                stat = path.stat()
+            except OSError:
+                pass  # read below, and told there
+            found = cache.get(path.resolve(), stat, str(path)) if stat else None
+            if isinstance(found, Gazetteer):
+                return found
+        gazetteer = cls._read(path)
+        if cache is not None and stat is not None:
+            cache.put(path.resolve(), stat, str(path), gazetteer)
+            cache.save()
+        return gazetteer
+
+    @classmethod
+    def _read(cls, path: Path) -> Gazetteer:
         from storyplayer.model.yaml_source import SourceError, parse_document, read_text
 
         try:
@@ -280,7 +303,9 @@ class Gazetteer:
 
 @cache
 def bundled_gazetteer() -> Gazetteer:
-    """The gazetteer shipped in resources/ (read once)."""
+    """The gazetteer shipped in resources/ (read once; from the user's cache while the file
+    and the checking code are unchanged)."""
+    from storyplayer.model.library import gazetteer_cache
     from storyplayer.resources import resource
 
-    return Gazetteer.from_file(resource("gazetteer.yaml"))
+    return Gazetteer.from_file(resource("gazetteer.yaml"), gazetteer_cache())

@@ -84,6 +84,16 @@ def default_cache() -> LibraryCache | None:
     return None if isolated() else LibraryCache(default_cache_file())
 
 
+def gazetteer_cache() -> LibraryCache | None:
+    """The bundled gazetteer's checked places, kept beside the library cache (in a file of
+    their own: the library's keeps only the stories it saw), or None when isolated."""
+    from storyplayer.model.library_cache import default_cache_file
+
+    if isolated():
+        return None
+    return LibraryCache(default_cache_file().with_name("gazetteer.cache"))
+
+
 def load_default(extra: Sequence[Path] = ()) -> Library:
     """The library the app and `--list` show: bundled, user and `extra` folders, cached."""
     return Library.load(default_folders(extra), optional=[user_library_dir()],

@@ -31,12 +31,15 @@ _CHECKING_MODULES = (
     "yaml_source.py", "gazetteer.py", "safe_files.py", "geojson.py", "rich_text.py",
 )  # fmt: skip
 
-# The only classes a cache file may build: the checked story's own. Anything else in the
-# file (tampering, or a future format) makes that entry, or the whole file, unused.
+# The only classes a cache file may build: the checked story's own (and the gazetteer's).
+# Anything else in the file (tampering, or a future format) makes that entry, or the whole
+# file, unused.
 _ALLOWED_CLASSES = {
     ("storyplayer.model.story", name) for name in (
         "Story", "Event", "Place", "Image", "Overlay", "PathStyle"
     )
+} | {
+    ("storyplayer.model.gazetteer", name) for name in ("Gazetteer", "PlaceEntry", "Period")
 } | {
     ("storyplayer.model.dates", "DateSpan"),
     ("storyplayer.model.dates", "HistDate"),

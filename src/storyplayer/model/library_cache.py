@@ -5,7 +5,8 @@ size and modification time are unchanged since it was last checked is taken from
 cache instead (like Python's .pyc files); anything else is read and checked afresh.
 The cache is one file in the user's cache folder, read once as the library opens; if it is
 missing, corrupt, written by another version of the app, or cannot be written, the library
-simply loads without it.
+simply loads without it. The bundled gazetteer's checked places are kept the same way, in a
+file of their own (model/gazetteer.py).
 """
 
 from __future__ import annotations

@@ -233,18 +233,18 @@ class Gazetteer:
         """The checked places of a gazetteer file; with a `cache`, taken from it while the
         file is unchanged (reading and checking it costs a start about 14 ms, PyYAML's
         import included)."""
-        stat = None
+        stat, resolved = None, path.resolve()
         if cache is not None:
             try:
                 stat = path.stat()
             except OSError:
                 pass  # read below, and told there
-            found = cache.get(path.resolve(), stat, str(path)) if stat else None
+            found = cache.get(resolved, stat, str(path)) if stat else None
             if isinstance(found, Gazetteer):
                 return found
         gazetteer = cls._read(path)
         if cache is not None and stat is not None:
-            cache.put(path.resolve(), stat, str(path), gazetteer)
+            cache.put(resolved, stat, str(path), gazetteer)
             cache.save()
         return gazetteer
 
@@ -305,7 +305,7 @@ class Gazetteer:
 def bundled_gazetteer() -> Gazetteer:
     """The gazetteer shipped in resources/ (read once; from the user's cache while the file
     and the checking code are unchanged)."""
-    from storyplayer.model.library import gazetteer_cache
+    from storyplayer.model.library import default_cache
     from storyplayer.resources import resource
 
-    return Gazetteer.from_file(resource("gazetteer.yaml"), gazetteer_cache())
+    return Gazetteer.from_file(resource("gazetteer.yaml"), default_cache("gazetteer.cache"))

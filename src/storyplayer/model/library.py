@@ -77,21 +77,13 @@ def default_folders(extra: Sequence[Path] = ()) -> list[Path]:
     return folders + list(extra)
 
 
-def default_cache() -> LibraryCache | None:
-    """The user's library cache, or None when isolated."""
+def default_cache(name: str = "library.cache") -> LibraryCache | None:
+    """The user's library cache, or None when isolated. The bundled gazetteer's checked
+    places are kept the same way in "gazetteer.cache" beside it: a file of their own, as the
+    library's keeps only the stories it saw."""
     from storyplayer.model.library_cache import default_cache_file
 
-    return None if isolated() else LibraryCache(default_cache_file())
-
-
-def gazetteer_cache() -> LibraryCache | None:
-    """The bundled gazetteer's checked places, kept beside the library cache (in a file of
-    their own: the library's keeps only the stories it saw), or None when isolated."""
-    from storyplayer.model.library_cache import default_cache_file
-
-    if isolated():
-        return None
-    return LibraryCache(default_cache_file().with_name("gazetteer.cache"))
+    return None if isolated() else LibraryCache(default_cache_file(name))
 
 
 def load_default(extra: Sequence[Path] = ()) -> Library:

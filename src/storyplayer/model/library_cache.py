@@ -68,10 +68,11 @@ def _fingerprint() -> str:
     return f"{__version__}:{digest.hexdigest()[:24]}"
 
 
-def default_cache_file() -> Path:
+def default_cache_file(name: str = "library.cache") -> Path:
+    """`name` in the user's cache folder: the library's cache, or the gazetteer's beside it."""
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("storyplayer", appauthor=False)) / "library.cache"
+    return Path(platformdirs.user_cache_dir("storyplayer", appauthor=False)) / name
 
 
 class _Unpickler(pickle.Unpickler):
